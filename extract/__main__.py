@@ -1,0 +1,54 @@
+"""``python -m extract COMMAND``: the build pipeline's command line."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def _scan(args: argparse.Namespace) -> int:
+    from ai_consumer_metrics.figures import scan
+
+    path = Path(args.file)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        print(f"error: {path}: no such file", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"error: {path}: not UTF-8 (byte {exc.start}: {exc.reason})", file=sys.stderr)
+        return 1
+    for m in scan(text):
+        if args.json:
+            print(json.dumps(m.as_dict(), ensure_ascii=False))
+        else:
+            print(m.describe())
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    from extract.build import main as build_main
+
+    return build_main(args)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m extract", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p_scan = sub.add_parser("scan", help="print every quantity the scanner finds in a UTF-8 text file")
+    p_scan.add_argument("file")
+    p_scan.add_argument("--json", action="store_true", help="one JSON object per line: text, start, end, value, unit, qualifier, kind")
+    p_scan.set_defaults(func=_scan)
+
+    p_build = sub.add_parser("build", help="rebuild and validate the dataset from data/sources, print a summary")
+    p_build.add_argument("--out", default=None, help="write the tables here instead of the package's data folder")
+    p_build.set_defaults(func=_build)
+
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

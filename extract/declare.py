@@ -1,0 +1,144 @@
+"""What a person writes in an extractor: :func:`figure` and :func:`dismiss`.
+
+Both record the file and line they were called from, so the engine's errors can
+point a maintainer at the exact declaration that disagrees with the text.
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+#: Reasons a scanner mention may be dismissed instead of claimed as a figure.
+DISMISS_REASONS = {
+    "date": "a calendar date or year, not a quantity",
+    "time": "a clock time",
+    "duration": "a length of time used as a period, not a business figure",
+    "ordinal": "a rank or order (第三)",
+    "identifier": "a name, code or product version (9988.HK, 1688, Qwen3)",
+    "reference": "a citation mark such as [3]",
+    "list_number": "the number of a list item",
+    "page_furniture": "site chrome inside the body: word counts, reading time, captions",
+    "not_business_figure": "a number in the prose that is not a business fact (product claims, rhetoric, small counts)",
+    "duplicate": "the same figure as another row (name it in the note)",
+    "truncated": "the archived text breaks off inside the sentence; the figure cannot be read whole",
+}
+
+
+@dataclass(frozen=True)
+class Declared:
+    """Where a declaration was written: file and line of the call."""
+
+    file: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}"
+
+
+def _caller() -> Declared:
+    frame = sys._getframe(2)
+    return Declared(frame.f_code.co_filename, frame.f_lineno)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure as a person read it. See :func:`figure`."""
+
+    quote: str
+    value_text: str
+    entity: str
+    metric: str
+    period: str
+    scope: str
+    value: float
+    unit: str
+    qualifier: str
+    value_high: float | None
+    unit_implied: bool
+    attributed_to: str | None
+    via: str | None
+    reference: str | None
+    note: str | None
+    quote_nth: int
+    value_nth: int
+    declared: Declared
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    """A scanner mention that is not a figure, with the reason. See :func:`dismiss`."""
+
+    quote: str
+    value_text: str
+    reason: str
+    note: str | None
+    quote_nth: int
+    value_nth: int
+    declared: Declared
+
+
+def figure(
+    quote: str,
+    value_text: str,
+    *,
+    entity: str,
+    metric: str,
+    period: str,
+    scope: str,
+    value: float,
+    unit: str,
+    qualifier: str = "exact",
+    value_high: float | None = None,
+    unit_implied: bool = False,
+    attributed_to: str | None = None,
+    via: str | None = None,
+    reference: str | None = None,
+    note: str | None = None,
+    quote_nth: int = 1,
+    value_nth: int = 1,
+) -> Figure:
+    """Declare one figure.
+
+    ``quote`` is a verbatim substring of the archived original (its ``quote_nth``
+    occurrence, counted from 1, where it is not unique); ``value_text`` is the
+    scanner mention inside the quote that carries the figure (its ``value_nth``
+    occurrence inside the quote). ``value``, ``unit`` and ``qualifier`` are what
+    the person read; the engine refuses to build if the scanner reads otherwise.
+    ``unit_implied=True`` says the text gives a bare magnitude (``9000亿的GMV``)
+    and the unit comes from context; the row records that.
+    ``attributed_to`` is who the article credits for the number (``QuestMobile``),
+    ``via`` the intermediate publisher (``新浪财经``), ``reference`` the article's
+    own reference-list entry (``[3]``).
+
+    Example::
+
+        figure("拼多多月活跃用户数达到7.5亿", "7.5亿",
+               entity="pinduoduo", metric="mau", period="2022-06",
+               scope="China e-commerce apps", value=750_000_000,
+               unit="persons", unit_implied=True, attributed_to="QuestMobile")
+    """
+    return Figure(
+        quote, value_text, entity, metric, period, scope, float(value), unit,
+        qualifier, None if value_high is None else float(value_high), unit_implied,
+        attributed_to, via, reference, note, quote_nth, value_nth, _caller(),
+    )
+
+
+def dismiss(
+    quote: str,
+    value_text: str,
+    *,
+    reason: str,
+    note: str | None = None,
+    quote_nth: int = 1,
+    value_nth: int = 1,
+) -> Dismissal:
+    """Declare that a scanner mention is not a figure, and why.
+
+    ``reason`` is one of :data:`DISMISS_REASONS`.
+
+    Example::
+
+        dismiss("全文共3678字", "3678字", reason="page_furniture")
+    """
+    return Dismissal(quote, value_text, reason, note, quote_nth, value_nth, _caller())
