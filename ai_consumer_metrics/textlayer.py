@@ -1,0 +1,317 @@
+"""The text layer: a normalised view of a source with an exact offset map back.
+
+Matching and number parsing work on one canonical form of Chinese business text;
+citations must point at the archived characters. :func:`normalize` produces the
+canonical form and a :class:`TextLayer` that maps spans in both directions.
+
+Three normalisations, applied in this order:
+
+1. **Pinyin glosses removed.** ``構(gòu)`` → ``構``; ``數(shù)據(jù)`` → ``數據``. A gloss is a
+   parenthesised run (ASCII or full-width parentheses, in any combination) of Latin
+   letters, directly after a CJK character, that carries at least one pinyin tone
+   mark (ā á ǎ à … ǖ ǘ ǚ ǜ, ń ň ǹ ḿ, or a combining tone mark). Syllables may be
+   separated by a space, apostrophe or hyphen: ``數據(shù jù)`` is a gloss too.
+   Toneless parentheses are *kept*: ``壹览商业(yilanshangye)`` is a handle, and a
+   toneless ``(shu)`` cannot be told apart from an abbreviation or a name, so it
+   stays. Anything else in parentheses (``(職級P11)``, ``(https://…)``) stays.
+2. **Traditional → simplified**, with OpenCC's ``t2s`` configuration applied to
+   each character in isolation (OpenCC itself decides every character's mapping;
+   see ``_conversion_table``). Converting per character rather than by phrase
+   keeps the layer context-free, which is what makes the offset map exact: the
+   normalised form of any substring is the matching substring of the normalised
+   form. With OpenCC 1.4.2 the per-character result equals the phrase-level result
+   on the archived traditional-script source; the few phrase-dependent choices
+   (``乾隆`` stays ``乾隆`` phrase-wise, becomes ``干隆`` per character) do not
+   touch numbers, units or company names.
+3. **Width and spaces.** Full-width ASCII forms U+FF01–U+FF5E become ASCII
+   (``％``→``%``, ``，``→``,``, ``（``→``(``, ``１２``→``12``); the full-width
+   currency signs U+FFE0–U+FFE6 become their ordinary forms (``￥``→``¥``); the
+   ideographic space U+3000 and the no-break spaces U+00A0, U+2007, U+202F
+   become a plain space. Every one of these is one character to one character.
+
+Example::
+
+    >>> layer = normalize("阿里想靠AI重構(gòu)阿里，增長１２％")
+    >>> layer.normalized
+    '阿里想靠AI重构阿里,增长12%'
+    >>> s = layer.normalized.index("重构阿里")
+    >>> layer.to_original(s, s + 4)
+    (6, 15)
+    >>> layer.original[6:15]
+    '重構(gòu)阿里'
+"""
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+
+__all__ = ["TextLayer", "normalize"]
+
+# Pinyin letters bearing a tone mark, both cases; plus the combining tone marks
+# (macron, acute, caron, grave) for text typed with decomposed accents.
+_TONED = (
+    "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+    "ĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙǕǗǙǛŃŇǸḾ"
+    "\u0300\u0301\u0304\u030c"
+)
+_PINYIN_LETTER = "a-zA-ZüÜêÊ\u0308" + _TONED
+_SYLLABLES = f"[{_PINYIN_LETTER}]+(?:[ '’\\-][{_PINYIN_LETTER}]+)*"
+# The pattern starts with the parenthesis (not a look-behind) so the regex engine
+# can skip quickly to candidate positions; the CJK predecessor is checked per match.
+_GLOSS_RE = re.compile(f"[(（]({_SYLLABLES})[)）]")
+_TONE_RE = re.compile(f"[{_TONED}]")
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x4E00 <= o <= 0x9FFF
+        or 0x3400 <= o <= 0x4DBF
+        or 0xF900 <= o <= 0xFAFF
+        or 0x20000 <= o <= 0x323AF
+        or o == 0x3007  # 〇
+    )
+
+
+def _width_table() -> dict[int, str]:
+    table = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    table.update({0xFFE0: "¢", 0xFFE1: "£", 0xFFE2: "¬", 0xFFE3: "¯", 0xFFE4: "¦", 0xFFE5: "¥", 0xFFE6: "₩"})
+    for space in (0x3000, 0x00A0, 0x2007, 0x202F):
+        table[space] = " "
+    return table
+
+
+# Code points OpenCC is asked about: everything outside ASCII in the BMP and the
+# supplementary ideographic planes (2 and 3). One call converts them all, so the
+# table costs about 0.05 s once per process.
+_OPENCC_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x20000, 0x323B0))
+
+_TABLE: dict[int, str] | None = None
+_TABLE_IS_1_TO_1 = True
+
+
+def _conversion_table() -> dict[int, str]:
+    """The combined per-character table (OpenCC t2s + width + spaces), built once.
+
+    Each character is converted by OpenCC on a line of its own, so no phrase rule
+    can span two of them: the result is OpenCC's own character-level choice.
+    """
+    global _TABLE, _TABLE_IS_1_TO_1
+    if _TABLE is None:
+        import opencc  # lazy: keeps ``import ai_consumer_metrics`` fast
+
+        chars = [chr(c) for lo, hi in _OPENCC_RANGES for c in range(lo, hi)]
+        converter = opencc.OpenCC("t2s")
+        converted = converter.convert("\n".join(chars)).split("\n")
+        if len(converted) != len(chars):  # a converter that touched the separators
+            converted = [converter.convert(c) for c in chars]
+        table = {ord(c): out for c, out in zip(chars, converted) if out != c}
+        width = _width_table()
+        # A full-width form is first narrowed, then would be converted; ASCII never
+        # converts, so the narrowed form is final.
+        table.update(width)
+        _TABLE_IS_1_TO_1 = all(len(v) == 1 for v in table.values())
+        _TABLE = table
+    return _TABLE
+
+
+def _find_glosses(text: str) -> list[tuple[int, int]]:
+    """Original ``[start, end)`` of every pinyin gloss, in order."""
+    spans = []
+    for m in _GLOSS_RE.finditer(text):
+        s = m.start()
+        if s > 0 and _is_cjk(text[s - 1]) and _TONE_RE.search(m.group(1)):
+            spans.append((s, m.end()))
+    return spans
+
+
+class TextLayer:
+    """A normalised text and the exact map between its offsets and the original's.
+
+    The map is piecewise: a list of segments, each a normalised range
+    ``[n, n + nlen)`` produced by an original range ``[o, o + olen)``. Where
+    ``nlen == olen`` the segment maps character by character; where they differ the
+    segment is atomic (a span touching it takes all of it); ``nlen == 0`` is a
+    removed gloss. Segments are few (two per gloss), so memory stays small on
+    megabytes of text.
+
+    Example::
+
+        >>> layer = normalize("數(shù)據(jù)顯示")
+        >>> layer.normalized
+        '数据显示'
+        >>> layer.to_original(0, 2)        # the gloss after 據 is at the edge: excluded
+        (0, 7)
+        >>> layer.to_normalized(0, 7)      # 數(shù)據 → 数据
+        (0, 2)
+    """
+
+    __slots__ = ("_original", "_normalized", "_n", "_o", "_nlen", "_olen", "_identity")
+
+    def __init__(self, original: str, normalized: str, segments: list[tuple[int, int, int, int]]):
+        self._original = original
+        self._identity = len(segments) <= 1 and len(original) == len(normalized)
+        self._n = array("q", (s[0] for s in segments))
+        self._o = array("q", (s[1] for s in segments))
+        self._nlen = array("q", (s[2] for s in segments))
+        self._olen = array("q", (s[3] for s in segments))
+        self._normalized = normalized  # set last: it locks the instance (see __setattr__)
+
+    @property
+    def original(self) -> str:
+        """The text as given."""
+        return self._original
+
+    @property
+    def normalized(self) -> str:
+        """The normalised text (see the module docstring)."""
+        return self._normalized
+
+    def __setattr__(self, name, value):
+        if hasattr(self, "_normalized"):
+            raise AttributeError("TextLayer is immutable")
+        object.__setattr__(self, name, value)
+
+    def __repr__(self) -> str:
+        return f"TextLayer(original={len(self._original)} chars, normalized={len(self._normalized)} chars, segments={len(self._n)})"
+
+    @staticmethod
+    def _check(start: int, end: int, length: int, what: str) -> None:
+        if not (0 <= start <= end <= length):
+            raise ValueError(f"span [{start}, {end}) is not within the {what} text of length {length}")
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised half-open span to the original span that produced it.
+
+        Glosses inside the span are included; glosses at either edge are not. An
+        empty span maps to an empty span just after the preceding character.
+
+        Example::
+
+            >>> normalize("內(nèi)容１２％").to_original(2, 5)
+            (7, 10)
+        """
+        self._check(start, end, len(self._normalized), "normalized")
+        if self._identity:
+            return start, end
+        if start == end:
+            if start == 0:
+                return 0, 0
+            o = self._orig_end(start - 1)
+            return o, o
+        return self._orig_start(start), self._orig_end(end - 1)
+
+    def _orig_start(self, i: int) -> int:
+        k = bisect_right(self._n, i) - 1
+        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
+        return o + (i - n) if nlen == olen else o
+
+    def _orig_end(self, i: int) -> int:
+        """Original end offset of the segment holding normalised character ``i``."""
+        k = bisect_right(self._n, i) - 1
+        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
+        return o + (i - n) + 1 if nlen == olen else o + olen
+
+    def to_normalized(self, start: int, end: int) -> tuple[int, int]:
+        """Map an original half-open span to the normalised span covering it.
+
+        Characters of a removed gloss map to nothing, so a span that is all gloss
+        maps to an empty span at the gloss's place.
+
+        Example::
+
+            >>> layer = normalize("重構(gòu)阿里")
+            >>> layer.to_normalized(0, 6)
+            (0, 2)
+            >>> layer.to_normalized(1, 8)
+            (1, 3)
+        """
+        self._check(start, end, len(self._original), "original")
+        if self._identity:
+            return start, end
+        if start == end:
+            if start == 0:
+                return 0, 0
+            n = self._norm_end(start - 1)
+            return n, n
+        s = self._norm_start(start)
+        return s, max(s, self._norm_end(end - 1))
+
+    def _norm_start(self, j: int) -> int:
+        k = bisect_right(self._o, j) - 1
+        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
+        return n + (j - o) if nlen == olen else n
+
+    def _norm_end(self, j: int) -> int:
+        k = bisect_right(self._o, j) - 1
+        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
+        return n + (j - o) + 1 if nlen == olen else n + nlen
+
+
+def _segments_for_piece(piece: str, o: int, n: int, table: dict[int, str], irregular: re.Pattern | None):
+    """Translate one gloss-free piece; yield its segments and text."""
+    if irregular is None:
+        out = piece.translate(table)
+        return out, [(n, o, len(piece), len(piece))] if piece else []
+    parts, segs = [], []
+    last = 0
+    for m in irregular.finditer(piece):
+        j = m.start()
+        if j > last:
+            chunk = piece[last:j].translate(table)
+            segs.append((n, o + last, j - last, j - last))
+            parts.append(chunk)
+            n += j - last
+        rep = table[ord(piece[j])]
+        segs.append((n, o + j, len(rep), 1))
+        parts.append(rep)
+        n += len(rep)
+        last = j + 1
+    if last < len(piece):
+        parts.append(piece[last:].translate(table))
+        segs.append((n, o + last, len(piece) - last, len(piece) - last))
+    return "".join(parts), segs
+
+
+def _normalize_with(text: str, table: dict[int, str], one_to_one: bool) -> TextLayer:
+    glosses = _find_glosses(text)
+    irregular = None
+    if not one_to_one:
+        odd = "".join(re.escape(chr(k)) for k, v in table.items() if len(v) != 1)
+        irregular = re.compile(f"[{odd}]")
+    if not glosses and irregular is None:
+        out = text.translate(table)
+        return TextLayer(text, out, [(0, 0, len(text), len(text))])
+    pieces, segments = [], []
+    o = n = 0
+    for gs, ge in glosses + [(len(text), len(text))]:
+        out, segs = _segments_for_piece(text[o:gs], o, n, table, irregular)
+        pieces.append(out)
+        segments.extend(segs)
+        n += len(out)
+        if ge > gs:
+            segments.append((n, gs, 0, ge - gs))
+        o = ge
+    return TextLayer(text, "".join(pieces), segments)
+
+
+def normalize(text: str) -> TextLayer:
+    """Normalise ``text`` for matching and parsing; keep the map back to it.
+
+    Pure ASCII text is returned as is without loading OpenCC.
+
+    Example::
+
+        >>> layer = normalize("淘寶(bǎo)市場占有率高達83.6％")
+        >>> layer.normalized
+        '淘宝市场占有率高达83.6%'
+        >>> layer.original[slice(*layer.to_original(7, 14))]
+        '高達83.6％'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
+    if text.isascii():
+        return TextLayer(text, text, [(0, 0, len(text), len(text))])
+    table = _conversion_table()
+    return _normalize_with(text, table, _TABLE_IS_1_TO_1)
