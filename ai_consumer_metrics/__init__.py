@@ -1,1 +1,31 @@
-"""ai-consumer-metrics: hard figures on China's AI consumer apps, cited to the character."""
+"""ai-consumer-metrics: hard figures on China's AI consumer apps, cited to the character.
+
+Example::
+
+    >>> import ai_consumer_metrics as acm
+    >>> acm.tables()                      # name, description, rows
+    >>> figs = acm.load("figures")        # a typed pandas DataFrame
+    >>> acm.describe("market_shares")     # column, dtype, unit, description
+    >>> print(acm.cite(figs.iloc[0]))     # publisher, title, date, URL, quote, attribution
+
+Importing the package is cheap: pandas and pyarrow load on the first call,
+pandera and matplotlib only in the modules that need them.
+"""
+from ._data import DataIntegrityError, UnknownTableError, load, tables
+
+__all__ = ["DataIntegrityError", "UnknownTableError", "cite", "describe", "load", "tables"]
+
+# cite and describe live in modules that import pandas at the top; resolving them
+# on first use (PEP 562) keeps `import ai_consumer_metrics` cheap.
+_LAZY = {"cite": ("citation", "cite"), "describe": ("dictionary", "describe")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        module, attr = _LAZY[name]
+        value = getattr(importlib.import_module(f"{__name__}.{module}"), attr)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

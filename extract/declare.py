@@ -59,8 +59,8 @@ class Figure:
     via: str | None
     reference: str | None
     note: str | None
-    quote_nth: int
-    value_nth: int
+    quote_nth: int | None
+    value_nth: int | None
     declared: Declared
 
 
@@ -72,8 +72,8 @@ class Dismissal:
     value_text: str
     reason: str
     note: str | None
-    quote_nth: int
-    value_nth: int
+    quote_nth: int | None
+    value_nth: int | None
     declared: Declared
 
 
@@ -94,13 +94,14 @@ def figure(
     via: str | None = None,
     reference: str | None = None,
     note: str | None = None,
-    quote_nth: int = 1,
-    value_nth: int = 1,
+    quote_nth: int | None = None,
+    value_nth: int | None = None,
 ) -> Figure:
     """Declare one figure.
 
     ``quote`` is a verbatim substring of the archived original (its ``quote_nth``
-    occurrence, counted from 1, where it is not unique); ``value_text`` is the
+    occurrence, counted from 1, where it is not unique: leaving ``quote_nth`` out
+    asserts the quote is unique, and the engine refuses an ambiguous one); ``value_text`` is the
     scanner mention inside the quote that carries the figure (its ``value_nth``
     occurrence inside the quote). ``value``, ``unit`` and ``qualifier`` are what
     the person read; the engine refuses to build if the scanner reads otherwise.
@@ -130,8 +131,8 @@ def dismiss(
     *,
     reason: str,
     note: str | None = None,
-    quote_nth: int = 1,
-    value_nth: int = 1,
+    quote_nth: int | None = None,
+    value_nth: int | None = None,
 ) -> Dismissal:
     """Declare that a scanner mention is not a figure, and why.
 

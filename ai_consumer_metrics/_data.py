@@ -1,0 +1,172 @@
+"""Locating and reading the packaged tables and their manifest.
+
+The tables live in ``ai_consumer_metrics/data/`` as Parquet files listed in
+``manifest.json`` (written by ``python -m extract build``). Reading a table
+checks its sha256 against the manifest first (hashing ~100 KB costs well under
+a millisecond), so a tampered or truncated file is reported as a
+:class:`DataIntegrityError` naming the file rather than a pyarrow traceback.
+
+pyarrow and pandas are imported inside the functions so that importing this
+module (and the package) stays cheap.
+
+Column types returned by :func:`load`: strings are pandas ``string`` dtype
+(missing = ``pd.NA``), floats ``float64`` (missing = NaN), offsets and counts
+``int64``, flags ``bool``, dates ``datetime64[ms]``.
+"""
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+from pathlib import Path
+
+#: Where the build writes the tables inside the installed package.
+DATA_DIR = Path(__file__).resolve().parent / "data"
+MANIFEST = "manifest.json"
+
+
+class UnknownTableError(ValueError):
+    """A table name that the dataset does not have.
+
+    Example::
+
+        >>> acm.load("figure")  # doctest: +SKIP
+        UnknownTableError: no table 'figure'; did you mean 'figures'? Tables: figures, sources, ...
+    """
+
+    def __init__(self, name: object, valid: list[str]):
+        self.name = name
+        self.valid = list(valid)
+        close = difflib.get_close_matches(str(name), self.valid, n=1, cutoff=0.5)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        super().__init__(f"no table {name!r}{hint} Tables: {', '.join(self.valid)}")
+
+
+class DataIntegrityError(Exception):
+    """A packaged file is missing, corrupt, or disagrees with the manifest."""
+
+
+def read_manifest(data_dir: str | Path | None = None) -> dict:
+    """The manifest of the dataset in ``data_dir`` (default: the package's data).
+
+    Example::
+
+        >>> read_manifest()["tables"]["figures"]["rows"]  # doctest: +SKIP
+        112
+    """
+    path = Path(data_dir or DATA_DIR) / MANIFEST
+    try:
+        manifest = json.loads(path.read_bytes().decode("utf-8"))
+    except FileNotFoundError:
+        raise DataIntegrityError(
+            f"{path}: no manifest; the dataset has not been built (python -m extract build)") from None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise DataIntegrityError(f"{path}: manifest is not valid JSON ({exc})") from None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("tables"), dict):
+        raise DataIntegrityError(f"{path}: manifest has no 'tables' mapping")
+    return manifest
+
+
+def table_names(data_dir: str | Path | None = None) -> list[str]:
+    """Names of the tables in the dataset, in manifest order.
+
+    Example::
+
+        >>> table_names()[:2]  # doctest: +SKIP
+        ['figures', 'sources']
+    """
+    return list(read_manifest(data_dir)["tables"])
+
+
+def _entry(manifest: dict, name: object, data_dir: Path) -> tuple[dict, Path]:
+    tables = manifest["tables"]
+    if not isinstance(name, str) or name not in tables:
+        raise UnknownTableError(name, list(tables))
+    entry = tables[name]
+    file = entry.get("file") if isinstance(entry, dict) else None
+    # The file name comes from data; refuse anything that could leave the folder.
+    if not isinstance(file, str) or Path(file).name != file or not file.endswith(".parquet"):
+        raise DataIntegrityError(f"{data_dir / MANIFEST}: table {name!r} names an invalid file {file!r}")
+    return entry, data_dir / file
+
+
+def read_arrow(name: str, data_dir: str | Path | None = None):
+    """The table ``name`` as a ``pyarrow.Table``, checked against the manifest.
+
+    Example::
+
+        >>> read_arrow("figures").num_rows  # doctest: +SKIP
+        112
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    data_dir = Path(data_dir or DATA_DIR)
+    entry, path = _entry(read_manifest(data_dir), name, data_dir)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataIntegrityError(f"{path}: missing (listed in the manifest)") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != entry.get("sha256"):
+        raise DataIntegrityError(
+            f"{path}: sha256 {digest[:12]}… does not match the manifest's {str(entry.get('sha256'))[:12]}…; "
+            "the file was changed after the build")
+    try:
+        table = pq.read_table(pa.BufferReader(data))
+    except (pa.ArrowException, OSError) as exc:
+        raise DataIntegrityError(f"{path}: not a readable Parquet file ({exc})") from None
+    columns = [c["name"] if isinstance(c, dict) else c for c in entry.get("columns", [])]
+    if table.column_names != columns:
+        raise DataIntegrityError(f"{path}: columns {table.column_names} differ from the manifest's {columns}")
+    if table.num_rows != entry.get("rows"):
+        raise DataIntegrityError(f"{path}: {table.num_rows} rows, the manifest says {entry.get('rows')}")
+    return table
+
+
+def to_pandas(table):
+    """Convert an Arrow table to the documented pandas dtypes (see the module docstring).
+
+    Example::
+
+        >>> to_pandas(read_arrow("figures")).dtypes["quote"]  # doctest: +SKIP
+        string[pyarrow]
+    """
+    import pandas as pd
+    import pyarrow as pa
+
+    strings = pd.StringDtype()
+    mapping = {pa.string(): strings, pa.large_string(): strings}
+    return table.to_pandas(types_mapper=mapping.get, date_as_object=False, ignore_metadata=True)
+
+
+def load(name: str, data_dir: str | Path | None = None):
+    """Load one table as a typed pandas DataFrame.
+
+    Example::
+
+        >>> import ai_consumer_metrics as acm
+        >>> figs = acm.load("figures")  # doctest: +SKIP
+        >>> figs.loc[figs.metric == "mau", ["entity_id", "value", "period"]]  # doctest: +SKIP
+    """
+    return to_pandas(read_arrow(name, data_dir))
+
+
+def tables(data_dir: str | Path | None = None):
+    """The tables of the dataset: name, description, rows.
+
+    Example::
+
+        >>> acm.tables()  # doctest: +SKIP
+              name                                        description  rows
+        0  figures  Every figure in the archived article bodies, ...   112
+    """
+    import pandas as pd
+
+    manifest = read_manifest(data_dir)
+    rows = [(n, e.get("description", ""), int(e.get("rows", 0))) for n, e in manifest["tables"].items()]
+    return pd.DataFrame({
+        "name": pd.array([r[0] for r in rows], dtype="string"),
+        "description": pd.array([r[1] for r in rows], dtype="string"),
+        "rows": pd.array([r[2] for r in rows], dtype="int64"),
+    })

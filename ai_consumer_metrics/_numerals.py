@@ -1,0 +1,209 @@
+"""Numeral strings to numbers: Arabic, Chinese, and the mixed forms business writing uses.
+
+Kept apart from the scanner (:mod:`ai_consumer_metrics.figures`) so the arithmetic
+can be read and tested on its own. Everything here works on one numeral string; the
+scanner decides where numerals are and what they mean.
+
+Arithmetic is done on integers (``1.55亿`` is ``155 * 10**8 // 10**2``), so values
+written with a handful of decimals come out exact, not ``155000000.00000003``.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["parse_number", "CN_DIGITS", "CN_SMALL_SCALES", "CN_BIG_SCALES"]
+
+#: Chinese digit characters (common, formal/financial, and traditional forms).
+CN_DIGITS = {
+    "零": 0, "〇": 0, "○": 0,
+    "一": 1, "壹": 1, "幺": 1,
+    "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2,
+    "三": 3, "叁": 3, "參": 3,
+    "四": 4, "肆": 4,
+    "五": 5, "伍": 5,
+    "六": 6, "陆": 6, "陸": 6,
+    "七": 7, "柒": 7,
+    "八": 8, "捌": 8,
+    "九": 9, "玖": 9,
+}
+#: Place values below 万.
+CN_SMALL_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+#: Section markers. 兆 is deliberately absent: it is 10^6 in mainland technical
+#: usage (兆字节) and 10^12 in Taiwan, so a bare 兆 cannot be read safely.
+CN_BIG_SCALES = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
+
+_ARABIC_RE = re.compile(r"(\d+)(?:\.(\d+))?")
+# Thousands separators: ASCII comma, full-width comma, or a thin/normal space
+# between digit groups of three.
+_THOUSANDS_RE = re.compile(r"(?<=\d)[,，](?=\d{3}(?:\D|$))")
+_WS_RE = re.compile(r"\s+")
+
+
+class _Num:
+    """An exact non-negative rational ``num / 10**dec`` built from integers."""
+
+    __slots__ = ("num", "dec")
+
+    def __init__(self, num: int, dec: int = 0):
+        self.num, self.dec = num, dec
+
+    def scaled(self, factor: int) -> "_Num":
+        return _Num(self.num * factor, self.dec)
+
+    def plus(self, other: "_Num") -> "_Num":
+        d = max(self.dec, other.dec)
+        return _Num(self.num * 10 ** (d - self.dec) + other.num * 10 ** (d - other.dec), d)
+
+    def __float__(self) -> float:
+        return self.num / 10**self.dec if self.dec else float(self.num)
+
+
+def _tokens(s: str) -> list:
+    """Split into Arabic number tokens (``_Num``) and single characters."""
+    out: list = []
+    i, n = 0, len(s)
+    while i < n:
+        ch = s[i]
+        if "0" <= ch <= "9":
+            m = _ARABIC_RE.match(s, i)
+            whole, frac = m.group(1), m.group(2) or ""
+            out.append(_Num(int(whole + frac), len(frac)))
+            i = m.end()
+        else:
+            out.append(ch)
+            i += 1
+    return out
+
+
+def _coefficient(tok) -> _Num | None:
+    if isinstance(tok, _Num):
+        return tok
+    d = CN_DIGITS.get(tok)
+    return None if d is None else _Num(d)
+
+
+def _section(toks: list, text: str) -> _Num:
+    """Value of a run below 万: digits with 十/百/千 and 零 (``一千零五``, ``十二``, ``3千``)."""
+    if not toks:
+        raise ValueError(f"empty numeral in {text!r}")
+    # Digit by digit with no place values: 二〇二四 is 2024 (years, codes).
+    if len(toks) > 1 and all(not isinstance(t, _Num) and t in CN_DIGITS for t in toks):
+        return _Num(int("".join(str(CN_DIGITS[t]) for t in toks)))
+    total = _Num(0)
+    pending: _Num | None = None
+    last_scale = None
+    for t in toks:
+        if not isinstance(t, _Num) and t in CN_SMALL_SCALES:
+            scale = CN_SMALL_SCALES[t]
+            if last_scale is not None and scale >= last_scale and pending is None:
+                raise ValueError(f"place values out of order in {text!r}")
+            total = total.plus((pending or _Num(1)).scaled(scale))
+            pending, last_scale = None, scale
+            continue
+        c = _coefficient(t)
+        if c is None:
+            raise ValueError(f"not a numeral character {t!r} in {text!r}")
+        if c.num == 0 and not isinstance(t, _Num):
+            pending = None  # 零 only marks a skipped place: 一千零五
+            last_scale = last_scale and last_scale  # keep order check
+            continue
+        if pending is not None:
+            raise ValueError(f"two digits without a place value in {text!r}")
+        pending = c
+    if pending is not None:
+        # 一万二 / 三百五: a trailing digit right after a place value means the next
+        # place down (三百五 = 350); after 零 or at the start it is units.
+        prev = toks[-2] if len(toks) >= 2 else None
+        if isinstance(prev, str) and prev in CN_SMALL_SCALES and not isinstance(toks[-1], _Num):
+            total = total.plus(pending.scaled(CN_SMALL_SCALES[prev] // 10))
+        else:
+            total = total.plus(pending)
+    return total
+
+
+def _value(toks: list, text: str) -> _Num:
+    """Value of a token run, splitting at the highest section marker (亿, then 万)."""
+    for big in (10**8, 10**4):
+        idx = [i for i, t in enumerate(toks) if isinstance(t, str) and CN_BIG_SCALES.get(t) == big]
+        if idx:
+            k = idx[-1]
+            left, right = toks[:k], toks[k + 1:]
+            head = _value(left, text) if left else _Num(1)
+            if big == 10**4 and left and any(isinstance(t, str) and CN_BIG_SCALES.get(t) == 10**4 for t in left):
+                raise ValueError(f"万 repeated in {text!r}")
+            value = head.scaled(big)
+            if right:
+                # 一万二 = 12000: a lone trailing digit is the next place down.
+                if len(right) == 1 and not isinstance(right[0], _Num) and right[0] in CN_DIGITS:
+                    value = value.plus(_Num(CN_DIGITS[right[0]]).scaled(big // 10))
+                else:
+                    if right[0] in ("零", "〇"):
+                        right = right[1:]
+                    value = value.plus(_value(right, text) if right else _Num(0))
+            return value
+    return _section(toks, text)
+
+
+def parse_number(s: str) -> float:
+    """Read one numeral string: Arabic, Chinese, or mixed, with scales.
+
+    Accepts thousands separators (``1,200``, ``1，200``), spaces before a scale
+    (``7 亿``), Chinese decimals with 点 (``三点五``), formal digits (``壹佰``),
+    traditional scales (``萬``, ``億``) and a leading minus or 负. Raises
+    :class:`ValueError` naming the input when the string is not one numeral.
+
+    Example::
+
+        >>> parse_number("1.55亿")
+        155000000.0
+        >>> parse_number("一千二百"), parse_number("两"), parse_number("十二万")
+        (1200.0, 2.0, 120000.0)
+        >>> parse_number("3万亿"), parse_number("1,200")
+        (3000000000000.0, 1200.0)
+    """
+    if not isinstance(s, str):
+        raise TypeError(f"parse_number() takes a str, not {type(s).__name__}")
+    t = _WS_RE.sub("", s)
+    t = _THOUSANDS_RE.sub("", t)
+    t = t.translate(_FULLWIDTH_DIGITS)
+    sign = 1
+    if t[:1] in ("-", "−", "负"):
+        sign, t = -1, t[1:]
+    elif t[:1] == "+":
+        t = t[1:]
+    if not t:
+        raise ValueError(f"not a number: {s!r}")
+    if "点" in t:
+        head, _, tail = t.partition("点")
+        # digits after 点, then an optional scale: 三点五亿
+        digits = []
+        i = 0
+        while i < len(tail) and tail[i] in CN_DIGITS:
+            digits.append(str(CN_DIGITS[tail[i]]))
+            i += 1
+        if not digits:
+            raise ValueError(f"nothing after 点 in {s!r}")
+        scale_part = tail[i:]
+        base = _value(_tokens(head), s) if head else _Num(0)
+        frac = _Num(int("".join(digits)), len(digits))
+        value = base.plus(frac)
+        for ch in scale_part:
+            f = CN_SMALL_SCALES.get(ch) or CN_BIG_SCALES.get(ch)
+            if f is None:
+                raise ValueError(f"not a numeral character {ch!r} in {s!r}")
+            value = value.scaled(f)
+        return sign * float(value)
+    toks = _tokens(t)
+    for tok in toks:
+        if isinstance(tok, str) and tok not in CN_DIGITS and tok not in CN_SMALL_SCALES and tok not in CN_BIG_SCALES:
+            raise ValueError(f"not a numeral character {tok!r} in {s!r}")
+    # Arabic digits may only be followed by scale characters: "3千", not "3二".
+    for a, b in zip(toks, toks[1:]):
+        if isinstance(a, _Num) and (isinstance(b, _Num) or b in CN_DIGITS):
+            raise ValueError(f"Arabic and Chinese digits run together in {s!r}")
+        if isinstance(b, _Num) and not isinstance(a, _Num):
+            raise ValueError(f"Arabic digits after a Chinese numeral in {s!r}")
+    return sign * float(_value(toks, s))
+
+
+_FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: ord(".")}

@@ -1,0 +1,841 @@
+"""The Chinese figure scanner: every number in a text, with its value, unit and qualifier.
+
+This is **where a number is parsed** (see ``docs/design.md``). :func:`scan` takes
+any string and returns :class:`Mention` objects whose ``text`` is exactly
+``original[start:end]``. Internally the text goes through the text layer
+(:mod:`ai_consumer_metrics.textlayer`: traditional → simplified, pinyin glosses
+removed, full-width → ASCII), one compiled regular expression finds candidates in
+the normalised text, and a small interpreter turns each candidate into a mention.
+
+Vocabulary (exact strings)
+--------------------------
+kind
+    ``quantity`` and ``range`` are figures; ``date``, ``time``, ``duration``,
+    ``ordinal``, ``identifier``, ``reference``, ``list_number`` are not.
+unit
+    ``""`` (bare magnitude), ``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR`` ``GBP``,
+    ``percent``, ``percentage_points``, ``multiple``, ``times``, ``persons``,
+    ``person_times``, ``establishments``, ``items``, ``orders``, ``pieces``,
+    ``units``; for durations ``years`` ``quarters`` ``months`` ``weeks`` ``days``
+    ``hours`` ``minutes`` ``seconds``.
+qualifier
+    ``exact``, ``approx``, ``at_least``, ``at_most``.
+
+Reading rules worth knowing (decisions, not accidents)
+------------------------------------------------------
+* **Small Chinese counts.** A Chinese numeral of two or more with a measure word is
+  a count and is reported (``两家`` → 2 establishments, ``三个核心方向`` → 3 units,
+  ``六大业务`` → 6 units: N大 "N major" counts as units). A lone ``一`` with a count
+  measure word is the article "a/one" (``一个``, ``一家``, ``一次``) and is *not*
+  reported; ``一`` with a scale, percent, multiple or duration is (``一亿``,
+  ``一成``, ``一倍``, ``一年``). Arabic numerals are always reported.
+* **Bare Chinese numerals** (no unit, no qualifier) are reported only when they have
+  place-value structure with 百/千/万/亿 (``一千二百``, ``十二万``, ``百万``); a
+  single ``三`` or ``十`` in prose is a word, not a figure. A lone scale character
+  (``百``, ``千``, ``万``, ``亿``) needs a qualifier before it (``近百家``, ``上万件``,
+  ``均破亿``) or 余/多 after it (``百余家``), which keeps 百度, 千问, 千人千面,
+  万物 out.
+* **Vague scales**: ``数亿``/``几十万``/``十几亿`` → the scale, ``at_least``.
+* **Digit counts**: ``三位数增长`` → 100 ``percent`` ``at_least`` (``两位数`` 10, …);
+  ``个位数`` → 10 ``at_most``. Without a following growth word the unit is ``""``.
+* **Doubling**: ``翻倍``/``翻番``/``翻一番`` → 2 ``multiple``; ``翻两番`` → 4.
+  ``一倍``/``18倍`` keep the written number.
+* **Halves**: ``两年半`` → 2.5 years; ``半年`` → 0.5 years; ``一半``/``半数`` → 50
+  percent; ``过半`` → 50 percent ``at_least``. ``半壁江山`` is not a figure.
+* **Bare years**: an Arabic integer 1990–2039 with nothing attached is a ``date``
+  (``2025天猫超级品牌私享会``).
+* **Durations** (``六个季度``, ``48小时``, ``三到五年``) are kind ``duration``;
+  a duration range has a ``(low, high)`` value. ``N季度`` without 个 (``三季度``) is
+  the quarter, a ``date``; ``N月`` is a month (``date``) except ``两月``/``近三月``.
+* **兆** is not a scale (10^6 or 10^12 depending on region).
+* URLs and e-mail addresses are skipped; letter-only tickers (``BABA``) carry no
+  digits and produce no mention.
+
+Example::
+
+    >>> [(m.text, m.value, m.unit, m.qualifier) for m in scan("营收约1200亿元，同比增长34%")]
+    [('约1200亿元', 120000000000.0, 'CNY', 'approx'), ('34%', 34.0, 'percent', 'exact')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ai_consumer_metrics._numerals import CN_DIGITS, parse_number
+
+__all__ = ["Mention", "scan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
+
+FIGURE_KINDS = frozenset({"quantity", "range"})
+KINDS = FIGURE_KINDS | {"date", "time", "duration", "ordinal", "identifier", "reference", "list_number"}
+QUALIFIERS = frozenset({"exact", "approx", "at_least", "at_most"})
+DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
+COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "units", "times"})
+UNITS = frozenset({"", "CNY", "USD", "HKD", "JPY", "EUR", "GBP", "percent", "percentage_points", "multiple"}) | COUNT_UNITS | DURATION_UNITS
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One number in a text, as the scanner read it.
+
+    ``value`` is a float in base units for ``quantity`` (7.5亿 → 750000000.0,
+    35.8% → 35.8), a ``(low, high)`` tuple for ``range`` (and for a duration range),
+    a float for other kinds where one number is meant (第三 → 3.0), else ``None``.
+
+    Example::
+
+        >>> m = scan("超过200亿")[0]
+        >>> m.as_dict()
+        {'text': '超过200亿', 'start': 0, 'end': 6, 'value': 20000000000.0, 'unit': '', 'qualifier': 'at_least', 'kind': 'quantity'}
+    """
+
+    text: str
+    start: int
+    end: int
+    value: float | tuple[float, float] | None
+    unit: str
+    qualifier: str
+    kind: str
+
+    @property
+    def is_figure(self) -> bool:
+        """True for ``quantity`` and ``range``: the kinds an extractor must claim or dismiss."""
+        return self.kind in FIGURE_KINDS
+
+    def as_dict(self) -> dict:
+        """The seven JSON keys; a two-ended value becomes a ``[low, high]`` list.
+
+        Example::
+
+            >>> scan("3-5亿")[0].as_dict()["value"]
+            [300000000.0, 500000000.0]
+        """
+        v = list(self.value) if isinstance(self.value, tuple) else self.value
+        return {"text": self.text, "start": self.start, "end": self.end, "value": v,
+                "unit": self.unit, "qualifier": self.qualifier, "kind": self.kind}
+
+    def describe(self) -> str:
+        """One human-readable line.
+
+        Example::
+
+            >>> scan("约1200亿元")[0].describe()
+            '[0:7] quantity 约1200亿元 = 120000000000 CNY (approx)'
+        """
+        if isinstance(self.value, tuple):
+            v = f"{_fmt(self.value[0])}..{_fmt(self.value[1])}"
+        elif self.value is None:
+            v = "-"
+        else:
+            v = _fmt(self.value)
+        unit = f" {self.unit}" if self.unit else ""
+        qual = "" if self.qualifier == "exact" else f" ({self.qualifier})"
+        return f"[{self.start}:{self.end}] {self.kind} {self.text} = {v}{unit}{qual}"
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() and abs(x) < 1e21 else repr(x)
+
+
+# --------------------------------------------------------------------------- #
+# Vocabulary tables
+# --------------------------------------------------------------------------- #
+
+_CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+_CN_NUM = _CN_DIGIT + "十百千万亿拾佰仟"
+_SCALE_CHARS = "十百千万亿拾佰仟"
+_SCALE_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "亿": 10**8}
+
+# Prefix qualifiers, read by looking back from a number (so the regex only has to
+# start at numerals). word → (qualifier, characters that may not precede the word:
+# 预约, 最近, 通过, 线上 are not qualifiers).
+_PREFIX = {
+    "约为": ("approx", ""), "大约": ("approx", ""), "约合": ("approx", ""), "大概": ("approx", ""),
+    "大致": ("approx", ""), "将近": ("approx", ""), "接近": ("approx", ""), "几近": ("approx", ""),
+    "差不多": ("approx", ""), "约": ("approx", "预节合契制公条签违履特邀相大"),
+    "近": ("approx", "最附亲靠将接几"),
+    "超过": ("at_least", ""), "超出": ("at_least", ""), "超": ("at_least", "高赶"), "逾": ("at_least", ""),
+    "多于": ("at_least", ""), "高于": ("at_least", ""), "大于": ("at_least", ""), "不低于": ("at_least", ""),
+    "不少于": ("at_least", ""), "至少": ("at_least", ""), "最少": ("at_least", ""), "起码": ("at_least", ""),
+    "突破了": ("at_least", ""), "突破": ("at_least", ""), "破": ("at_least", "打突"),
+    "过": ("at_least", "通经超不越度错路"),
+    "不超过": ("at_most", ""), "不到": ("at_most", ""), "不足": ("at_most", ""), "低于": ("at_most", ""),
+    "少于": ("at_most", ""), "小于": ("at_most", ""), "至多": ("at_most", ""), "最多": ("at_most", ""),
+    "最高": ("at_most", ""), "可达": ("at_most", ""),
+    "上": ("at_least", "以线网晚早马路"),
+    "数": ("at_least", "指函倍分参系总变人次户量少多无岁字页票单位算"), "几": ("at_least", ""),
+}
+# These only attach to a bare scale: 上万, 数十亿, 几百, 过亿, 过半.
+_SCALE_ONLY_PREFIX = frozenset({"上", "数", "几", "过"})
+
+_SUFFIX_QUAL = {
+    "以上": "at_least", "之上": "at_least", "开外": "at_least", "出头": "at_least", "有余": "at_least",
+    "多": "at_least", "余": "at_least", "+": "at_least",
+    "以下": "at_most", "以内": "at_most", "之内": "at_most",
+    "左右": "approx", "上下": "approx", "前后": "approx",
+}
+_SUFFIX_RE = (
+    r"以上|之上|开外|出头|有余|多(?![元样种彩媒])|余(?![额下])|\+|以下|以内|之内|左右|"
+    r"上下(?![游班级文来去车楼])|前后(?![端台])"
+)
+
+_CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "$": "USD", "NT$": "TWD",
+                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP"}
+_TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里")
+
+# Unit words after a number: text → (unit, multiplier, addend, qualifier override).
+# A guard (negative look-ahead) keeps the measure word out of a longer word (家居, 人工).
+_U = {}
+_UNIT_GUARDS = {}
+
+
+def _unit(words, unit, mult=1, add=0.0, qual=None, guard=None):
+    for w in words.split():
+        _U[w] = (unit, mult, add, qual)
+        if guard:
+            _UNIT_GUARDS[w] = guard
+
+
+_unit("% ％", "percent")
+_unit("‰", "percent", mult=0.1)
+_unit("个百分点 百分点", "percentage_points")
+_unit("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都")
+_unit("倍 x X ×", "multiple", guard="数率增速")
+_unit("人次", "person_times")
+_unit("次", "times", guard="日年月要级元世")
+_unit("元人民币 人民币 元 块钱", "CNY", guard="素旦宇年宵气老")
+_unit("美元 美金", "USD")
+_unit("港元 港币", "HKD")
+_unit("日元", "JPY")
+_unit("欧元", "EUR")
+_unit("英镑", "GBP")
+_unit("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居")
+_unit("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons")
+_unit("家", "establishments", guard="居电具庭乡族长人属")
+_unit("商家 商户 企业 门店", "establishments")
+_unit("项", "items", guard="目")
+_unit("单 笔", "orders", guard="位元价品独纯一个记者")
+_unit("件", "pieces")
+_unit("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
+      "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下上后于约概多型幅关家众以谓在属外口籍付持撑出记次地土身来届值局量")
+_unit("年 个年头 周年", "years", guard="代级度初底末中轻纪报")
+_unit("岁 周岁", "years")
+_unit("年半", "years", add=0.5)
+_unit("个季度 季度", "quarters")
+_unit("个月 月", "months", guard="份底初末中")
+_unit("个多月", "months", qual="at_least")
+_unit("个半月", "months", add=0.5)
+_unit("周 个星期 星期 个礼拜", "weeks", guard="末边年期一二三四五六日")
+_unit("天 日 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价")
+_unit("个小时 小时 钟头", "hours")
+_unit("个多小时", "hours", qual="at_least")
+_unit("个半小时", "hours", add=0.5)
+_unit("分钟", "minutes")
+_unit("秒 秒钟", "seconds", guard="杀")
+_unit("毫秒", "seconds", mult=0.001)
+
+
+def _unit_alternation() -> str:
+    parts = []
+    for w in sorted(_U, key=len, reverse=True):
+        frag = re.escape(w)
+        if w == "日":
+            frag += "(?=均线|留存|内|以内|之内|均)"  # 20日均线; otherwise 20日 is a date
+        g = _UNIT_GUARDS.get(w)
+        if g:
+            frag += f"(?![{re.escape(g)}])"
+        parts.append(frag)
+    return "|".join(parts)
+
+
+_UNITS_RE = _unit_alternation()
+
+# --------------------------------------------------------------------------- #
+# Patterns
+# --------------------------------------------------------------------------- #
+# One master pattern runs over the normalised text, starting only at numerals and
+# a few rare signs (the gate), which keeps the C regex engine skipping most of the
+# text. Context a regex would have to start earlier for (qualifier words, 人民币,
+# US$, a minus sign, letters of Qwen3) is read by looking back in Python.
+# URLs and line-initial list numbers have their own passes with literal prefixes.
+
+_Y = r"(?:1[5-9]\d\d|20\d\d)"
+_MON = r"(?:1[0-2]|0?[1-9])"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])"
+_CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
+_UNIT_NEXT = r"[万亿千百元家个人项件单笔位名次倍%]"
+_PERIOD_SUFFIX = r"(?:初|底|末|中|上旬|中旬|下旬)"
+
+_URL_RE = re.compile(r"(?:https?|HTTPS?)://[^\s<>\"'()\[\]{}（）【】，。、；！？]+|www\.[^\s<>\"'()\[\]{}（）【】，。、；！？]+")
+_EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_TLDS = (".com", ".cn", ".net", ".org", ".io", ".htm", ".shtml")
+# Anchored on the top-level domain (a literal "."), then widened in Python.
+_TLD_RE = re.compile(r"\.(?:com|cn|net|org|io|html?|shtml)(?![A-Za-z0-9])(?:/[^\s，。,]*)?")
+_HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
+_LIST_MARK = r"(?P<lst>\d{1,2}[.、)](?![\d.])|[一二三四五六七八九十]{1,3}、|\((?:[一二三四五六七八九十]{1,3}|\d{1,2})\))"
+_LINE_LIST_RE = re.compile(r"\n[ \t]*" + _LIST_MARK)
+_FIRST_LIST_RE = re.compile(r"[ \t]*" + _LIST_MARK)
+
+# Words that contain numeral characters but are not numbers.
+_SKIP = (
+    r"三位一体|千人千面|千人一面|千家万户|千千万万|万万|亿万|千方百计|百里挑一|一书一课|一网通办|百亿补贴|"
+    r"千问|百度|百货|百科|百家号|百家争鸣|百花齐放|千军万马|万人空巷|万众一心|三只松鼠|一成不变|万一|"
+    r"千万(?=[不别要记莫])|一五一十|八字|八卦|五行|六爻|半壁江山|十全十美|九牛一毛"
+)
+
+_REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
+
+_TIME = (
+    r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])"
+    r"|(?<![\d.])(?:[01]?\d|2[0-3])[点时](?:[0-5]?\d分|半|整)"
+    rf"|(?<={'|'.join(_TIME_PREFIX)})(?:[01]?\d|2[0-3])\s?[点时](?:\s?[0-5]?\d\s?分|半|整)?"
+)
+
+_DATE_AR = r"|".join([
+    # ISO-like dates and year-months: 2026-01-30, 2024/9/1, 2024.4
+    rf"(?<![\d.]){_Y}[-/.]{_MON}[-/.]{_DAY}(?!\d)",
+    rf"(?<![\d.]){_Y}[-/.]{_MON}(?![\d.,%]|\s?{_UNIT_NEXT})",
+    # 2024年9月12日, 2025财年第一季度, 2023年度, 2025年初
+    rf"(?<![\d.]){_Y}\s?(?:财年|年度|年)"
+    rf"(?:\s?(?:{_MON}|{_CN_MON})(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?)?"
+    rf"(?:\s?(?:第?[一二三四1-4](?:季度|财季)|[上下]半年|前[二三]季度|[QH][1-4]|[春夏秋冬]季?))?{_PERIOD_SUFFIX}?",
+    # year ranges and lists: 2024—2026 年, 2022、2023两年
+    rf"(?<![\d.]){_Y}\s?[-—–~至到]\s?{_Y}(?:\s?年)?(?!\d)",
+    rf"(?<![\d.]){_Y}(?=(?:\s?[、,和与及]\s?{_Y})+\s?(?:年|财年|[两三四五六七八九十]+年))",
+    rf"(?<![\d.]){_Y}(?=[两三四五六七八九十]+年)",
+    rf"(?<![\d.]){_Y}\s?[QH][1-4](?!\d)",
+    # 5月10日, 1-2月, 3月底
+    rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
+    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线])|号(?![线楼店位称召码]))",
+    r"(?<![个\d])[1-4](?:季度|财季)",
+    r"\d0年代|(?<![\d.])\d{1,2}世纪",
+    rf"(?<![\d.,$])618(?![\d.,%]|\s?{_UNIT_NEXT})",
+    r"(?<![\d.])\d{2,4}(?=阿里日|购物节|狂欢节|发烧节|划算节|品牌日|会员日|周年庆)",
+])
+_DATE_CN = r"|".join([
+    rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?)?",
+    rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?{_PERIOD_SUFFIX}?",
+    r"(?<![个\d])第?[一二三四](?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
+    r"[一二三四五六七八九]十年代|[一二十]+世纪",
+    r"双\s?(?:11|12|十一|十二)",
+    rf"(?<![{_CN_NUM}])五一(?![{_CN_NUM}])",
+    r"十一(?=黄金周|长假|假期|期间|国庆)",
+])
+
+_IDENT = r"|".join([
+    r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
+    rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d.,%]|\s?{_UNIT_NEXT})|36氪|58同城|"
+    r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
+    r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
+    rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)-?\d{{3}}-?\d{{4}}(?!\d)|(?<!\d)0\d{{2,3}}-\d{{7,8}}(?!\d)",
+    r"(?<![\d.])(?:[15-9]0|00|[0-9]5)后",
+    # 2B, 5G, 88VIP (not 2.5x, a multiple)
+    r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?![xX×](?![A-Za-z]))[A-Za-z][A-Za-z0-9]*",
+])
+# Digits glued to letters before them (Qwen3, P11, GPT-4, FY2025, Q3, TOP10, Part.1):
+# the interpreter looks back over the letters and decides.
+_LETTERED = r"(?<=[A-Za-z_])\d+(?:\.\d+)*[A-Za-z0-9]*|(?<=[A-Za-z][-.])\d+(?:\.\d+)*[A-Za-z0-9]*"
+
+_ORD = (
+    rf"第\s?(?:\d+|[{_CN_NUM}]+)"
+    r"|首(?=[次个家款位届度轮批季])"
+    r"|(?<=前)(?:[二两三四五六七八九十]|\d{1,3})(?=名|强|位|大|甲)"
+)
+
+_SPECIAL = (
+    r"(?P<ndig>[一二两三四五六七八九十\d])位数(?P<ngrow>的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅))?"
+    r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
+)
+
+
+# A Chinese numeral core. Single characters are filtered here, in the regex engine,
+# because they are mostly words (统一, 三超多强, 一个): a lone digit must be followed by
+# something that makes it a number; a lone 一 only by what is not an article's noun.
+_CN_FOLLOW = rf"\s?(?:[多余几+]|[-~—–至到]|分之|{_UNITS_RE})"
+_ONE_FOLLOW = (
+    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
+    r"元|美元|美金|港元|港币|日元|欧元|英镑|块钱|人民币)"
+)
+_CN_CORE = (
+    rf"[{_CN_NUM}]{{2,}}(?:点[{_CN_DIGIT}]+)?"
+    rf"|[一壹](?:点[{_CN_DIGIT}]+|(?={_ONE_FOLLOW}))"
+    rf"|[百千万亿]"
+    rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:点[{_CN_DIGIT}]+|(?={_CN_FOLLOW}))"
+)
+
+
+def _core(i: int) -> str:
+    return (
+        rf"(?P<cur{i}>[$¥€£])?"
+        rf"(?:(?P<frac{i}>(?:\d+|[{_CN_NUM}]+)分之(?:\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?))"
+        rf"|(?P<half{i}>一半|半数|半)"
+        rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?)"
+        rf"|(?P<cn{i}>{_CN_CORE}))"
+        rf"(?P<fill{i}>多|余|几|\+)?"
+        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科]))?"
+        rf"(?P<fillb{i}>多(?![元样种彩])|余)?"
+    )
+
+
+_NP_TAIL = rf"(?P<unit>\s?(?:{_UNITS_RE}))?(?P<post>{_SUFFIX_RE}|半(?![导径壁价场山岛]))?"
+_NP_RANGE = rf"(?:(?P<u1>\s?(?:{_UNITS_RE}))?\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?"
+# The same phrase without the range part; its range groups exist but never match,
+# so the interpreter reads both patterns the same way.
+_NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
+
+_AR_FIRST = "0-9"
+_CN_FIRST = _CN_NUM
+_GATE = _AR_FIRST + _CN_FIRST + "$¥€£\\[【①-⑳第首双半翻"
+
+_MASTER = re.compile(
+    rf"(?=[{_GATE}])(?:"
+    rf"(?=[{_CN_FIRST}])(?:{_SKIP})(?P<k_skip>)"
+    rf"|(?=[\[【])(?:{_REF})(?P<k_ref>)"
+    rf"|(?=\d)(?:{_TIME})(?P<k_time>)"
+    rf"|(?=\d)(?:{_DATE_AR})(?P<k_date>)"
+    rf"|(?=[{_CN_FIRST}双半])(?:{_DATE_CN})(?P<k_cdate>)"
+    rf"|(?=[第首{_CN_FIRST}\d])(?:{_ORD})(?P<k_ord>)"
+    rf"|(?=\d)(?:{_IDENT})(?P<k_ident>)"
+    rf"|(?=\d)(?:{_LETTERED})(?P<k_letter>)"
+    rf"|(?=[{_CN_FIRST}\d翻])(?:{_SPECIAL})(?P<k_special>)"
+    rf"|[①-⑳](?P<k_circled>)"
+    rf"|(?:(?<=[:;。])|(?<=[:;。]\s))\d{{1,2}}\)(?P<k_list>)"
+    rf"|(?:{_core(1)}{_NP_RANGE}{_NP_TAIL})(?P<k_np>)"
+    r")"
+)
+_NON_DIGIT_ORD = re.compile(r"^(?:第|前|(?i:top))\s?")
+_VERB_BEFORE_VERSION = frozenset("为是达至到约超近了长降升破过逾比于")
+
+
+# --------------------------------------------------------------------------- #
+# Interpretation
+# --------------------------------------------------------------------------- #
+
+class _Reject(Exception):
+    """A candidate that is not a number after all."""
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(s: str) -> float:
+    return parse_number(s)
+
+
+def _arabic(s: str) -> float:
+    """Exact value of an Arabic numeral with optional thousands commas and decimals."""
+    s = s.replace(",", "")
+    if "." in s:
+        whole, frac = s.split(".", 1)
+        return int(whole + frac) / 10 ** len(frac)
+    return float(int(s))
+
+
+def _core_value(m: re.Match, i: int):
+    """(value, form) for end ``i`` of a number phrase."""
+    ar = m.group(f"ar{i}")
+    if ar is not None:
+        return _arabic(ar), "ar"
+    cn = m.group(f"cn{i}")
+    if cn is not None:
+        return _parse_cached(cn), "cn"
+    frac = m.group(f"frac{i}")
+    if frac is not None:
+        den, _, num = frac.partition("分之")
+        d, n = _parse_cached(den), _parse_cached(num)
+        if d == 0:
+            raise _Reject
+        return 100.0 * n / d, "frac"
+    half = m.group(f"half{i}")
+    return (50.0 if half in ("一半", "半数") else 0.5), half
+
+
+def _scale_of(sc: str | None) -> int:
+    if not sc:
+        return 1
+    f = 1
+    for ch in sc.strip():
+        f *= _SCALE_VALUE[ch]
+    return f
+
+
+def _prefix_before(t: str, j: int, floor: int):
+    """(start, word) of a qualifier word ending at ``j`` (one space allowed), else None."""
+    k = j - 1 if j - 1 >= floor and t[j - 1] == " " else j
+    for n in (3, 2, 1):
+        if k - n < floor:
+            continue
+        w = t[k - n:k]
+        hit = _PREFIX.get(w)
+        if hit is not None:
+            guard = hit[1]
+            if guard and k - n - 1 >= 0 and t[k - n - 1] in guard:
+                continue
+            return k - n, w
+    return None
+
+
+def _interpret_np(m: re.Match, t: str, floor: int):
+    """A number-phrase match as (start, end, value, unit, qualifier, kind); raise _Reject if none."""
+    g = m.group
+    s0 = m.start()
+    end = m.end()
+    cn = g("cn1")
+    fill = g("fill1") or g("fillb1")
+    sc = g("sc1")
+    value, form = _core_value(m, 1)
+    cur = g("cur1")
+    cur_unit = _CURRENCY_PREFIX[cur] if cur else None
+
+    # Looking back: currency words, a sign, a qualifier word.
+    start = s0
+    if cur == "$" and s0 - 2 >= floor and t[s0 - 2:s0] in ("US", "HK", "NT"):
+        start = s0 - 2
+        cur_unit = _CURRENCY_PREFIX[t[s0 - 2:s0] + "$"]
+    elif cur is None:
+        if start - 3 >= floor and t[start - 3:start] == "人民币":
+            start, cur_unit = start - 3, "CNY"
+    neg = False
+    if start - 1 >= floor and form in ("ar", "cn"):
+        c = t[start - 1]
+        if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
+            neg, start = True, start - 1
+    pre = None
+    hit = _prefix_before(t, start, floor)
+    bare_scale = cn is not None and cn[0] in _SCALE_CHARS and not any(c in CN_DIGITS for c in cn)
+    if hit is not None:
+        pstart, pword = hit
+        if pword not in _SCALE_ONLY_PREFIX or bare_scale or form in ("半", "半数"):
+            pre, start = pword, pstart
+
+    sep = g("sep")
+    value2 = form2 = None
+    if sep is not None:
+        value2, form2 = _core_value(m, 2)
+
+    unit_text = g("unit")
+    info = _U.get(unit_text.strip()) if unit_text else None
+    post = g("post")
+    u1_text = g("u1")
+    u1 = _U.get(u1_text.strip()) if u1_text else None
+
+    if form == "cn" and sep is None:
+        single_digit = len(cn) == 1 and cn in CN_DIGITS
+        if single_digit and cn in "一壹" and not sc and not fill and not pre:
+            if info is None or info[0] in COUNT_UNITS:
+                raise _Reject  # 一个, 一家: the article "a"
+        if info is None and not pre and not fill and not sc and not cur_unit and not post:
+            has_big = any(c in "百千万亿佰仟" for c in cn)
+            has_digit = any(c in CN_DIGITS for c in cn)
+            if not (has_big and (has_digit or len(cn) >= 2)):
+                raise _Reject  # a bare 三 or 十 in prose is a word
+        if bare_scale and len(cn) == 1 and cn != "十" and not pre and not fill and post not in ("多", "余"):
+            raise _Reject  # 千人, 百家: idiom unless qualified (近百家, 百余家)
+        if len(cn) >= 2 and all(c in CN_DIGITS for c in cn):
+            lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
+            if len(cn) == 2 and info is not None and 0 < lo < hi:
+                value, value2, sep = float(lo), float(hi), ""  # 三五年, 两三家: a loose range
+            else:
+                raise _Reject  # 一二, 三三: not a count
+    if form in ("一半", "半数"):
+        if info is not None:
+            end = m.start("unit")
+        info = unit_text = None
+        if post == "半":
+            raise _Reject
+    elif form == "半":
+        if info is None or info[0] not in DURATION_UNITS or fill or sc:
+            if pre in ("超过", "超", "过"):  # 过半: more than half
+                return start, m.end("half1"), 50.0, "percent", "at_least", "quantity"
+            raise _Reject
+    elif form == "frac" and info is not None:
+        # 三分之一的用户: the fraction is the figure; a noun after it is not its unit
+        end = m.start("unit")
+        info = unit_text = post = None
+
+    unit = ""
+    mult, add, uqual = 1, 0.0, None
+    if info is not None:
+        unit, mult, add, uqual = info
+        ut = unit_text.strip()
+        if ut == "大" and (form != "cn" or value >= 100):
+            raise _Reject
+        if ut == "月" and not (form == "cn" or pre):
+            raise _Reject
+    if cur_unit:
+        if unit and unit != cur_unit:
+            raise _Reject
+        unit = cur_unit
+    if form in ("frac", "一半", "半数"):
+        unit = "percent"
+
+    if form == "ar" and sep is None:
+        ar = g("ar1")
+        if unit == "years" and len(ar) == 4 and ar.isdigit() and not pre:
+            return s0, m.end("unit"), None, "", "exact", "date"
+        if info is None and not pre and not fill and not sc and not cur_unit and not neg and not post:
+            if len(ar) == 4 and ar.isdigit() and 1990 <= int(ar) <= 2039:
+                return s0, m.end("ar1"), None, "", "exact", "date"  # 2025天猫…: a bare year
+            if len(ar) == 3 and ar[1:] == ".0" and s0 > 0:
+                prev = t[s0 - 1]
+                if prev.isalpha() and prev not in _VERB_BEFORE_VERSION:
+                    return s0, m.end("ar1"), None, "", "exact", "identifier"  # 支小宝2.0
+
+    scale = _scale_of(sc)
+    sign = -1.0 if neg else 1.0
+
+    # Qualifier: a word before, then a word after, then 多/余 inside the number.
+    if pre:
+        qual = _PREFIX[pre][0]
+    elif post in _SUFFIX_QUAL:
+        qual = _SUFFIX_QUAL[post]
+    elif fill:
+        qual = "at_least"
+    else:
+        qual = uqual or "exact"
+    if post == "半":
+        if unit in DURATION_UNITS:
+            add += 0.5
+        else:
+            end = m.start("post")
+
+    if sep is not None:
+        # A range: what is written once applies to both ends (3-5亿, 30%-40%).
+        if sep == "":
+            lo, hi = value * mult + add, value2 * mult + add
+        else:
+            sc2 = g("sc2")
+            if sc and not sc2:
+                raise _Reject
+            scale2 = _scale_of(sc2)
+            if not sc:
+                scale = scale2
+            if u1 is not None and (info is None or u1[0] != info[0]):
+                raise _Reject  # 增长34%至398亿元 is two figures
+            if form not in ("ar", "cn") or form2 not in ("ar", "cn"):
+                raise _Reject
+            if g("cur2") and cur and g("cur2") != cur:
+                raise _Reject
+            lo = sign * (value * scale * mult + add)
+            hi = value2 * scale2 * mult + add
+        if not lo < hi:
+            raise _Reject
+        if g("fill2") and qual == "exact":
+            qual = "at_least"
+        return start, end, (float(lo), float(hi)), unit, qual, ("duration" if unit in DURATION_UNITS else "range")
+
+    v = sign * (value * scale * mult + add)
+    return start, end, float(v), unit, qual, ("duration" if unit in DURATION_UNITS else "quantity")
+
+
+def _interpret_special(m: re.Match, t: str):
+    if m.group("ndig") is not None:
+        d = m.group("ndig")
+        end = m.end("ndig") + 2
+        unit = "percent" if m.group("ngrow") else ""
+        if d in ("一", "1"):
+            return m.start(), end, 10.0, unit, "at_most", "quantity"
+        n = int(_parse_cached(d))
+        if n < 2 or n > 20:
+            raise _Reject
+        return m.start(), end, float(10 ** (n - 1)), unit, "at_least", "quantity"
+    s = m.group("dbl")
+    if s.endswith("番"):
+        k = s[:-1].lstrip("翻了")
+        value = float(2 ** (int(_parse_cached(k)) if k else 1))
+    elif s[:-1].lstrip("翻了") in ("", "一"):
+        value = 2.0
+    else:
+        raise _Reject  # 翻两倍 is used for both ×2 and ×3
+    return m.start(), m.end(), value, "multiple", "exact", "quantity"
+
+
+def _interpret_lettered(m: re.Match, t: str, floor: int):
+    """Digits glued to letters before them: an identifier, a period label, a list mark, a rank."""
+    s = m.start()
+    k = s
+    if k - 1 >= floor and t[k - 1] in "-.":
+        k -= 1
+    j = k
+    while j - 1 >= floor and (t[j - 1].isascii() and (t[j - 1].isalpha() or t[j - 1] == "_")):
+        j -= 1
+    letters = t[j:k]
+    digits = t[s:m.end()]
+    low = letters.lower()
+    if letters in ("Q", "H") and len(digits) == 1 and digits in "1234":
+        return j, m.end(), None, "", "exact", "date"
+    if low == "fy" and digits.isdigit():
+        return j, m.end(), None, "", "exact", "date"
+    if low in ("part", "chapter", "step") and digits.isdigit():
+        return j, m.end(), float(digits), "", "exact", "list_number"
+    if low == "top" and digits.isdigit():
+        return j, m.end(), float(digits), "", "exact", "ordinal"
+    if letters.upper() in ("RMB", "USD", "HKD", "CNY") and k == s:
+        # Read the number on its own (the core refuses to start right after a letter).
+        sub = t[s:s + 64]
+        m1 = _NP_SINGLE.match(sub)
+        if m1 is not None:
+            r = _interpret_np(m1, sub, 0)
+            if r[0] == 0 and r[3] in ("", _CURRENCY_PREFIX[letters.upper()]) and r[5] == "quantity":
+                return j, s + r[1], r[2], _CURRENCY_PREFIX[letters.upper()], r[4], r[5]
+    return j, m.end(), None, "", "exact", "identifier"
+
+
+def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
+    """Spans claimed before the master pass: URLs, e-mails, domains (no mention) and line-initial list numbers."""
+    claims = []
+    if "://" in t or "www." in t:
+        claims += [(m.start(), m.end(), None) for m in _URL_RE.finditer(t)]
+    if "@" in t:
+        claims += [(m.start(), m.end(), None) for m in _EMAIL_RE.finditer(t)]
+    if any(tld in t for tld in _TLDS):
+        for m in _TLD_RE.finditer(t):
+            j = m.start()
+            while j > 0 and t[j - 1] in _HOST_CHARS:
+                j -= 1
+            if j < m.start() and t[j] != "." and (j == 0 or t[j - 1] not in "@/"):
+                claims.append((j, m.end(), None))
+    lists = []
+    m0 = _FIRST_LIST_RE.match(t)
+    if m0 is not None:
+        lists.append(m0)
+    lists += _LINE_LIST_RE.finditer(t)
+    for m in lists:
+        ls, le = m.span("lst")
+        v = _parse_cached(t[ls:le].strip(".、()"))
+        claims.append((ls, le, (ls, le, v, "", "exact", "list_number")))
+    if "个位数" in t:
+        i = t.find("个位数")
+        while i != -1:
+            grow = re.match(r"的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅)", t[i + 3:i + 6])
+            claims.append((i, i + 3, (i, i + 3, 10.0, "percent" if grow else "", "at_most", "quantity")))
+            i = t.find("个位数", i + 3)
+    if not claims:
+        return claims
+    claims.sort(key=lambda c: (c[0], -c[1]))
+    merged = []
+    last = -1
+    for c in claims:
+        if c[0] >= last:
+            merged.append(c)
+            last = c[1]
+    return merged
+
+
+def _scan_normalized(t: str) -> list[tuple[int, int, object, str, str, str]]:
+    """Scan normalised text; return (start, end, value, unit, qualifier, kind) tuples in order."""
+    out = []
+    claims = _prepass(t)
+    claims.append((len(t), len(t), None))
+    pos = 0
+    for cs, ce, payload in claims:
+        _scan_gap(t, pos, cs, out)
+        if payload is not None:
+            out.append(payload)
+        pos = max(pos, ce)
+    return out
+
+
+def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
+    """Run the master pattern over ``t[pos:endpos]``, appending results to ``out``."""
+    search = _MASTER.search
+    append = out.append
+    floor = pos  # nothing may reach back before the previous mention
+    while pos < endpos:
+        m = search(t, pos, endpos)
+        if m is None:
+            return
+        kind = m.lastgroup
+        s, e = m.span()
+        pos = e if e > s else s + 1
+        try:
+            if kind == "k_np":
+                try:
+                    r = _interpret_np(m, t, floor)
+                except _Reject:
+                    if m.group("sep") is None:
+                        pos = s + 1
+                        continue
+                    # Not a range: read the first end alone and go on from there.
+                    m1 = _NP_SINGLE.match(t, s, endpos)
+                    if m1 is None or m1.end() > m.start("sep"):
+                        pos = s + 1
+                        continue
+                    pos = m1.end()
+                    r = _interpret_np(m1, t, floor)
+            elif kind == "k_date" or kind == "k_cdate":
+                ds = s
+                if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
+                    ds = s - 1
+                elif t.startswith("季度", s + 1) and s > floor and t[s - 1] == "前":
+                    ds = s - 1
+                r = (ds, e, None, "", "exact", "date")
+            elif kind == "k_time":
+                ts = s
+                if s - 2 >= floor and t[s - 2:s] in _TIME_PREFIX:
+                    ts = s - 2
+                elif s - 3 >= floor and t[s - 1] == " " and t[s - 3:s - 1] in _TIME_PREFIX:
+                    ts = s - 3
+                r = (ts, e, None, "", "exact", "time")
+            elif kind == "k_ident":
+                r = (s, e, None, "", "exact", "identifier")
+            elif kind == "k_letter":
+                r = _interpret_lettered(m, t, floor)
+            elif kind == "k_ref":
+                nums = re.findall(r"\d+", t[s:e])
+                r = (s, e, float(nums[0]) if len(nums) == 1 else None, "", "exact", "reference")
+            elif kind == "k_ord":
+                os_ = s - 1 if s > floor and t[s - 1] == "前" and t[s] not in "第首" else s
+                mark = t[s:e]
+                v = 1.0 if mark == "首" else _parse_cached(_NON_DIGIT_ORD.sub("", mark).strip() or "0")
+                r = (os_, e, v, "", "exact", "ordinal")
+            elif kind == "k_special":
+                r = _interpret_special(m, t)
+            elif kind == "k_list":
+                r = (s, e, float(t[s:e - 1]), "", "exact", "list_number")
+            elif kind == "k_circled":
+                r = (s, e, float(ord(t[s]) - ord("①") + 1), "", "exact", "list_number")
+            else:  # k_skip: a word, not a number
+                floor = e
+                continue
+        except (_Reject, ValueError, ArithmeticError, KeyError, IndexError, OverflowError):
+            pos = s + 1
+            continue
+        if r[0] < floor or r[1] <= r[0]:
+            continue
+        append(r)
+        floor = r[1]
+        pos = max(pos, r[1])
+
+
+def scan(text: str) -> list[Mention]:
+    """Every number in ``text`` as a :class:`Mention`, sorted by start, non-overlapping.
+
+    Offsets index the string given; ``m.text == text[m.start:m.end]`` always holds.
+    Never raises on a ``str`` (any Unicode).
+
+    Example::
+
+        >>> [(m.text, m.kind) for m in scan("2024年研发投入高达211.9亿元，近百家医院")]
+        [('2024年', 'date'), ('211.9亿元', 'quantity'), ('近百家', 'quantity')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"scan() takes a str, not {type(text).__name__}")
+    layer = _normalize(text)
+    norm = layer.normalized
+    found = _scan_normalized(norm)
+    mentions = []
+    last_end = 0
+    for s, e, value, unit, qual, kind in found:
+        if e <= s:
+            continue
+        os_, oe = layer.to_original(s, e)
+        if os_ < last_end or oe <= os_:
+            continue
+        mentions.append(Mention(text[os_:oe], os_, oe, value, unit, qual, kind))
+        last_end = oe
+    return mentions
+
+
+def _normalize(text: str):
+    from ai_consumer_metrics.textlayer import normalize
+
+    return normalize(text)

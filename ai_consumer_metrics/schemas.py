@@ -1,0 +1,544 @@
+"""The table schemas: one pandera ``DataFrameModel`` per table. The schema is the documentation.
+
+Each field carries a ``description`` and ``metadata={"unit": ...}`` (``None`` where
+the column has no unit). The build copies both into the Parquet files' Arrow field
+metadata, and the data dictionary is generated from here, so a column is described
+in exactly one place.
+
+The models validate the DataFrames that :func:`ai_consumer_metrics.load` returns:
+strings are pandas ``string`` dtype (missing = ``pd.NA``), numbers ``float64``
+(missing = NaN), offsets and counts ``int64``, flags ``bool``, dates
+``datetime64[ms]`` (a calendar date at midnight; Parquet stores ``date32``).
+
+This module imports pandera; the package's ``__init__`` never imports it.
+
+Example::
+
+    >>> from ai_consumer_metrics.schemas import SCHEMAS
+    >>> SCHEMAS["figures"].validate(acm.load("figures"))  # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+#: How sure the source is about the number.
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+#: The status of a scanner mention in the coverage table.
+COVERAGE_STATUSES = ("claimed", "dismissed", "auto")
+#: The analysis tables a metric may land in.
+ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
+#: Separator of the multi-valued string columns (authors, aliases, allowed_units, figure_ids).
+LIST_SEPARATOR = "; "
+
+String = Series[pd.StringDtype]
+Float = Series[np.float64]
+Int = Series[np.int64]
+Bool = Series[bool]
+Date = Series[pa.DateTime]
+
+
+def _f(description: str, unit: str | None = None, **kwargs) -> object:
+    return pa.Field(description=description, metadata={"unit": unit}, **kwargs)
+
+
+def _nullable(description: str, unit: str | None = None, **kwargs) -> object:
+    return _f(description, unit, nullable=True, **kwargs)
+
+
+class Figures(pa.DataFrameModel):
+    """One row per figure: a number an archived article states, cited to the character."""
+
+    figure_id: String = _f(
+        "Stable identifier: the first 12 hex digits of sha256 over source_id, value_start, "
+        "value_end, entity_id and metric. Unchanged by rebuilds.", unique=True,
+        str_matches=r"^[0-9a-f]{12}$")
+    source_id: String = _f("The archived article the figure is quoted from (sources.source_id).")
+    entity_id: String = _f("Who or what the figure is about (entities.entity_id).")
+    metric: String = _f("What is measured (metrics.metric_id).")
+    value: Float = _f("The figure in base units: 7.5亿 is 750000000.0, 35.8% is 35.8. "
+                      "The low end for a range.", "see column unit")
+    value_high: Float = _nullable("The high end of a range (NaN unless the text gives a range).",
+                                  "see column unit")
+    unit: String = _f("Unit of value: CNY, USD, HKD, percent, percentage_points, multiple, times, "
+                      "persons, person_times, establishments, items, orders, pieces, units, ...")
+    unit_implied: Bool = _f("True where the text gives a bare magnitude (9000亿的GMV) and the unit "
+                            "comes from context.")
+    qualifier: String = _f("How the source hedges the number: exact, approx (约, 近), "
+                           "at_least (超过, 以上), at_most (不到, 以内).", isin=QUALIFIERS)
+    period: String = _f("The period the figure refers to, as resolved against the publication date "
+                        "(e.g. 2025, 2024-Q3, 2025 Double 11).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    scope: String = _f("The market or segment the figure covers, e.g. 'China e-commerce apps'.")
+    quote: String = _f("The verbatim sentence or clause of the archived text that states the figure.")
+    quote_start: Int = _f("Offset of the quote in the archived text (Python str index, "
+                          "text[quote_start:quote_end] == quote).", "characters", ge=0)
+    quote_end: Int = _f("End offset (exclusive) of the quote in the archived text.", "characters", ge=0)
+    value_text: String = _f("The words of the figure itself inside the quote (e.g. 约1.55亿元).")
+    value_start: Int = _f("Offset of value_text in the archived text.", "characters", ge=0)
+    value_end: Int = _f("End offset (exclusive) of value_text in the archived text.", "characters", ge=0)
+    attributed_to: String = _nullable("Who the article credits for the number (QuestMobile, 艾瑞咨询); "
+                                      "null where the article itself states it.")
+    via: String = _nullable("The intermediate publisher the article took the number from (新浪财经).")
+    reference: String = _nullable("The article's own reference-list entry for the number, e.g. [3] "
+                                  "(see the references table).")
+    note: String = _nullable("Curator's note: doubts, disagreements with other sources, context.")
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "Every figure in the archived article bodies, one row per claim, with its exact quote and offsets."
+
+    @pa.dataframe_check(error="quote_end must be greater than quote_start")
+    def quote_span(cls, df: pd.DataFrame) -> pd.Series:
+        return df["quote_end"] > df["quote_start"]
+
+    @pa.dataframe_check(error="value_text must lie inside the quote: "
+                              "quote_start <= value_start < value_end <= quote_end")
+    def value_inside_quote(cls, df: pd.DataFrame) -> pd.Series:
+        return ((df["value_start"] >= df["quote_start"]) & (df["value_end"] <= df["quote_end"])
+                & (df["value_end"] > df["value_start"]))
+
+    @pa.dataframe_check(error="period_end must not be before period_start")
+    def period_order(cls, df: pd.DataFrame) -> pd.Series:
+        return df["period_end"] >= df["period_start"]
+
+    @pa.dataframe_check(error="value_high, where given, must be >= value")
+    def range_order(cls, df: pd.DataFrame) -> pd.Series:
+        return df["value_high"].isna() | (df["value_high"] >= df["value"])
+
+    @pa.dataframe_check(error="value must be a finite number")
+    def value_finite(cls, df: pd.DataFrame) -> pd.Series:
+        return pd.Series(np.isfinite(df["value"].to_numpy()), index=df.index)
+
+
+class Sources(pa.DataFrameModel):
+    """One row per archived article, from its metadata file."""
+
+    source_id: String = _f("Identifier of the archived article: data/sources/<source_id>.txt.", unique=True)
+    title: String = _f("Title as the article gives it.")
+    publisher: String = _nullable("Who published the article (the outlet or author account); null where "
+                                  "the text names none (never guessed).")
+    platform: String = _nullable("The site that carried it, where different from the publisher.")
+    authors: String = _nullable("Authors, separated by '; ' (null where none are named).")
+    published: Date = _f("Publication date (the 1st of the month where published_precision is month).", "date")
+    published_precision: String = _f("Precision of published: day, month or year.",
+                                     isin=("day", "month", "year"))
+    published_estimated: Bool = _f("True where the article carries no date and published is an estimate.")
+    published_note: String = _nullable("Why and how the date was estimated.")
+    url: String = _nullable("Where the article was found, where known.")
+    language: String = _f("Language of the text (BCP 47), e.g. zh.")
+    script: String = _f("Script of the text: Hans (simplified) or Hant (traditional).", isin=("Hans", "Hant"))
+    sha256: String = _f("sha256 of the archived file's bytes (hex).", str_matches=r"^[0-9a-f]{64}$")
+    body_start: Int = _f("Offset where the article body starts (ads, navigation outside).", "characters", ge=0)
+    body_end: Int = _f("Offset (exclusive) where the article body ends.", "characters", ge=0)
+    rights: String = _f("Rights statement for the quoted text.")
+    notes: String = _nullable("Curator's notes on the source.")
+    n_figures: Int = _f("Number of rows of figures quoting this source.", "rows", ge=0)
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "The archived articles every figure is quoted from, with their metadata."
+
+    @pa.dataframe_check(error="body_end must be greater than body_start")
+    def body_span(cls, df: pd.DataFrame) -> pd.Series:
+        return df["body_end"] > df["body_start"]
+
+
+class References(pa.DataFrameModel):
+    """One row per entry of an article's own reference list."""
+
+    source_id: String = _f("The article whose reference list this is (sources.source_id).")
+    n: Int = _f("Number of the entry in the list: [n] in the text.", ge=1)
+    publisher: String = _f("Publisher the entry names.")
+    title: String = _f("Title the entry names.")
+    url: String = _nullable("URL the entry gives, where any.")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["source_id", "n"]
+        description = "The articles' own reference lists, which figures.reference points into."
+
+
+class Entities(pa.DataFrameModel):
+    """The entity registry (data/entities.toml) as a table."""
+
+    entity_id: String = _f("snake_case identifier.", unique=True, str_matches=r"^[a-z0-9_]+$")
+    name_en: String = _f("English name.")
+    name_zh: String = _f("Chinese name.")
+    kind: String = _f("company, business_group, app, product, market or other.")
+    parent: String = _nullable("entity_id of the parent (Alipay → Ant Group).")
+    aliases: String = _nullable("Other names in the texts, separated by '; ' (千问; 通义千问; Qwen).")
+    fiscal_year_end: String = _f("Last day of the fiscal year, MM-DD (Alibaba: 03-31).",
+                                 str_matches=r"^\d\d-\d\d$")
+    note: String = _nullable("Curator's note.")
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "Companies, apps, products and markets the figures are about."
+
+
+class Metrics(pa.DataFrameModel):
+    """The metric registry (data/metrics.toml) as a table."""
+
+    metric_id: String = _f("Identifier (mau, market_share, capex, ...).", unique=True)
+    name: String = _f("Short English name.")
+    description: String = _f("What exactly is measured.")
+    allowed_units: String = _f("Units a figure of this metric may have, separated by '; '.")
+    table: String = _f("The analysis table the metric lands in.", isin=ANALYSIS_TABLES)
+    note: String = _nullable("Curator's note.")
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "What the figures measure, with the units each metric allows."
+
+
+class Coverage(pa.DataFrameModel):
+    """One row per scanner mention in an article body, and what became of it."""
+
+    source_id: String = _f("The archived article (sources.source_id).")
+    start: Int = _f("Offset of the mention in the archived text.", "characters", ge=0)
+    end: Int = _f("End offset (exclusive) of the mention.", "characters", ge=0)
+    text: String = _f("The mention as it stands in the text.")
+    kind: String = _f("What the scanner took it for: quantity, range, date, time, duration, "
+                      "ordinal, identifier, reference, list_number.")
+    value: Float = _nullable("The scanner's value in base units (the low end of a range; NaN where none).",
+                             "see column unit")
+    value_high: Float = _nullable("The scanner's high end of a range (NaN unless a range).", "see column unit")
+    unit: String = _nullable("The scanner's unit ('' for a bare magnitude).")
+    qualifier: String = _nullable("The scanner's qualifier.", isin=QUALIFIERS)
+    status: String = _f("claimed (a figure row), dismissed (by a person, with a reason) or "
+                        "auto (a non-figure kind).", isin=COVERAGE_STATUSES)
+    reason: String = _nullable("Why the mention is not a figure: the dismissal reason, or the kind "
+                               "for auto; null where claimed.")
+    figure_ids: String = _nullable("The figure_id(s) claiming the mention, separated by '; '.")
+    note: String = _nullable("The dismissal's note.")
+
+    class Config:
+        strict = True
+        ordered = True
+        unique = ["source_id", "start", "end"]
+        description = "Every number the scanner finds in the article bodies, claimed, dismissed or auto-dismissed."
+
+    @pa.dataframe_check(error="end must be greater than start")
+    def span(cls, df: pd.DataFrame) -> pd.Series:
+        return df["end"] > df["start"]
+
+    @pa.dataframe_check(error="claimed rows need figure_ids; others need a reason")
+    def status_fields(cls, df: pd.DataFrame) -> pd.Series:
+        claimed = df["status"] == "claimed"
+        return (claimed & df["figure_ids"].notna()) | (~claimed & df["reason"].notna())
+
+
+#: Every table the build writes, in manifest order.
+SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "figures": Figures,
+    "sources": Sources,
+    "references": References,
+    "entities": Entities,
+    "metrics": Metrics,
+    "coverage": Coverage,
+}
+
+
+def table_description(name: str) -> str:
+    """The one-line description of a table, from its model's Config.
+
+    Example::
+
+        >>> table_description("figures")[:12]
+        'Every figure'
+    """
+    return SCHEMAS[name].to_schema().description
+
+
+def fields(name: str) -> list[dict]:
+    """The columns of a table: name, dtype, nullable, description, unit.
+
+    Example::
+
+        >>> fields("figures")[0]["name"]
+        'figure_id'
+    """
+    out = []
+    for col_name, col in SCHEMAS[name].to_schema().columns.items():
+        out.append({
+            "name": col_name,
+            "dtype": _kind(col.dtype),
+            "nullable": bool(col.nullable),
+            "description": col.description,
+            "unit": (col.metadata or {}).get("unit"),
+        })
+    return out
+
+
+def _kind(dtype: object) -> str:
+    text = str(dtype)
+    if text.startswith("string"):
+        return "string"
+    if text.startswith("datetime64"):
+        return "date"
+    if text in ("float64", "int64", "bool"):
+        return text
+    raise TypeError(f"schemas: no storage type for dtype {text}")
+
+
+def arrow_schema(name: str):
+    """The Arrow schema the build writes for a table, with each field's description
+    (and unit, where it has one) in the field metadata.
+
+    Example::
+
+        >>> arrow_schema("figures").field("value").metadata[b"unit"]
+        b'see column unit'
+    """
+    import pyarrow as pa_
+
+    types = {"string": pa_.string(), "float64": pa_.float64(), "int64": pa_.int64(),
+             "bool": pa_.bool_(), "date": pa_.date32()}
+    out = []
+    for f in fields(name):
+        meta = {b"description": f["description"].encode("utf-8")}
+        if f["unit"]:
+            meta[b"unit"] = f["unit"].encode("utf-8")
+        out.append(pa_.field(f["name"], types[f["dtype"]], nullable=f["nullable"], metadata=meta))
+    return pa_.schema(out, metadata={b"description": table_description(name).encode("utf-8")})
+
+
+def validate_tables(frames: dict[str, pd.DataFrame]) -> list[str]:
+    """Check every table against its schema and the tables against each other.
+
+    Returns one line per problem (empty when all is well); never raises on bad data.
+
+    Example::
+
+        >>> validate_tables({n: acm.load(n) for n in SCHEMAS})  # doctest: +SKIP
+        []
+    """
+    errors: list[str] = []
+    for name, model in SCHEMAS.items():
+        if name not in frames:
+            errors.append(f"{name}: table missing")
+            continue
+        try:
+            model.validate(frames[name], lazy=True)
+        except pa.errors.SchemaErrors as exc:
+            for row in exc.failure_cases.head(50).itertuples(index=False):
+                errors.append(f"{name}: column {row.column} failed {row.check}: {row.failure_case!r}"
+                              + ("" if row.index is None or pd.isna(row.index) else f" (row {row.index})"))
+        except pa.errors.SchemaError as exc:
+            errors.append(f"{name}: {exc}".splitlines()[0])
+    if errors:
+        return errors
+    return _cross_checks(frames)
+
+
+def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
+    errors: list[str] = []
+    fig, src = frames["figures"], frames["sources"]
+    ent, met = frames["entities"], frames["metrics"]
+
+    def missing(column: pd.Series, valid: pd.Series, what: str) -> None:
+        bad = sorted(set(column.dropna()) - set(valid))
+        if bad:
+            errors.append(f"{what}: unknown {', '.join(map(str, bad))}")
+
+    missing(fig["source_id"], src["source_id"], "figures.source_id")
+    missing(fig["entity_id"], ent["entity_id"], "figures.entity_id")
+    missing(fig["metric"], met["metric_id"], "figures.metric")
+    missing(ent["parent"], ent["entity_id"], "entities.parent")
+    missing(frames["references"]["source_id"], src["source_id"], "references.source_id")
+    missing(frames["coverage"]["source_id"], src["source_id"], "coverage.source_id")
+
+    allowed = {m: set(u.split(LIST_SEPARATOR)) for m, u in zip(met["metric_id"], met["allowed_units"])}
+    for fid, m, u in zip(fig["figure_id"], fig["metric"], fig["unit"]):
+        if m in allowed and u not in allowed[m]:
+            errors.append(f"figures {fid}: unit {u} not allowed for metric {m}")
+
+    counts = fig["source_id"].value_counts()
+    for sid, n in zip(src["source_id"], src["n_figures"]):
+        if int(counts.get(sid, 0)) != int(n):
+            errors.append(f"sources {sid}: n_figures is {n} but figures has {int(counts.get(sid, 0))} rows")
+
+    bounds = dict(zip(src["source_id"], zip(src["body_start"], src["body_end"])))
+    for fid, sid, qs, qe in zip(fig["figure_id"], fig["source_id"], fig["quote_start"], fig["quote_end"]):
+        if sid in bounds and not (bounds[sid][0] <= qs and qe <= bounds[sid][1]):
+            errors.append(f"figures {fid}: quote {qs}-{qe} outside the body of {sid}")
+
+    claimed = set()
+    for ids in frames["coverage"]["figure_ids"].dropna():
+        claimed.update(ids.split(LIST_SEPARATOR))
+    ids = set(fig["figure_id"])
+    if claimed != ids:
+        for fid in sorted(claimed - ids):
+            errors.append(f"coverage: claims unknown figure {fid}")
+        for fid in sorted(ids - claimed):
+            errors.append(f"figures {fid}: no coverage row claims it")
+    return errors
+
+
+# ---------------------------------------------------------------- analysis tables
+# Derived from figures by extract/analysis.py; one row per figure, routed by the
+# metric's table. Constants shared with the pandera-free checks in consistency.py.
+from ai_consumer_metrics.consistency import GROWTH_BASES, GROWTH_UNITS  # noqa: E402
+
+_FIGURE_ID = dict(unique=True, str_matches=r"^[0-9a-f]{12}$")
+
+
+def _tail_fields() -> dict:
+    return dict(
+        qualifier=_f("How the source hedges the number: exact, approx, at_least, at_most.", isin=QUALIFIERS),
+        source_id=_f("The archived article the figure is quoted from (sources.source_id)."),
+        figure_id=_f("The figure this row is (figures.figure_id): acm.cite(figure_id) gives its citation.",
+                     **_FIGURE_ID),
+    )
+
+
+class _Analysis(pa.DataFrameModel):
+    @pa.dataframe_check(error="period_end must not be before period_start")
+    def period_order(cls, df: pd.DataFrame) -> pd.Series:
+        return df["period_end"] >= df["period_start"]
+
+
+class MarketShares(_Analysis):
+    """One row per market-share figure."""
+
+    entity_id: String = _f("Who holds the share (entities.entity_id); 'others' is the residual of a split.")
+    market: String = _f("The market the share is of, as the figure's scope gives it (e.g. 'China e-commerce').")
+    period: String = _f("The period the share refers to (figures.period).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    share_pct: Float = _f("Share of the market, in percent (35.8 is 35.8 %). The low end of a range.",
+                          "percent", ge=0, le=100)
+    share_pct_high: Float = _nullable("High end of a range of shares (NaN unless a range).", "percent",
+                                      ge=0, le=100)
+    qualifier: String = _tail_fields()["qualifier"]
+    source_id: String = _tail_fields()["source_id"]
+    figure_id: String = _tail_fields()["figure_id"]
+
+    class Config:
+        strict = True
+        ordered = True
+        description = ("Market shares: entity, market, period, share in percent; within one market and "
+                       "period the shares add up to at most 100 %.")
+
+
+class UserMetrics(_Analysis):
+    """One row per user-count figure (MAU, DAU, WAU, users, ...)."""
+
+    entity_id: String = _f("The app, product or company counted (entities.entity_id).")
+    metric: String = _f("What is counted: mau, dau, wau, users, ... (metrics.metric_id). "
+                        "Never mix metrics in one sum or chart.")
+    count: Float = _f("The count in base units (7.5亿 is 750000000.0). The low end of a range.",
+                      "see column unit", ge=0)
+    count_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
+    unit: String = _f("Unit of count: persons, person_times or units.")
+    period: String = _f("The period the count refers to (figures.period).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    scope: String = _f("The market or segment the figure covers.")
+    qualifier: String = _tail_fields()["qualifier"]
+    source_id: String = _tail_fields()["source_id"]
+    figure_id: String = _tail_fields()["figure_id"]
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "User counts: monthly, daily and weekly actives and other user numbers, with the metric beside each count."
+
+
+class Financials(_Analysis):
+    """One row per money figure (revenue, profit, capex, R&D, GMV, subsidies, ...)."""
+
+    entity_id: String = _f("The company, group or business (entities.entity_id).")
+    metric: String = _f("What the money is: revenue, net_profit, capex, capex_plan, rd_spend, gmv, "
+                        "subsidy, ... (metrics.metric_id).")
+    amount: Float = _f("The amount in currency units (约1200亿元 is 120000000000.0). The low end of a range.",
+                       "see column currency")
+    amount_high: Float = _nullable("High end of a range (NaN unless a range).", "see column currency")
+    currency: String = _f("ISO 4217 currency of amount: CNY, USD, HKD.", str_matches=r"^[A-Z]{3}$")
+    period: String = _f("The period the amount refers to (figures.period).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    scope: String = _f("What the amount covers (segment, plan horizon).")
+    qualifier: String = _tail_fields()["qualifier"]
+    source_id: String = _tail_fields()["source_id"]
+    figure_id: String = _tail_fields()["figure_id"]
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "Money figures: revenue, profit, capex and capex plans, R&D, GMV, subsidies, with ISO currency."
+
+
+class Growth(_Analysis):
+    """One row per growth figure: a change in percent, percentage points or a multiple."""
+
+    entity_id: String = _f("Whose figure changed (entities.entity_id).")
+    metric: String = _f("What changed: revenue_growth, gmv_growth, user_growth, ... (metrics.metric_id).")
+    change: Float = _f("The change as its metric defines it: 34.0 with change_unit percent is +34 % for a "
+                       "*_growth metric; *_decline metrics (revenue_decline, market_cap_decline) give the "
+                       "size of the fall as a positive number (see metrics.note). The low end of a range.",
+                       "see column change_unit")
+    change_high: Float = _nullable("High end of a range (NaN unless a range).", "see column change_unit")
+    change_unit: String = _f("Unit of change: percent (relative), percentage_points, or multiple (x times).",
+                             isin=GROWTH_UNITS)
+    basis: String = _f("What the change compares against: yoy (同比, same period a year earlier), "
+                       "sequential (环比, the period before), cagr (compound annual rate), or unspecified. "
+                       "Taken from, in order: the metric id, the basis word nearest the figure in the "
+                       "quote, the figure's scope and note, the metric's note in the registry.",
+                       isin=GROWTH_BASES)
+    period: String = _f("The period the change refers to (figures.period).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    scope: String = _f("What the change covers (segment, market).")
+    qualifier: String = _tail_fields()["qualifier"]
+    source_id: String = _tail_fields()["source_id"]
+    figure_id: String = _tail_fields()["figure_id"]
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "Growth figures: change in percent, percentage points or a multiple, with its basis (yoy, ...)."
+
+
+class OtherFigures(_Analysis):
+    """Every figure that is not a share, a user count, money or growth: merchants, hospitals,
+    benefits, orders, employees, share prices, ... as the source gives it."""
+
+    entity_id: String = _f("Who or what the figure is about (entities.entity_id).")
+    metric: String = _f("What is measured: merchants, hospitals, member_benefits, daily_orders, "
+                        "employees, ... (metrics.metric_id).")
+    value: Float = _f("The figure in base units. The low end of a range.", "see column unit")
+    value_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
+    unit: String = _f("Unit of value (establishments, items, orders, persons, percent, USD, ...).")
+    period: String = _f("The period the figure refers to (figures.period).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    scope: String = _f("The market or segment the figure covers.")
+    qualifier: String = _tail_fields()["qualifier"]
+    source_id: String = _tail_fields()["source_id"]
+    figure_id: String = _tail_fields()["figure_id"]
+
+    class Config:
+        strict = True
+        ordered = True
+        description = "All other figures (merchants, hospitals, benefits, orders, employees, ...), value and unit as the source gives them."
+
+
+#: The analysis tables, built from figures by extract/analysis.py.
+ANALYSIS_SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
+    "market_shares": MarketShares,
+    "user_metrics": UserMetrics,
+    "financials": Financials,
+    "growth": Growth,
+    "other_figures": OtherFigures,
+}
+SCHEMAS.update(ANALYSIS_SCHEMAS)

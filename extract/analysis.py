@@ -1,0 +1,412 @@
+"""Analysis tables derived from ``figures``: one tidy table per kind of figure.
+
+Every figure lands in exactly one table, chosen by its metric's ``table`` field in
+``data/metrics.toml``; every row keeps its ``figure_id``, so ``acm.cite(row)`` gives
+its source. The tables and their columns:
+
+=================  ==========================================================
+``market_shares``  entity_id, market (the figure's scope), share_pct
+``user_metrics``   entity_id, metric (mau, dau, wau, users, ...), count, unit
+``financials``     entity_id, metric (revenue, capex, gmv, ...), amount, currency
+``growth``         entity_id, metric, change, change_unit, basis
+``other_figures``  everything else (merchants, hospitals, benefits, orders, ...):
+                   entity_id, metric, value, unit — the figure as the source gives it
+=================  ==========================================================
+
+All tables also carry ``period``, ``period_start``, ``period_end``, ``qualifier``,
+``source_id`` and ``figure_id``; all but ``market_shares`` carry ``scope`` (in
+``market_shares`` the scope *is* the ``market``). A figure given as a range keeps
+its upper end in the ``*_high`` column.
+
+Cross-row check (:func:`check_market_shares`): within one market and period the
+shares must not add up to more than 100 % plus a rounding tolerance, and where a
+source completes its split with an ``others`` row, that source's shares must add
+up to about 100 %.
+
+Example::
+
+    tables = derive(figures, entities, metrics, sources)
+    tables["market_shares"].query("market == 'China e-commerce'")
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Mapping
+
+import pandas as pd
+
+from ai_consumer_metrics.consistency import (
+    ANALYSIS_TABLES,
+    GROWTH_BASES,
+    GROWTH_UNITS,
+    AnalysisError,
+    check_market_shares,
+    entity_parents,
+)
+
+__all__ = ["ANALYSIS_TABLES", "GROWTH_BASES", "AnalysisError", "check_market_shares", "derive",
+           "growth_basis"]
+
+_ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
+_PERIOD_COLUMNS = ("period", "period_start", "period_end")
+_STRING_COLUMNS = ("entity_id", "market", "metric", "unit", "currency", "change_unit", "basis",
+                   "period", "scope", "qualifier", "source_id", "figure_id")
+
+# Growth basis, from the words in the quote next to the figure (normalised to
+# simplified script by the text layer before matching). Longer phrases first so
+# that 较去年同期 wins over a bare 去年.
+_BASIS_WORDS = (
+    ("年复合增长", "cagr"),
+    ("复合增长率", "cagr"),
+    ("复合年增长", "cagr"),
+    ("年均复合", "cagr"),
+    ("年均增长", "cagr"),
+    ("较去年同期", "yoy"),
+    ("比去年同期", "yoy"),
+    ("与去年同期相比", "yoy"),
+    ("同比", "yoy"),
+    ("环比", "sequential"),
+    ("较上季度", "sequential"),
+    ("较上月", "sequential"),
+)
+# The same, in the English a person writes in a metric id, a scope or a note.
+_BASIS_ENGLISH = (
+    (re.compile(r"\b(cagr|compound annual)\b", re.I), "cagr"),
+    (re.compile(r"\b(yoy|year[- ]on[- ]year|year[- ]over[- ]year)\b", re.I), "yoy"),
+    (re.compile(r"\b(qoq|quarter[- ]on[- ]quarter|quarter[- ]over[- ]quarter|sequential)\b", re.I),
+     "sequential"),
+    (re.compile(r"\b(month[- ]on[- ]month|month[- ]over[- ]month)\b", re.I), "sequential"),
+)
+
+
+# ---------------------------------------------------------------- public API
+
+
+def derive(
+    figures: pd.DataFrame,
+    entities: Any,
+    metrics: Any,
+    sources: pd.DataFrame | None = None,
+    *,
+    check: bool = True,
+) -> dict[str, pd.DataFrame]:
+    """Split ``figures`` into the analysis tables, routed by each metric's ``table``.
+
+    ``entities`` and ``metrics`` are the registries, either as the built tables
+    (DataFrames with ``entity_id``/``parent`` and ``metric_id``/``table``) or as the
+    dicts :func:`extract.registry.load_entities` / ``load_metrics`` return.
+    ``sources`` (optional) is checked to hold every figure's ``source_id``.
+    With ``check=True`` the market-share sums are checked (:func:`check_market_shares`).
+
+    Raises :class:`AnalysisError` naming the figure when a metric or entity is
+    unknown, a metric names no known table, or a unit does not fit its table.
+
+    Example::
+
+        >>> tables = derive(figures, entities, metrics, sources)
+        >>> sorted(tables)
+        ['financials', 'growth', 'market_shares', 'other_figures', 'user_metrics']
+    """
+    routes, metric_notes = _metric_tables(metrics)
+    parents = entity_parents(entities)
+    _check_references(figures, routes, parents, sources)
+
+    table_of = figures["metric"].map(routes)
+    built = {
+        "market_shares": _market_shares(figures[table_of == "market_shares"]),
+        "user_metrics": _user_metrics(figures[table_of == "user_metrics"]),
+        "financials": _financials(figures[table_of == "financials"]),
+        "growth": _growth(figures[table_of == "growth"], metric_notes),
+        "other_figures": _other_figures(figures[table_of == "other_figures"]),
+    }
+    placed = sum(len(t) for t in built.values())
+    if placed != len(figures):  # every figure in exactly one table, or the routing is broken
+        raise AnalysisError(f"{len(figures)} figures but {placed} analysis rows")
+    if check:
+        check_market_shares(built["market_shares"], figures=figures, entities=entities)
+    return {name: built[name] for name in ANALYSIS_TABLES}
+
+
+def growth_basis(metric: str, quote: str, value_offset: int | None, scope: str | None = None,
+                 note: str | None = None, metric_note: str | None = None) -> str:
+    """The basis of a growth figure: ``yoy``, ``sequential``, ``cagr`` or ``unspecified``.
+
+    Looked up in this order, first hit wins: the metric id (``revenue_growth_yoy``);
+    the basis word in the quote nearest the figure (同比, 环比, 年复合增长率, … in
+    either script; ``value_offset`` is where the figure starts inside the quote);
+    the declaration's scope; its note; the metric's note in ``data/metrics.toml``
+    (a registry default such as "Year on year unless the figure says otherwise").
+    Nothing found → ``unspecified``: a row never claims a basis that neither its
+    source nor a person wrote down.
+
+    Example::
+
+        >>> growth_basis("revenue_growth", "阿里云收入同比增长34%", 9)
+        'yoy'
+        >>> growth_basis("ctr_growth", "点击率提升了20%", 6)
+        'unspecified'
+    """
+    hit = _english_basis(metric.replace("_", " "))
+    if hit:
+        return hit
+    hit = _quote_basis(quote, value_offset)
+    if hit:
+        return hit
+    for text in (scope, note, metric_note):
+        hit = _english_basis(text if isinstance(text, str) else "")
+        if hit:
+            return hit
+    return "unspecified"
+
+
+# ---------------------------------------------------------------- the tables
+
+
+def _market_shares(f: pd.DataFrame) -> pd.DataFrame:
+    _require_units(f, {"percent"}, "market_shares", "a share in percent")
+    _require_scope(f)
+    out = pd.DataFrame({
+        "entity_id": f["entity_id"],
+        "market": f["scope"],
+        **_periods(f),
+        "share_pct": f["value"].astype("float64"),
+        "share_pct_high": f["value_high"].astype("float64"),
+        "qualifier": f["qualifier"],
+        "source_id": f["source_id"],
+        "figure_id": f["figure_id"],
+    })
+    return _finish(out, ["market", "period_start", "period_end", "entity_id"])
+
+
+def _user_metrics(f: pd.DataFrame) -> pd.DataFrame:
+    bad = f["unit"].isin(GROWTH_UNITS) | _currency(f)
+    _reject(f[bad], "user_metrics", "a count of users (persons, person_times, ...)")
+    out = pd.DataFrame({
+        "entity_id": f["entity_id"],
+        "metric": f["metric"],
+        "count": f["value"].astype("float64"),
+        "count_high": f["value_high"].astype("float64"),
+        "unit": f["unit"],
+        **_periods(f),
+        "scope": f["scope"],
+        "qualifier": f["qualifier"],
+        "source_id": f["source_id"],
+        "figure_id": f["figure_id"],
+    })
+    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+
+
+def _financials(f: pd.DataFrame) -> pd.DataFrame:
+    _reject(f[~_currency(f)], "financials", "an ISO 4217 currency code (CNY, USD, HKD)")
+    out = pd.DataFrame({
+        "entity_id": f["entity_id"],
+        "metric": f["metric"],
+        "amount": f["value"].astype("float64"),
+        "amount_high": f["value_high"].astype("float64"),
+        "currency": f["unit"],
+        **_periods(f),
+        "scope": f["scope"],
+        "qualifier": f["qualifier"],
+        "source_id": f["source_id"],
+        "figure_id": f["figure_id"],
+    })
+    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+
+
+def _growth(f: pd.DataFrame, metric_notes: Mapping[str, str | None]) -> pd.DataFrame:
+    _require_units(f, set(GROWTH_UNITS), "growth", "percent, percentage_points or multiple")
+    bases = [
+        growth_basis(r.metric, r.quote, _value_offset(r), _opt(r.scope), _opt(r.note),
+                     metric_notes.get(r.metric))
+        for r in f.itertuples(index=False)
+    ]
+    out = pd.DataFrame({
+        "entity_id": f["entity_id"],
+        "metric": f["metric"],
+        "change": f["value"].astype("float64"),
+        "change_high": f["value_high"].astype("float64"),
+        "change_unit": f["unit"],
+        "basis": pd.Series(bases, index=f.index, dtype="object"),
+        **_periods(f),
+        "scope": f["scope"],
+        "qualifier": f["qualifier"],
+        "source_id": f["source_id"],
+        "figure_id": f["figure_id"],
+    })
+    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+
+
+def _other_figures(f: pd.DataFrame) -> pd.DataFrame:
+    out = pd.DataFrame({
+        "entity_id": f["entity_id"],
+        "metric": f["metric"],
+        "value": f["value"].astype("float64"),
+        "value_high": f["value_high"].astype("float64"),
+        "unit": f["unit"],
+        **_periods(f),
+        "scope": f["scope"],
+        "qualifier": f["qualifier"],
+        "source_id": f["source_id"],
+        "figure_id": f["figure_id"],
+    })
+    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+
+
+def _periods(f: pd.DataFrame) -> dict[str, pd.Series]:
+    return {c: f[c] for c in _PERIOD_COLUMNS}
+
+
+def _finish(out: pd.DataFrame, order: list[str]) -> pd.DataFrame:
+    # The documented dtypes (ai_consumer_metrics/_data.py): strings are pandas
+    # ``string`` (missing = NA), dates datetime64[ms], numbers float64.
+    for col in out.columns:
+        if col in _STRING_COLUMNS:
+            out[col] = out[col].astype("string")
+        elif col in ("period_start", "period_end"):
+            out[col] = pd.to_datetime(out[col]).astype("datetime64[ms]")
+    # figure_id last in the sort key makes the order total, so rebuilds are byte-identical.
+    out = out.sort_values(order + ["figure_id"], na_position="last", kind="stable")
+    return out.reset_index(drop=True)
+
+
+def _opt(v: Any) -> str | None:
+    return v if isinstance(v, str) else None
+
+
+# ---------------------------------------------------------------- registry lookups
+
+
+def _metric_tables(metrics: Any) -> tuple[dict[str, str], dict[str, str | None]]:
+    if isinstance(metrics, pd.DataFrame):
+        id_col = "metric_id" if "metric_id" in metrics.columns else "metric"
+        ids = list(metrics[id_col])
+        routes = dict(zip(ids, metrics["table"]))
+        notes = dict(zip(ids, metrics["note"])) if "note" in metrics.columns else {}
+    else:
+        items = dict(metrics).items()
+        get = lambda m, k: m.get(k) if isinstance(m, Mapping) else getattr(m, k, None)  # noqa: E731
+        routes = {k: get(m, "table") for k, m in items}
+        notes = {k: get(m, "note") for k, m in items}
+    bad = {k: t for k, t in routes.items() if t not in ANALYSIS_TABLES}
+    if bad:
+        listed = ", ".join(f"{k} → {t!r}" for k, t in sorted(bad.items()))
+        raise AnalysisError(
+            f"data/metrics.toml: a metric's table must be one of {', '.join(ANALYSIS_TABLES)}; got {listed}")
+    return routes, {k: (v if isinstance(v, str) else None) for k, v in notes.items()}
+
+
+def _check_references(figures: pd.DataFrame, routes: dict, parents: dict,
+                      sources: pd.DataFrame | None) -> None:
+    problems = []
+    for r in figures[["figure_id", "metric", "entity_id", "source_id"]].itertuples(index=False):
+        if r.metric not in routes:
+            problems.append(f"{r.figure_id}: unknown metric {r.metric!r} (not in data/metrics.toml)")
+        if parents and r.entity_id not in parents:
+            problems.append(f"{r.figure_id}: unknown entity {r.entity_id!r} (not in data/entities.toml)")
+    if sources is not None:
+        known = set(sources["source_id"])
+        for fid, sid in zip(figures["figure_id"], figures["source_id"]):
+            if sid not in known:
+                problems.append(f"{fid}: unknown source {sid!r} (not in the sources table)")
+    if problems:
+        raise AnalysisError("cannot build the analysis tables:\n  " + "\n  ".join(problems))
+
+
+# ---------------------------------------------------------------- unit checks
+
+
+def _currency(f: pd.DataFrame) -> pd.Series:
+    """True where the figure's unit is an ISO 4217 code (CNY, USD, HKD)."""
+    return pd.Series([isinstance(u, str) and bool(_ISO_CURRENCY.match(u)) for u in f["unit"]],
+                     index=f.index, dtype=bool)
+
+
+def _require_units(f: pd.DataFrame, allowed: set[str], table: str, wanted: str) -> None:
+    _reject(f[~f["unit"].isin(allowed)], table, wanted)
+
+
+def _reject(bad: pd.DataFrame, table: str, wanted: str) -> None:
+    if bad.empty:
+        return
+    lines = [f"{r.figure_id} (metric {r.metric}, source {r.source_id}): unit {r.unit!r}"
+             for r in bad.itertuples(index=False)]
+    raise AnalysisError(
+        f"{table} wants {wanted}; fix the metric's table in data/metrics.toml or the declaration:\n  "
+        + "\n  ".join(lines))
+
+
+def _require_scope(f: pd.DataFrame) -> None:
+    missing = f[f["scope"].isna() | (f["scope"].astype("str").str.strip() == "")]
+    if not missing.empty:
+        raise AnalysisError(
+            "a market share needs its market in `scope`: " + ", ".join(missing["figure_id"]))
+
+
+# ---------------------------------------------------------------- growth basis
+
+
+def _value_offset(r: Any) -> int | None:
+    try:
+        return int(r.value_start) - int(r.quote_start)
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def _english_basis(text: str) -> str | None:
+    for pattern, basis in _BASIS_ENGLISH:
+        if pattern.search(text):
+            return basis
+    return None
+
+
+def _quote_basis(quote: str, value_offset: int | None) -> str | None:
+    if not isinstance(quote, str) or not quote:
+        return None
+    from ai_consumer_metrics.textlayer import normalize  # opencc: build time only
+
+    layer = normalize(quote)
+    text = layer.normalized
+    anchor = 0
+    if value_offset is not None and 0 <= value_offset <= len(quote):
+        anchor = layer.to_normalized(value_offset, value_offset)[0]
+    hits = []
+    for word, basis in _BASIS_WORDS:
+        for m in re.finditer(re.escape(word), text):
+            # A basis word before the figure binds tighter than one after it (同比增长34%).
+            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) + len(text)
+            hits.append((distance, -len(word), basis))
+    return min(hits)[2] if hits else None
+
+
+# ---------------------------------------------------------------- build hook
+
+
+def arrow_tables(tables: Mapping[str, Any], entities: Any, metrics: Any) -> dict[str, Any]:
+    """The analysis tables as Arrow tables with their fixed schemas, for the build.
+
+    ``tables`` holds the build's Arrow tables (``figures`` and ``sources`` are
+    read); they are converted exactly as :func:`ai_consumer_metrics.load` converts
+    them, so the derivation sees what users see. An :class:`AnalysisError` is
+    re-raised as the build's ``BuildError`` so the build reports it like any other.
+
+    Example::
+
+        >>> tables.update(arrow_tables(tables, entities, metrics))  # in extract/build.py
+    """
+    import pyarrow as pa
+
+    from ai_consumer_metrics._data import to_pandas
+    from ai_consumer_metrics.schemas import arrow_schema
+    from extract.engine import BuildError
+
+    try:
+        frames = derive(to_pandas(tables["figures"]), entities, metrics, to_pandas(tables["sources"]))
+    except AnalysisError as exc:
+        raise BuildError([f"analysis tables: {line}" for line in str(exc).splitlines()]) from None
+    out = {}
+    for name, df in frames.items():
+        schema = arrow_schema(name)
+        table = pa.Table.from_pandas(df[schema.names], schema=schema, preserve_index=False)
+        # Drop the pandas metadata from_pandas adds: the build's files carry only the schema's own.
+        out[name] = table.replace_schema_metadata(schema.metadata)
+    return out

@@ -1,0 +1,133 @@
+"""Citations: text, Markdown and BibTeX, from an id or a row, with the attribution chain."""
+from __future__ import annotations
+
+import re
+from collections import namedtuple
+
+import pytest
+
+import _synthetic as syn
+from ai_consumer_metrics import _data
+from ai_consumer_metrics.citation import CitationError, attribution_chain, cite
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    return syn.write_dataset(tmp_path_factory.mktemp("acm"))
+
+
+MAU = syn.fid(6)      # QuestMobile, via 新浪财经 [3], in Ginlix AI
+DAU = syn.fid(7)      # reference [2] only: the publisher comes from the reference list
+TAOBAO = syn.fid(12)  # 艾瑞咨询, in an undated (estimated) article with authors and a platform
+
+
+def test_text_citation_has_every_part(data_dir):
+    text = cite(MAU, data_dir=data_dir)
+    for part in ("Ginlix AI", "“千问接入大麦:一句话买票”", "2026-02-10", "https://example.org/ginlix",
+                 "“千问月活跃用户约1.55亿”", "QuestMobile, via 新浪财经 [3], via Ginlix AI", MAU):
+        assert part in text, part
+    assert "estimated" not in text
+
+
+def test_estimated_date_authors_and_platform(data_dir):
+    text = cite(TAOBAO, data_dir=data_dir)
+    assert "2025-05 (date estimated)" in text
+    assert "by 刘海, 王五" in text
+    assert "Attribution: 艾瑞咨询, via 刘海, via 知乎." in text
+    assert "https://" not in text  # no URL known: none invented
+
+
+def test_reference_mark_resolves_through_the_reference_list(data_dir):
+    assert "Attribution: 网易新闻 [2], via Ginlix AI." in cite(DAU, data_dir=data_dir)
+
+
+def test_attribution_chain_without_any_attribution_is_the_publisher():
+    assert attribution_chain({}, {"publisher": "壹览商业", "platform": "鸟哥笔记"}) == "壹览商业, via 鸟哥笔记"
+
+
+def test_markdown_citation(data_dir):
+    md = cite(MAU, style="markdown", data_dir=data_dir)
+    assert md.startswith("> 千问月活跃用户约1.55亿\n")
+    assert "[*千问接入大麦:一句话买票*](https://example.org/ginlix)" in md
+    assert "QuestMobile, via 新浪财经 \\[3\\], via Ginlix AI" in md
+    assert f"`{MAU}`" in md
+
+
+def test_bibtex_is_a_well_formed_misc_entry(data_dir):
+    bib = cite(TAOBAO, style="bibtex", data_dir=data_dir)
+    assert bib.startswith(f"@misc{{{TAOBAO},\n") and bib.endswith("\n}")
+    depth = 0
+    for ch in re.sub(r"\\[{}]", "", bib):  # escaped braces do not nest
+        depth += {"{": 1, "}": -1}.get(ch, 0)
+        assert depth >= 0
+    assert depth == 0
+    fields = dict(re.findall(r"^  (\w+) = (.*?),?$", bib, flags=re.M))
+    assert fields["author"] == "{刘海 and 王五}"
+    assert fields["year"] == "{2025}" and fields["month"] == "may"
+    assert "83.6\\%" in fields["note"] and "Publication date estimated" in fields["note"]
+    assert "market\\_share" in fields["note"]
+
+
+def test_bibtex_corporate_author_and_url(data_dir):
+    bib = cite(MAU, style="bibtex", data_dir=data_dir)
+    assert "  author = {{Ginlix AI}}," in bib
+    assert "  url = {https://example.org/ginlix}," in bib
+
+
+def test_rows_from_any_table_cite_like_their_id(data_dir):
+    expected = cite(MAU, data_dir=data_dir)
+    row = _data.load("user_metrics", data_dir).set_index("metric").loc["mau"].copy()
+    row["figure_id"] = MAU
+    assert cite(row, data_dir=data_dir) == expected
+    assert cite({"figure_id": MAU, "anything": 1}, data_dir=data_dir) == expected
+    Row = namedtuple("Row", "entity_id figure_id")
+    assert cite(Row("qwen_app", MAU), data_dir=data_dir) == expected
+
+
+def test_every_row_of_every_analysis_table_resolves(data_dir):
+    for name in ("market_shares", "user_metrics", "financials", "growth", "other_figures"):
+        for _, row in _data.load(name, data_dir).iterrows():
+            assert row["figure_id"] in cite(row, data_dir=data_dir)
+
+
+def test_unknown_id_suggests_close_ids(data_dir):
+    with pytest.raises(CitationError, match=rf"unknown figure id '{MAU[:-1]}x'.*closest: {MAU}"):
+        cite(MAU[:-1] + "x", data_dir=data_dir)
+
+
+def test_row_without_figure_id_and_bad_style_are_errors(data_dir):
+    with pytest.raises(CitationError, match="figure_id"):
+        cite({"entity_id": "x"}, data_dir=data_dir)
+    with pytest.raises(CitationError, match="text, markdown, bibtex"):
+        cite(MAU, style="apa", data_dir=data_dir)
+
+
+def test_cite_from_dataframes_in_memory():
+    text = cite(MAU, figures=syn.figures(), sources=syn.sources(), references=syn.references())
+    assert "QuestMobile, via 新浪财经 [3], via Ginlix AI" in text
+
+
+def test_installed_dataset_every_analysis_row_cites():
+    """On the built dataset shipped in the package (skipped only before the first build)."""
+    try:
+        names = _data.table_names()
+    except _data.DataIntegrityError:
+        pytest.skip("the dataset has not been built yet (python -m extract build)")
+    from ai_consumer_metrics.consistency import ANALYSIS_TABLES
+
+    assert set(ANALYSIS_TABLES) <= set(names)
+    figures, sources = _data.load("figures"), _data.load("sources")
+    references = _data.load("references")
+    for name in ANALYSIS_TABLES:
+        for _, row in _data.load(name).iterrows():
+            text = cite(row, figures=figures, sources=sources, references=references)
+            assert f"figure_id {row['figure_id']}" in text
+
+
+def test_article_without_publisher_is_credited_to_its_authors():
+    figures, sources = syn.figures(), syn.sources()
+    sources.loc[sources.source_id == syn.LIUHAI, ["publisher", "platform"]] = None
+    text = cite(TAOBAO, figures=figures, sources=sources)
+    assert "Attribution: 艾瑞咨询, via 刘海, 王五." in text
+    bib = cite(TAOBAO, style="bibtex", figures=figures, sources=sources)
+    assert "organization" not in bib and "  author = {刘海 and 王五}," in bib

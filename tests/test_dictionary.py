@@ -1,0 +1,142 @@
+"""The data dictionary and the Frictionless data package agree with the schemas."""
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import _synthetic as syn
+from ai_consumer_metrics import DataIntegrityError, UnknownTableError, schemas
+from ai_consumer_metrics.dictionary import DATAPACKAGE, arrow_fields, describe, write_datapackage
+
+FRICTIONLESS = Path(sys.executable).parent / "frictionless"
+PANDAS_DTYPE = {"string": "string", "float64": "float64", "int64": "int64", "bool": "bool",
+                "date": "datetime64[ms]"}
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory):
+    out = syn.write_dataset(tmp_path_factory.mktemp("acm"))
+    write_datapackage(out)
+    return out
+
+
+def _frictionless(descriptor: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(FRICTIONLESS), "validate", "--json", str(descriptor)],
+                          capture_output=True, text=True, cwd=descriptor.parent, timeout=300)
+
+
+def test_describe_and_arrow_metadata_agree_with_the_schemas(data_dir):
+    written = json.loads((data_dir / "manifest.json").read_text("utf-8"))["tables"]
+    assert {"figures", "market_shares", "growth"} <= set(written)
+    for name in written:
+        expected = schemas.fields(name)
+        d = describe(name, data_dir)
+        assert list(d["column"]) == [f["name"] for f in expected]
+        assert list(d["description"]) == [f["description"] for f in expected]
+        assert [None if pd.isna(u) else u for u in d["unit"].astype(object)] == [f["unit"] for f in expected]
+        assert list(d["dtype"]) == [PANDAS_DTYPE[f["dtype"]] for f in expected]
+        arrow = arrow_fields(name, data_dir)
+        for f in expected:
+            meta = arrow.field(f["name"]).metadata
+            assert meta[b"description"].decode() == f["description"]
+            assert meta.get(b"unit", b"").decode() == (f["unit"] or "")
+            assert arrow.field(f["name"]).nullable == f["nullable"]
+
+
+def test_describe_dtype_is_what_load_returns(data_dir):
+    from ai_consumer_metrics import _data
+
+    for name in ("figures", "market_shares", "sources"):
+        loaded = _data.load(name, data_dir)
+        d = describe(name, data_dir).set_index("column")
+        for col in loaded.columns:
+            actual = "string" if str(loaded[col].dtype).startswith("string") else str(loaded[col].dtype)
+            assert d.loc[col, "dtype"] == actual, (name, col)
+
+
+def test_describe_units_of_the_analysis_tables(data_dir):
+    units = describe("market_shares", data_dir).set_index("column")["unit"]
+    assert units["share_pct"] == "percent"
+    assert describe("financials", data_dir).set_index("column").loc["amount", "unit"] == "see column currency"
+
+
+def test_describe_unknown_table_names_the_closest(data_dir):
+    with pytest.raises(UnknownTableError, match="did you mean 'market_shares'.*figures"):
+        describe("market_share", data_dir)
+
+
+def test_describe_unreadable_file_is_a_data_integrity_error(tmp_path):
+    out = syn.write_dataset(tmp_path)
+    (out / "growth.parquet").write_bytes(b"not parquet at all")
+    with pytest.raises(DataIntegrityError, match="growth.parquet: not a readable Parquet file"):
+        describe("growth", out)
+
+
+def test_describe_needs_no_pandera(data_dir):
+    code = ("import sys, ai_consumer_metrics as acm; d = acm.describe('figures', sys.argv[1]); "
+            "assert len(d) > 10; print(sorted(m for m in ('pandera', 'matplotlib') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code, str(data_dir)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_datapackage_is_generated_from_the_schemas_and_manifest(data_dir):
+    dp = json.loads((data_dir / DATAPACKAGE).read_text("utf-8"))
+    manifest = json.loads((data_dir / "manifest.json").read_text("utf-8"))
+    assert dp["name"] == "ai-consumer-metrics" and dp["version"] == manifest["version"]
+    assert dp["licenses"][0]["name"] == "CC-BY-4.0" and "copyright stays with the publishers" in dp["rights"]
+    assert [s["source_id"] for s in dp["sources"]] == list(syn.sources()["source_id"])
+    assert dp["sources"][0]["path"] == "https://example.org/ginlix"
+    assert "path" not in dp["sources"][1] and "date estimated" in dp["sources"][1]["title"]
+    assert [r["name"] for r in dp["resources"]] == list(manifest["tables"])
+    types = {"string": "string", "float64": "number", "int64": "integer", "bool": "boolean", "date": "date"}
+    for res in dp["resources"]:
+        data = (data_dir / res["path"]).read_bytes()
+        assert res["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+        fields = schemas.fields(res["name"])
+        assert [(f["name"], f["type"], f["description"], f.get("unit")) for f in res["schema"]["fields"]] == \
+            [(f["name"], types[f["dtype"]], f["description"], f["unit"]) for f in fields]
+    assert dp["resources"][0]["schema"]["primaryKey"] == ["figure_id"]
+
+
+def test_datapackage_is_deterministic(data_dir):
+    before = (data_dir / DATAPACKAGE).read_bytes()
+    write_datapackage(data_dir)
+    assert (data_dir / DATAPACKAGE).read_bytes() == before
+
+
+def test_frictionless_validates_the_package(data_dir):
+    result = _frictionless(data_dir / DATAPACKAGE)
+    report = json.loads(result.stdout)
+    assert report["valid"], json.dumps(report, ensure_ascii=False)[:2000]
+    assert result.returncode == 0
+    assert len(report["tasks"]) == len(json.loads((data_dir / DATAPACKAGE).read_text("utf-8"))["resources"])
+
+
+def test_frictionless_reads_the_data_against_the_schema(data_dir, tmp_path):
+    """The validation is real: a descriptor that lies about a column's type fails on the data."""
+    dp = json.loads((data_dir / DATAPACKAGE).read_text("utf-8"))
+    shares = next(r for r in dp["resources"] if r["name"] == "market_shares")
+    next(f for f in shares["schema"]["fields"] if f["name"] == "market")["type"] = "integer"
+    shutil.copy(data_dir / shares["path"], tmp_path / shares["path"])  # frictionless refuses absolute paths
+    dp["resources"] = [shares]
+    bad = tmp_path / DATAPACKAGE
+    bad.write_text(json.dumps(dp, ensure_ascii=False), "utf-8")
+    report = json.loads(_frictionless(bad).stdout)
+    assert not report["valid"]
+    assert "type-error" in json.dumps(report)
+
+
+def test_build_writes_a_valid_datapackage(built):
+    """A real build (tests/conftest.py's synthetic source) writes the analysis tables and datapackage.json."""
+    out = built.out
+    manifest = json.loads((out / "manifest.json").read_text("utf-8"))
+    assert {"market_shares", "user_metrics", "financials", "growth", "other_figures"} <= set(manifest["tables"])
+    report = json.loads(_frictionless(out / DATAPACKAGE).stdout)
+    assert report["valid"], json.dumps(report, ensure_ascii=False)[:2000]

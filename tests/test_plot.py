@@ -1,0 +1,419 @@
+"""Charts: checked through their artists (bars, texts, labels), never through pixels."""
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot: tests never open a window
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+import ai_consumer_metrics  # noqa: E402
+from ai_consumer_metrics import plot  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def data():
+    """Small tables shaped like the packaged ones; values taken from the seed articles."""
+    sources = pd.DataFrame({
+        "source_id": ["2025-05-liuhai", "2026-01-30-yilan", "2026-02-10-ginlix", "2024-09-20-qunmai"],
+        "title": ["A", "B", "C", "D"],
+        "publisher": ["Liuhai Review", "Yilan Business", "Ginlix AI", "群脉SCRM"],
+        "published": pd.to_datetime(["2025-05-01", "2026-01-30", "2026-02-10", "2024-09-20"]),
+        "published_precision": ["month", "day", "day", "day"],
+        "published_estimated": [True, False, False, False],
+    })
+    entities = pd.DataFrame({
+        "entity_id": ["alibaba_group", "taobao", "taobao_tmall_group", "jd", "pdd", "douyin",
+                      "others", "doubao", "qwen_app", "tencent"],
+        "name_en": ["Alibaba Group", "Taobao", "Taobao & Tmall Group", "JD.com", "PDD Holdings",
+                    "Douyin E-commerce", "Others", "Doubao", "Qwen app", "Tencent"],
+        "name_zh": ["阿里巴巴集团", "淘宝", "淘天集团", "京东", "拼多多", "抖音电商", "其他",
+                    "豆包", "千问", "腾讯"],
+        "parent": [None, "taobao_tmall_group", "alibaba_group", None, None, None, None, None,
+                   "alibaba_group", None],
+    })
+    market_shares = pd.DataFrame({
+        "entity_id": ["taobao_tmall_group", "jd", "pdd", "douyin", "others", "taobao",
+                      "alibaba_group", "jd"],
+        "market": ["China e-commerce"] * 8,
+        "period": ["2024"] * 5 + ["2007", "2017", "2024"],
+        "period_start": pd.to_datetime(["2024-01-01"] * 5 + ["2007-01-01", "2017-01-01", "2024-01-01"]),
+        "period_end": pd.to_datetime(["2024-12-31"] * 5 + ["2007-12-31", "2017-12-31", "2024-12-31"]),
+        "share_pct": [33.0, 17.0, 19.0, 18.0, 13.0, 83.6, 70.0, 16.0],
+        "qualifier": ["exact", "exact", "exact", "exact", "exact", "exact", "approx", "at_most"],
+        "source_id": ["2025-05-liuhai"] * 7 + ["2026-01-30-yilan"],
+        "figure_id": ["ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8"],
+    })
+    user_metrics = pd.DataFrame({
+        "entity_id": ["doubao", "qwen_app", "doubao", "qwen_app"],
+        "metric": ["mau", "mau", "dau", "wau"],
+        "count": [1.55e8, 1.0e8, 5.0e7, 3.0e7],
+        "period": ["2025-12", "2026-01", "2025-12", "2026-01"],
+        "qualifier": ["approx", "at_least", "exact", "exact"],
+        "source_id": ["2026-01-30-yilan", "2026-02-10-ginlix", "2026-01-30-yilan", "2026-02-10-ginlix"],
+        "figure_id": ["um1", "um2", "um3", "um4"],
+    })
+    financials = pd.DataFrame({
+        "entity_id": ["alibaba_group", "alibaba_group", "tencent", "alibaba_group"],
+        "metric": ["capex_plan", "capex", "capex", "revenue"],
+        "amount": [3.8e11, 7.7e10, 7.67e10, 2.1e10],
+        "currency": ["CNY", "CNY", "CNY", "USD"],
+        "period": ["2025-2027", "FY2025", "2024", "FY2025Q1"],
+        "qualifier": ["at_least", "approx", "exact", "exact"],
+        "source_id": ["2026-02-10-ginlix", "2024-09-20-qunmai", "2024-09-20-qunmai",
+                      "2024-09-20-qunmai"],
+        "figure_id": ["fi1", "fi2", "fi3", "fi4"],
+    })
+    financials = pd.concat([financials, pd.DataFrame({
+        "entity_id": ["tencent"], "metric": ["revenue"], "amount": [1.6e11], "currency": ["CNY"],
+        "period": ["2024Q2"], "qualifier": ["exact"], "source_id": ["2024-09-20-qunmai"],
+        "figure_id": ["fi5"]})], ignore_index=True)
+    figures = pd.DataFrame({
+        "figure_id": ["ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8",
+                      "um1", "um2", "um3", "um4", "fi1", "fi2", "fi3", "fi4", "fi5"],
+        "source_id": ["2025-05-liuhai"] * 7 + ["2026-01-30-yilan"]
+        + ["2026-01-30-yilan", "2026-02-10-ginlix", "2026-01-30-yilan", "2026-02-10-ginlix"]
+        + ["2026-02-10-ginlix"] + ["2024-09-20-qunmai"] * 4,
+        "attributed_to": [None] * 5 + ["iResearch"] + [None] * 3 + ["QuestMobile"] + [None] * 7,
+    })
+    metrics = pd.DataFrame({
+        "metric_id": ["market_share", "mau", "dau", "wau", "capex", "capex_plan", "revenue"],
+        "name": ["Market share", "Monthly active users", "Daily active users",
+                 "Weekly active users", "Capital expenditure", "Planned capital expenditure",
+                 "Revenue"],
+    })
+    return {"sources": sources, "entities": entities, "figures": figures, "metrics": metrics,
+            "market_shares": market_shares, "user_metrics": user_metrics,
+            "financials": financials}
+
+
+def bar_lengths(ax):
+    return [round(p.get_width(), 9) for p in ax.patches]
+
+
+def tick_texts(ax, axis="y"):
+    """Tick labels in reading order: top to bottom for bars, left to right for periods."""
+    if axis == "y":
+        ticks = sorted(zip(ax.get_yticks(), ax.get_yticklabels()), key=lambda t: -t[0])
+        return [label.get_text() for _, label in ticks]
+    return [t.get_text() for t in ax.get_xticklabels()]
+
+
+def value_labels(ax):
+    return [t.get_text() for t in ax.texts if t.get_gid() != "acm-footnote"]
+
+
+def render(ax, tmp_path, name="chart.png"):
+    path = tmp_path / name
+    ax.figure.savefig(path, bbox_inches="tight")
+    assert path.stat().st_size > 1000
+    return path
+
+
+# --------------------------------------------------------------------------- market shares
+
+
+def test_market_shares_bar_draws_the_table(data, tmp_path):
+    ax = plot.market_shares("China e-commerce", "2024", data=data)
+    render(ax, tmp_path)
+    assert ax.get_title() == "Market shares: China e-commerce, 2024"
+    assert ax.get_xlabel() == "Share of market (%)"
+    # Largest first, "others" last; two articles, so each bar names its article.
+    assert tick_texts(ax) == ["Taobao & Tmall Group [1]", "PDD Holdings [1]", "Douyin E-commerce [1]",
+                              "JD.com [1]", "JD.com [2]", "Others [1]"]
+    assert bar_lengths(ax) == [33.0, 19.0, 18.0, 17.0, 16.0, 13.0]
+    assert value_labels(ax) == ["33%", "19%", "18%", "17%", "≤16%", "13%"]
+    note = plot.footnote(ax)
+    assert note.startswith("Sources: [1] Liuhai Review, 2025-05 (est.); [2] Yilan Business, 2026-01-30")
+
+
+def test_market_shares_latest_period_by_default_and_one_source_needs_no_numbers(data):
+    one_source = dict(data, market_shares=data["market_shares"].iloc[:7])
+    ax = plot.market_shares("china e-commerce", data=one_source)  # case-insensitive market
+    assert ax.get_title().endswith(", 2024")
+    assert "[1]" not in " ".join(tick_texts(ax))
+    assert plot.footnote(ax) == "Source: Liuhai Review, 2025-05 (est.)"
+    early = plot.market_shares("China e-commerce", "2007", data=one_source)
+    assert plot.footnote(early) == "Source: Liuhai Review, 2025-05 (est.), citing iResearch"
+
+
+def test_market_shares_stacked_one_bar_per_article(data, tmp_path):
+    ax = plot.market_shares("China e-commerce", "2024", kind="stacked", data=data)
+    render(ax, tmp_path)
+    by_row: dict[float, list[float]] = {}
+    for patch in ax.patches:
+        by_row.setdefault(round(patch.get_y() + patch.get_height() / 2, 6), []).append(patch.get_width())
+    assert sorted(sorted(v) for v in by_row.values()) == [[13.0, 17.0, 18.0, 19.0, 33.0], [16.0]]
+    assert ax.get_xlim() == (0.0, 100.0)
+    assert sorted(tick_texts(ax)) == ["[1]", "[2]"]
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend[0] == "Taobao & Tmall Group" and legend[-1] == "Others"
+    assert "≤16%" in value_labels(ax)
+
+
+def test_market_shares_unknown_market_or_period_lists_choices(data):
+    with pytest.raises(plot.PlotError, match="choose one of: China e-commerce"):
+        plot.market_shares("China cloud", data=data)
+    with pytest.raises(plot.PlotError, match="2007, 2017, 2024"):
+        plot.market_shares("China e-commerce", "2031", data=data)
+    with pytest.raises(plot.PlotError, match="kind"):
+        plot.market_shares("China e-commerce", kind="pie", data=data)
+
+
+def test_market_share_trend_follows_an_entity_and_its_units(data, tmp_path):
+    ax = plot.market_share_trend("China e-commerce", "alibaba_group", data=data)
+    render(ax, tmp_path)
+    (line,) = ax.get_lines()
+    assert list(line.get_ydata()) == [83.6, 70.0, 33.0]
+    assert tick_texts(ax, "x") == ["2007", "2017", "2024"]
+    assert value_labels(ax) == ["Taobao 83.6%", "≈70%", "Taobao & Tmall Group 33%"]
+    assert ax.get_title() == "Alibaba Group: share of China e-commerce"
+    assert ax.get_ylabel() == "Share of market (%)"
+    assert "Liuhai Review, 2025-05 (est.)" in plot.footnote(ax)
+
+
+def test_market_share_trend_all_entities_has_a_legend(data):
+    ax = plot.market_share_trend("China e-commerce", data=data)
+    assert len(ax.get_lines()) == 7  # one line per entity
+    assert "JD.com" in [t.get_text() for t in ax.get_legend().get_texts()]
+    with pytest.raises(plot.PlotError, match="no market_shares rows for 'tencent'"):
+        plot.market_share_trend("China e-commerce", "tencent", data=data)
+
+
+# --------------------------------------------------------------------------- user metrics
+
+
+def test_user_metrics_one_metric_in_millions(data, tmp_path):
+    ax = plot.user_metrics("mau", data=data)
+    render(ax, tmp_path)
+    assert ax.get_title() == "Monthly active users (MAU)"
+    assert ax.get_xlabel() == "Monthly active users (MAU), millions"
+    assert tick_texts(ax) == ["Doubao, 2025-12 [1]", "Qwen app, 2026-01 [2]"]
+    assert bar_lengths(ax) == [155.0, 100.0]
+    assert value_labels(ax) == ["≈155", "≥100"]
+    note = plot.footnote(ax)
+    for publisher, date in [("Yilan Business", "2026-01-30"), ("Ginlix AI", "2026-02-10")]:
+        assert f"{publisher}, {date}" in note
+    assert "citing QuestMobile" in note
+
+
+def test_user_metrics_never_mixes_metrics(data):
+    with pytest.raises(plot.PlotError, match="one metric per chart"):
+        plot.user_metrics(["mau", "dau"], data=data)
+    ax = plot.user_metrics("mau", data=data)
+    with pytest.raises(plot.PlotError, match="already shows"):
+        plot.user_metrics("dau", ax=ax, data=data)
+    with pytest.raises(plot.PlotError, match="choose one of: dau, mau, wau"):
+        plot.user_metrics("monthly", data=data)
+
+
+def test_user_metrics_filters_entities_and_period(data):
+    ax = plot.user_metrics("mau", entities=["qwen_app"], period="2026-01", data=data)
+    assert bar_lengths(ax) == [100.0]
+    assert tick_texts(ax) == ["Qwen app, 2026-01"]
+    assert plot.footnote(ax) == "Source: Ginlix AI, 2026-02-10, citing QuestMobile"
+    with pytest.raises(plot.PlotError, match="doubao, qwen_app"):
+        plot.user_metrics("mau", entities=["kimi"], data=data)
+
+
+def test_axes_passthrough(data, tmp_path):
+    fig, (left, right) = plt.subplots(1, 2, figsize=(12, 4))
+    got = plot.user_metrics("mau", ax=right, data=data)
+    assert got is right
+    assert len(left.patches) == 0 and len(right.patches) == 2
+    assert plot.market_shares("China e-commerce", ax=left, data=data) is left
+    render(got, tmp_path)
+
+
+# --------------------------------------------------------------------------- financials
+
+
+def test_financials_scales(data, tmp_path):
+    ax = plot.financials("capex", data=data)
+    render(ax, tmp_path)
+    assert ax.get_title() == "Capital expenditure (CNY)"
+    assert ax.get_xlabel() == "Capital expenditure, CNY 100 million"
+    assert tick_texts(ax) == ["Alibaba Group, FY2025", "Tencent, 2024"]
+    assert bar_lengths(ax) == [770.0, 767.0]
+    assert value_labels(ax) == ["≈770", "767"]
+    assert plot.footnote(ax) == "Source: 2024-09-20-qunmai, 2024-09-20"  # 群脉SCRM needs CJK
+    bn = plot.financials("capex_plan", scale="bn", data=data)
+    assert bar_lengths(bn) == [380.0]
+    assert value_labels(bn) == ["≥380"]
+    assert bn.get_xlabel().endswith("CNY bn")
+
+
+def test_financials_refuses_mixed_currencies(data):
+    with pytest.raises(plot.PlotError, match="mixes currencies CNY, USD"):
+        plot.financials("revenue", data=data)
+    ax = plot.financials("revenue", currency="USD", data=data)
+    assert bar_lengths(ax) == [210.0]
+    with pytest.raises(plot.PlotError, match="already shows"):
+        plot.financials("revenue", currency="CNY", ax=ax, data=data)
+    with pytest.raises(plot.PlotError, match="scale"):
+        plot.financials("revenue", scale="wan", data=data)
+
+
+def test_missing_source_is_an_error_not_a_blank_footnote(data):
+    broken = dict(data, sources=data["sources"].iloc[1:])
+    with pytest.raises(plot.PlotError, match="2025-05-liuhai"):
+        plot.market_shares("China e-commerce", "2017", data=broken)
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def _glyph_warnings(records):
+    return [str(r.message) for r in records if "missing from font" in str(r.message)]
+
+
+def test_zh_never_draws_boxes(data, tmp_path):
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("error", message=r"Glyph .* missing from font")
+        ax = plot.market_shares("China e-commerce", "2024", lang="zh", data=data)
+        render(ax, tmp_path, "zh.png")
+        ax2 = plot.financials("capex", lang="en", data=data)  # 群脉SCRM in the sources
+        render(ax2, tmp_path, "en.png")
+    assert _glyph_warnings(records) == []
+    if plot.cjk_font() is None:
+        assert any("needs a CJK font" in str(r.message) and r.category is UserWarning
+                   for r in records)
+        assert "JD.com [2]" in tick_texts(ax)
+        assert plot.footnote(ax2) == "Source: 2024-09-20-qunmai, 2024-09-20"
+    else:
+        assert "京东 [2]" in tick_texts(ax)
+        assert "群脉SCRM" in plot.footnote(ax2)
+
+
+def test_zh_labels_when_a_cjk_font_draws_them(data, monkeypatch):
+    # No CJK font is installed in CI: pretend one is, to check the Chinese labels chosen.
+    monkeypatch.setattr(plot, "_find_cjk_font", lambda: "DejaVu Sans")
+    monkeypatch.setattr(plot._Style, "drawable", lambda self, text: True)
+    ax = plot.market_shares("China e-commerce", "2024", lang="zh", data=data)
+    assert tick_texts(ax)[0] == "淘天集团 [1]"
+    assert ax.get_xlabel() == "市场份额（%）"
+    assert plot.footnote(ax).startswith("来源：[1] Liuhai Review，2025-05（估计）")
+    assert ax.get_yticklabels()[0].get_fontfamily()[-1] == "DejaVu Sans"
+    fin = plot.financials("capex", lang="zh", data=data)
+    assert fin.get_xlabel() == "资本开支（亿元）"
+    assert "群脉SCRM" in plot.footnote(fin)
+
+
+def test_bad_lang(data):
+    with pytest.raises(plot.PlotError, match="lang"):
+        plot.user_metrics("mau", lang="fr", data=data)
+
+
+# --------------------------------------------------------------------------- command line
+
+
+@pytest.fixture
+def packaged(data, monkeypatch):
+    """The command line reads the packaged tables: serve the small ones instead."""
+    def fake_load(name, data_dir=None):
+        if name not in data:
+            raise ai_consumer_metrics.UnknownTableError(name, list(data))
+        return data[name]
+    monkeypatch.setattr(ai_consumer_metrics, "load", fake_load)
+    return data
+
+
+def test_plot_command_writes_each_chart(packaged, tmp_path, capsys):
+    runs = [
+        ["market-shares", "--market", "China e-commerce", "--period", "2024"],
+        ["market-shares", "--market", "China e-commerce", "--kind", "stacked"],
+        ["market-share-trend", "--market", "China e-commerce", "--entity", "alibaba_group"],
+        ["user-metrics", "--metric", "mau", "--entities", "doubao,qwen_app"],
+        ["financials", "--metric", "capex", "--scale", "bn", "--currency", "CNY"],
+    ]
+    for n, argv in enumerate(runs):
+        out = tmp_path / f"c{n}.png"
+        assert plot.plot_command([*argv, "-o", str(out)]) == 0, argv
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert plt.get_fignums() == []  # the command closes what it opened
+
+
+def test_plot_command_errors(packaged, tmp_path, capsys):
+    out = str(tmp_path / "x.png")
+    assert plot.plot_command(["market-shares", "--market", "Mars", "-o", out]) == 2
+    assert "choose one of: China e-commerce" in capsys.readouterr().err
+    assert plot.plot_command(["financials", "--metric", "revenue", "-o", out]) == 2
+    assert "mixes currencies" in capsys.readouterr().err
+    assert plot.plot_command(["user-metrics", "--metric", "mau"]) == 2  # no -o
+    assert plot.plot_command(["--help"]) == 0
+    bad_dir = str(tmp_path / "missing" / "x.png")
+    assert plot.plot_command(["user-metrics", "-o", bad_dir]) == 1
+
+
+def test_acm_plot_subcommand(packaged, tmp_path, capsys):
+    from ai_consumer_metrics.cli import main
+
+    out = tmp_path / "shares.png"
+    assert main(["plot", "market-shares", "--market", "China e-commerce", "-o", str(out)]) == 0
+    assert out.read_bytes()[:4] == b"\x89PNG"
+    assert main(["plot", "--help"]) == 0
+    assert "market-shares" in capsys.readouterr().out
+    assert main(["plot", "user-metrics", "--metric", "mau,dau", "-o", str(out)]) == 2
+    assert "one metric per chart" in capsys.readouterr().err
+
+
+def test_importing_the_package_does_not_import_matplotlib():
+    code = "import sys, ai_consumer_metrics; assert 'matplotlib' not in sys.modules, 'eager import'"
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------- the shipped data
+
+
+def _packaged_tables():
+    try:
+        return {name: ai_consumer_metrics.load(name) for name in ("market_shares", "sources")}
+    except Exception as exc:  # noqa: BLE001 - not built yet
+        pytest.skip(f"packaged tables not available: {exc}")
+
+
+def test_every_packaged_market_and_period_plots(tmp_path):
+    tables = _packaged_tables()
+    shares, sources = tables["market_shares"], tables["sources"].set_index("source_id")
+    assert len(shares) > 0
+    for (market, period), rows in shares.groupby(["market", "period"]):
+        ax = plot.market_shares(market, period)
+        assert sorted(bar_lengths(ax)) == sorted(rows["share_pct"].round(9).tolist())
+        note = plot.footnote(ax)
+        for sid in rows["source_id"].unique():
+            assert f"{sources.loc[sid, 'published']:%Y-%m}" in note
+        render(ax, tmp_path, "real.png")
+        plt.close(ax.figure)
+
+
+def test_tables_typed_like_load_with_missing_values(data):
+    """load() returns pandas 'string' columns with pd.NA; selections must cope."""
+    def as_load_returns(df):
+        text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])
+                and not pd.api.types.is_datetime64_any_dtype(df[c])
+                and not pd.api.types.is_bool_dtype(df[c])]
+        return df.astype({c: pd.StringDtype() for c in text})
+
+    shares = data["market_shares"]
+    extra = shares.iloc[[0]].assign(market=None, figure_id="ms9")
+    typed = {name: as_load_returns(df) for name, df in data.items()}
+    typed["market_shares"] = as_load_returns(pd.concat([shares, extra], ignore_index=True))
+    assert typed["market_shares"]["market"].isna().sum() == 1
+    assert typed["market_shares"]["market"].dtype == pd.StringDtype()
+    ax = plot.market_shares("China e-commerce", "2024", data=typed)
+    assert bar_lengths(ax) == [33.0, 19.0, 18.0, 17.0, 16.0, 13.0]
+    with pytest.raises(plot.PlotError, match="choose one of: China e-commerce$"):
+        plot.market_shares("nowhere", data=typed)
