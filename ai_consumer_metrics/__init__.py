@@ -7,17 +7,19 @@ Example::
     >>> figs = acm.load("figures")        # a typed pandas DataFrame
     >>> acm.describe("market_shares")     # column, dtype, unit, description
     >>> print(acm.cite(figs.iloc[0]))     # publisher, title, date, URL, quote, attribution
+    >>> acm.conflicts()                   # figures on which sources disagree
 
 Importing the package is cheap: pandas and pyarrow load on the first call,
 pandera and matplotlib only in the modules that need them.
 """
 from ._data import DataIntegrityError, UnknownTableError, load, tables
 
-__all__ = ["DataIntegrityError", "UnknownTableError", "cite", "describe", "load", "tables"]
+__all__ = ["DataIntegrityError", "UnknownTableError", "cite", "conflicts", "describe", "load", "tables"]
 
 # cite and describe live in modules that import pandas at the top; resolving them
 # on first use (PEP 562) keeps `import ai_consumer_metrics` cheap.
-_LAZY = {"cite": ("citation", "cite"), "describe": ("dictionary", "describe")}
+_LAZY = {"cite": ("citation", "cite"), "conflicts": ("conflicts", "conflicts"),
+         "describe": ("dictionary", "describe")}
 
 
 def __getattr__(name: str):

@@ -116,7 +116,10 @@ def read_arrow(name: str, data_dir: str | Path | None = None):
         table = pq.read_table(pa.BufferReader(data))
     except (pa.ArrowException, OSError) as exc:
         raise DataIntegrityError(f"{path}: not a readable Parquet file ({exc})") from None
-    columns = [c["name"] if isinstance(c, dict) else c for c in entry.get("columns", [])]
+    listed = entry.get("columns", [])
+    if not isinstance(listed, list):
+        raise DataIntegrityError(f"{data_dir / MANIFEST}: table {name!r} has no list of columns")
+    columns = [c.get("name") if isinstance(c, dict) else c for c in listed]
     if table.column_names != columns:
         raise DataIntegrityError(f"{path}: columns {table.column_names} differ from the manifest's {columns}")
     if table.num_rows != entry.get("rows"):

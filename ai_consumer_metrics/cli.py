@@ -209,6 +209,10 @@ def validate(data_dir: str | Path | None = None) -> tuple[list[str], str]:
     data_dir = Path(data_dir or _data.DATA_DIR)
     manifest = _data.read_manifest(data_dir)
     frames, problems = {}, []
+    listed = {e.get("file") for e in manifest["tables"].values() if isinstance(e, dict)}
+    # A table file the manifest does not list was not written by the build that wrote the manifest.
+    problems += [f"data integrity error: {p}: not listed in {_data.MANIFEST}"
+                 for p in sorted(data_dir.glob("*.parquet")) if p.name not in listed]
     for name in manifest["tables"]:
         try:
             frames[name] = _data.load(name, data_dir)

@@ -259,6 +259,12 @@ def _without_nested(items: list[_Share], parents: Mapping[str, str | None]) -> l
 
 def _check_upper_bound(market: Any, key: str, items: list[_Share], parents: Mapping,
                        min_tolerance: float) -> None:
+    for it in items:
+        # One share above 100 % is wrong on its own; say so rather than report a "sum".
+        if it.low > 100.0 + it.half_ulp:
+            raise AnalysisError(
+                f"market share {it.low:g}% of {it.entity_id!r} is above 100% in market {market!r}, "
+                f"period {key}; figure_id: {it.figure_id}")
     smallest: dict[str, _Share] = {}
     for it in _without_nested(items, parents):
         if it.entity_id not in smallest or it.low < smallest[it.entity_id].low:

@@ -46,6 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     p_build.add_argument("--out", default=None, help="write the tables here instead of the package's data folder")
     p_build.set_defaults(func=_build)
 
+    from extract import diff, new, review
+
+    new.add_parser(sub)
+    review.add_parser(sub)
+    diff.add_parser(sub)
+
     args = parser.parse_args(argv)
     return args.func(args)
 

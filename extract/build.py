@@ -503,9 +503,22 @@ def summary(report: BuildReport) -> str:
     lines.append("")
     lines.append("figures per metric: " + ", ".join(f"{m} {n}" for m, n in report.by_metric.items()))
     lines.append("validation: pandera schemas and cross-table checks passed on the written files")
+    lines.append(_conflicts_line(report))
     lines.append("tables: " + ", ".join(f"{n} ({r} rows)" for n, r in report.rows.items()))
     lines.append(f"wrote dataset {report.version} to {report.out}")
     return "\n".join(lines)
+
+
+def _conflicts_line(report: BuildReport) -> str:
+    # Sources disagreeing is information, not a build failure: count them, point at the table.
+    import pandas as pd
+
+    from ai_consumer_metrics.conflicts import conflicts
+
+    found = conflicts(pd.DataFrame([row for r in report.results.values() for row in r.figures]))
+    kinds = found["kind"].value_counts().to_dict()
+    detail = f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})" if kinds else ""
+    return f"conflicts between sources: {len(found)}{detail}; list them with acm.conflicts()"
 
 
 def main(args: argparse.Namespace) -> int:
@@ -523,6 +536,13 @@ def main(args: argparse.Namespace) -> int:
         return 1
     except (ArchiveError, RegistryError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        print(f"build failed; the tables in {out} are untouched", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        # Disk full, permission denied, read-only file system: the atomic write already put
+        # the previous tables back; say so in one line rather than with a traceback.
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"error: cannot write the tables{where}: {exc.strerror or exc}", file=sys.stderr)
         print(f"build failed; the tables in {out} are untouched", file=sys.stderr)
         return 1
     print(summary(report))

@@ -62,6 +62,7 @@ class Figure:
     quote_nth: int | None
     value_nth: int | None
     declared: Declared
+    reviewed: bool = True
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Dismissal:
     quote_nth: int | None
     value_nth: int | None
     declared: Declared
+    reviewed: bool = True
 
 
 def figure(
@@ -96,6 +98,7 @@ def figure(
     note: str | None = None,
     quote_nth: int | None = None,
     value_nth: int | None = None,
+    reviewed: bool = True,
 ) -> Figure:
     """Declare one figure.
 
@@ -109,7 +112,9 @@ def figure(
     and the unit comes from context; the row records that.
     ``attributed_to`` is who the article credits for the number (``QuestMobile``),
     ``via`` the intermediate publisher (``新浪财经``), ``reference`` the article's
-    own reference-list entry (``[3]``).
+    own reference-list entry (``[3]``). ``reviewed=False`` marks a claim drafted
+    by ``python -m extract new``: the build refuses it until a person has checked
+    it against the text and removed the flag (or turned it into a dismissal).
 
     Example::
 
@@ -121,7 +126,7 @@ def figure(
     return Figure(
         quote, value_text, entity, metric, period, scope, float(value), unit,
         qualifier, None if value_high is None else float(value_high), unit_implied,
-        attributed_to, via, reference, note, quote_nth, value_nth, _caller(),
+        attributed_to, via, reference, note, quote_nth, value_nth, _caller(), bool(reviewed),
     )
 
 
@@ -133,13 +138,15 @@ def dismiss(
     note: str | None = None,
     quote_nth: int | None = None,
     value_nth: int | None = None,
+    reviewed: bool = True,
 ) -> Dismissal:
     """Declare that a scanner mention is not a figure, and why.
 
-    ``reason`` is one of :data:`DISMISS_REASONS`.
+    ``reason`` is one of :data:`DISMISS_REASONS`. ``reviewed=False`` (a draft)
+    makes the build refuse it, as for :func:`figure`.
 
     Example::
 
         dismiss("全文共3678字", "3678字", reason="page_furniture")
     """
-    return Dismissal(quote, value_text, reason, note, quote_nth, value_nth, _caller())
+    return Dismissal(quote, value_text, reason, note, quote_nth, value_nth, _caller(), bool(reviewed))

@@ -411,6 +411,22 @@ class _Checker:
             self.errors.append(f"{at}: reference {ref} is not in the reference list of "
                                f"{self.source.source_id} (entries: {sorted(listed) or 'none'})")
 
+    def unreviewed(self, decl: Figure | Dismissal) -> bool:
+        """Refuse a drafted declaration (``reviewed=False``); True when it was refused."""
+        if getattr(decl, "reviewed", True):
+            return False
+        what = "claim" if isinstance(decl, Figure) else "dismissal"
+        self.errors.append(f"{where(decl.declared)}: unreviewed {what}: confirm or dismiss it, then drop "
+                           f"reviewed=False: quote {show(decl.quote)}, value {show(decl.value_text)}")
+        # Its mention is not reported a second time as unaccounted; a draft that does not
+        # even locate is still only reported as unreviewed.
+        n_errors = len(self.errors)
+        loc = self.locate(decl, what)
+        del self.errors[n_errors:]
+        if loc is not None:
+            self.attempted.add((loc[2], loc[3]))
+        return True
+
     # -- dismissals and coverage -------------------------------------------
     def check_dismissal(self, d: Dismissal) -> tuple[tuple[int, int], Dismissal] | None:
         at = where(d.declared)
@@ -483,6 +499,8 @@ def check_source(
     claims: dict[tuple[int, int], list[str]] = {}
     first_decl: dict[str, Figure] = {}
     for fig in figures:
+        if ck.unreviewed(fig):
+            continue
         row = ck.check_figure(fig)
         if row is None:
             continue
@@ -499,6 +517,8 @@ def check_source(
 
     dismissals: dict[tuple[int, int], Dismissal] = {}
     for d in dismissed:
+        if ck.unreviewed(d):
+            continue
         found = ck.check_dismissal(d)
         if found is None:
             continue

@@ -1,0 +1,134 @@
+"""Where sources disagree: ``acm.conflicts()``.
+
+Two kinds of pair, always between figures of *different* sources on the same
+``entity_id``, ``metric`` and ``unit`` (parents and children are not merged: a
+group's figure and its app's figure measure different things):
+
+``disagreement``
+    the periods are substantially the same (their overlap covers at least
+    ``min_overlap`` of the longer one's days) but the values cannot both be true
+    within ``tolerance``. Qualifiers count: ``超过200亿`` (at_least) does not
+    contradict ``250亿``; a range contradicts only values outside it.
+``dated_differently``
+    the values agree within ``tolerance`` but the periods differ (shifted, or
+    of another length): possibly one event that the sources date differently —
+    the 3,800亿 three-year AI+cloud plan, dated 2024年2月 by one article, would
+    have a horizon starting a year later in another — or a coincidence, which a
+    person decides.
+
+Example::
+
+    >>> import ai_consumer_metrics as acm
+    >>> acm.conflicts().columns[:4].tolist()  # doctest: +SKIP
+    ['kind', 'entity_id', 'metric', 'unit']
+"""
+from __future__ import annotations
+
+import math
+import sys
+import types
+
+COLUMNS = ["kind", "entity_id", "metric", "unit",
+           "figure_id_a", "source_id_a", "value_a", "qualifier_a", "period_a", "quote_a",
+           "figure_id_b", "source_id_b", "value_b", "qualifier_b", "period_b", "quote_b",
+           "rel_diff", "message"]
+
+
+def _bounds(value: float, high: float | None, qualifier: str, tol: float) -> tuple[float, float]:
+    """The values a figure allows, widened by the relative tolerance."""
+    lo, hi = value, value if high is None or (isinstance(high, float) and math.isnan(high)) else high
+    lo, hi = min(lo, hi), max(lo, hi)
+    lo_t, hi_t = lo - abs(lo) * tol, hi + abs(hi) * tol
+    if qualifier == "at_least":
+        return lo_t, math.inf
+    if qualifier == "at_most":
+        return -math.inf, hi_t
+    return lo_t, hi_t
+
+
+def _days(start, end) -> int:
+    return (end - start).days + 1
+
+
+def _overlap(a, b) -> tuple[int, int]:
+    """(days both periods share, days of the longer period); periods count both ends."""
+    s, e = max(a[0], b[0]), min(a[1], b[1])
+    shared = _days(s, e) if e >= s else 0
+    return shared, max(_days(*a), _days(*b))
+
+
+def _rel_diff(a: float, b: float) -> float:
+    scale = max(abs(a), abs(b))
+    return 0.0 if scale == 0 else abs(a - b) / scale
+
+
+def _row(kind: str, a: dict, b: dict, message: str) -> dict:
+    out = {"kind": kind, "entity_id": a["entity_id"], "metric": a["metric"], "unit": a["unit"]}
+    for side, r in (("a", a), ("b", b)):
+        out.update({f"figure_id_{side}": r["figure_id"], f"source_id_{side}": r["source_id"],
+                    f"value_{side}": float(r["value"]), f"qualifier_{side}": r["qualifier"],
+                    f"period_{side}": r["period"], f"quote_{side}": r["quote"]})
+    out["rel_diff"] = _rel_diff(float(a["value"]), float(b["value"]))
+    out["message"] = message
+    return out
+
+
+def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5):
+    """Pairs of figures from different sources that disagree, or agree on a value at different dates.
+
+    ``figures`` is a figures table (default: ``acm.load("figures")``); returns a
+    DataFrame with :data:`COLUMNS`, one row per pair (``a`` is the earlier source
+    id), sorted. See the module docstring for the two kinds.
+
+    Example::
+
+        >>> conflicts(tolerance=0.05)[["kind", "entity_id", "metric"]]  # doctest: +SKIP
+    """
+    import pandas as pd
+
+    if figures is None:
+        from ._data import load
+
+        figures = load("figures")
+    if not 0 <= tolerance < 1:
+        raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
+    if len(figures) == 0:
+        return pd.DataFrame(columns=COLUMNS)
+    frame = figures.copy()
+    frame["period_start"] = pd.to_datetime(frame["period_start"])
+    frame["period_end"] = pd.to_datetime(frame["period_end"])
+    rows: list[dict] = []
+    for _, group in frame.groupby(["entity_id", "metric", "unit"], sort=True):
+        recs = group.sort_values(["source_id", "figure_id"]).to_dict("records")
+        for i, a in enumerate(recs):
+            for b in recs[i + 1:]:
+                if a["source_id"] == b["source_id"]:
+                    continue
+                pa, pb = (a["period_start"], a["period_end"]), (b["period_start"], b["period_end"])
+                shared, longer = _overlap(pa, pb)
+                la, ha = _bounds(float(a["value"]), a.get("value_high"), a["qualifier"], tolerance)
+                lb, hb = _bounds(float(b["value"]), b.get("value_high"), b["qualifier"], tolerance)
+                compatible = la <= hb and lb <= ha
+                if shared >= min_overlap * longer and not compatible:
+                    rows.append(_row("disagreement", a, b,
+                                     f"{a['source_id']} says {a['value']:g} ({a['qualifier']}, {a['period']}), "
+                                     f"{b['source_id']} says {b['value']:g} ({b['qualifier']}, {b['period']})"))
+                elif compatible and pa != pb:
+                    rows.append(_row("dated_differently", a, b,
+                                     f"same value {a['value']:g}~{b['value']:g} {a['unit']} dated "
+                                     f"{a['period']} by {a['source_id']} and {b['period']} by {b['source_id']}"))
+    out = pd.DataFrame(rows, columns=COLUMNS)
+    return out.sort_values(["kind", "entity_id", "metric", "figure_id_a", "figure_id_b"],
+                           ignore_index=True)
+
+
+class _CallableModule(types.ModuleType):
+    """Importing ``ai_consumer_metrics.conflicts`` binds the package attribute ``conflicts``
+    to this module, shadowing the lazily exported function; calling the module calls it,
+    so ``acm.conflicts()`` works whichever happened first."""
+
+    def __call__(self, *args, **kwargs):
+        return conflicts(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,309 @@
+"""``python -m extract review SOURCE_ID -o review.html``: check an extractor against its article.
+
+Writes one self-contained HTML page (inline CSS, no script, no external file):
+the archived text with the body in full colour and everything outside it dimmed;
+every number the scanner finds highlighted by status — claimed (green),
+unreviewed draft (amber), dismissed (grey, with the reason), auto-accounted
+non-figure (light), unaccounted (red) — with each claimed figure's metric,
+entity, period and value in a tooltip, in a label beside it, and in a table.
+Problems the engine reports are listed at the top, so the page works on an
+extractor that does not build yet, which is when it is needed.
+
+Example::
+
+    $ python -m extract review 2024-06-18-huxiu-ant-grows-outward -o review.html
+    >>> page = review_html("2024-06-18-huxiu-ant-grows-outward")  # doctest: +SKIP
+    >>> "class=\\"m claimed\\"" in page  # doctest: +SKIP
+    True
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+STATUSES = ("claimed", "unreviewed", "dismissed", "auto", "unaccounted")
+
+
+@dataclass
+class Mark:
+    """One scanner mention on the page."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    reading: str
+    status: str                 # one of STATUSES, or "outside" the body
+    reason: str | None = None
+    note: str | None = None
+    claims: list[dict] = field(default_factory=list)   # metric, entity, period, value, figure_id
+
+
+@dataclass
+class Review:
+    """Everything the page shows for one source."""
+
+    source: object
+    extractor: Path
+    marks: list[Mark]
+    errors: list[str]
+
+    def count(self, status: str) -> int:
+        return sum(m.status == status for m in self.marks)
+
+
+def _paths(root: Path, source_id: str):
+    from extract.build import module_stem
+
+    return (root / "data" / "sources", root / "extract" / "steps" / f"{module_stem(source_id)}.py",
+            root / "data" / "entities.toml", root / "data" / "metrics.toml")
+
+
+def collect(source_id: str, root: str | Path | None = None) -> Review:
+    """Read the source and its extractor and give every mention its status.
+
+    The authoritative check is the engine's (:func:`extract.engine.check_source`);
+    its errors are kept for the page. Statuses come from locating each declaration
+    with the engine's own quote lookup, so they are shown even when the build fails.
+
+    Example::
+
+        >>> r = collect("2024-06-18-huxiu-ant-grows-outward")  # doctest: +SKIP
+        >>> r.count("unaccounted")  # doctest: +SKIP
+        0
+    """
+    from ai_consumer_metrics.figures import scan
+    from extract.build import _import_error, _import_file
+    from extract.engine import AUTO_KINDS, BuildError, _Checker, check_source, reading
+    from extract.periods import resolve_period
+    from extract.registry import load_entities, load_metrics
+    from extract.sources import read_source
+
+    root = Path(root) if root is not None else REPO_ROOT
+    sources_dir, ex_path, ent_path, met_path = _paths(root, source_id)
+    source = read_source(source_id, root=sources_dir)
+    entities, metrics = load_entities(ent_path), load_metrics(met_path)
+    errors: list[str] = []
+    figures, dismissed = [], []
+    try:
+        module = _import_file(ex_path, "_acm_review")
+        figures, dismissed = list(getattr(module, "FIGURES", [])), list(getattr(module, "DISMISSED", []))
+    except FileNotFoundError:
+        errors.append(f"{ex_path}: no extractor for {source_id}")
+    except Exception as exc:  # show the page anyway: every mention is then unaccounted
+        errors.append(_import_error(ex_path, exc))
+
+    try:
+        result = check_source(source, figures, dismissed, entities=entities, metrics=metrics,
+                              extractor_file=str(ex_path))
+        ids = {(r["value_start"], r["value_end"], r["entity_id"], r["metric"]): r for r in result.figures}
+    except BuildError as exc:
+        errors.extend(exc.errors)
+        ids = {}
+
+    ck = _Checker(source, entities, metrics, scan, resolve_period, str(ex_path))
+    claimed: dict[tuple[int, int], list[dict]] = {}
+    for fig in figures:
+        loc = ck.locate(fig, "figure")
+        if loc is None:
+            continue
+        span = (loc[2], loc[3])
+        row = ids.get((*span, fig.entity, fig.metric))
+        period = row["period"] if row else _period_label(fig, source, entities, resolve_period)
+        claimed.setdefault(span, []).append({
+            "metric": fig.metric, "entity": fig.entity, "period": period,
+            "value": reading(fig.value, fig.unit, fig.qualifier, fig.value_high),
+            "figure_id": row["figure_id"] if row else None, "reviewed": getattr(fig, "reviewed", True),
+            "scope": fig.scope, "attributed_to": fig.attributed_to, "note": fig.note,
+        })
+    dismissals = {}
+    for d in dismissed:
+        loc = ck.locate(d, "dismissal")
+        if loc is not None:
+            dismissals[(loc[2], loc[3])] = d
+
+    marks: list[Mark] = []
+    lo, hi = source.body_start, source.body_end
+    for m in sorted(scan(source.text), key=lambda m: (m.start, -m.end)):
+        if marks and m.start < marks[-1].end:
+            continue  # overlapping mentions cannot both be highlighted; the first one wins
+        mark = Mark(m.start, m.end, m.text, m.kind, reading(m.value, m.unit, m.qualifier), "outside")
+        span = (m.start, m.end)
+        if lo <= m.start and m.end <= hi:
+            if span in claimed:
+                mark.claims = claimed[span]
+                mark.status = "claimed" if all(c["reviewed"] for c in mark.claims) else "unreviewed"
+            elif span in dismissals:
+                d = dismissals[span]
+                mark.status = "unreviewed" if not getattr(d, "reviewed", True) else "dismissed"
+                mark.reason, mark.note = d.reason, d.note
+            elif m.kind in AUTO_KINDS:
+                mark.status, mark.reason = "auto", m.kind
+            else:
+                mark.status = "unaccounted"
+        marks.append(mark)
+    return Review(source, ex_path, marks, errors)
+
+
+def _period_label(fig, source, entities, resolve_period) -> str:
+    entity = entities.get(fig.entity)
+    try:
+        return resolve_period(fig.period, source.published,
+                              getattr(entity, "fiscal_year_end", None) or "12-31").label
+    except Exception:  # the page shows what was declared; the error list says what is wrong
+        return f"{fig.period} (unresolved)"
+
+
+CSS = """
+body{font-family:system-ui,"Noto Sans CJK SC","PingFang SC",sans-serif;margin:0;color:#222;background:#fafafa}
+header{padding:12px 20px;background:#fff;border-bottom:1px solid #ddd}
+h1{font-size:20px;margin:0 0 4px} .meta{color:#555;font-size:13px}
+.legend span{margin-right:12px;font-size:13px}
+.errors{background:#fff0f0;border:1px solid #e99;margin:12px 20px;padding:8px 12px;font-size:13px}
+.errors li{font-family:monospace;white-space:pre-wrap}
+main{display:flex;gap:16px;padding:12px 20px;align-items:flex-start}
+#text{flex:3;background:#fff;border:1px solid #ddd;padding:12px 16px;white-space:pre-wrap;line-height:1.9;font-size:15px}
+#side{flex:2;font-size:12px;position:sticky;top:0;max-height:100vh;overflow:auto}
+.outside{color:#aaa} .body{color:#111}
+mark.m{padding:1px 2px;border-radius:3px}
+mark.claimed{background:#a5e3a5;outline:1px solid #2e8b2e}
+mark.unreviewed{background:#ffd27f;outline:1px dashed #c77d00}
+mark.dismissed{background:#ddd;color:#666;text-decoration:line-through}
+mark.auto{background:#eef4ff}
+mark.unaccounted{background:#ff9a9a;outline:2px solid #c00}
+mark.outside{background:none;color:#aaa}
+.lab{font-size:11px;color:#1d5e1d;background:#eaf7ea;border-radius:3px;padding:0 3px;margin-left:2px;vertical-align:super}
+.lab.dis{color:#666;background:#f0f0f0} .lab.bad{color:#900;background:#ffe5e5} .lab.unrev{color:#7a4a00;background:#fff1d6}
+table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #e5e5e5;padding:3px 4px;text-align:left;vertical-align:top}
+tr.claimed td:first-child{border-left:4px solid #2e8b2e} tr.unaccounted td:first-child{border-left:4px solid #c00}
+tr.dismissed td:first-child{border-left:4px solid #aaa} tr.unreviewed td:first-child{border-left:4px solid #c77d00}
+tr.auto td:first-child{border-left:4px solid #cdd9f0}
+"""
+
+
+def _e(s: object) -> str:
+    return html.escape("" if s is None else str(s), quote=True)
+
+
+def _claim_text(c: dict) -> str:
+    return f"{c['metric']} · {c['entity']} · {c['period']} · {c['value']}"
+
+
+def _tooltip(mark: Mark) -> str:
+    if mark.claims:
+        lines = [("UNREVIEWED draft: " if not c["reviewed"] else "") + _claim_text(c)
+                 + (f" (figure {c['figure_id']})" if c["figure_id"] else "") for c in mark.claims]
+        return "\n".join(lines)
+    if mark.status in ("dismissed", "auto"):
+        return f"{mark.status}: {mark.reason}" + (f" — {mark.note}" if mark.note else "")
+    if mark.status == "unaccounted":
+        return f"UNACCOUNTED {mark.kind}: {mark.reading}; claim it or dismiss it"
+    return f"outside the body: {mark.kind} {mark.reading}"
+
+
+def _label(n: int, mark: Mark) -> str:
+    if mark.status in ("claimed", "unreviewed") and mark.claims:
+        cls = "lab" if mark.status == "claimed" else "lab unrev"
+        text = "; ".join(f"{c['metric']} · {c['entity']}" for c in mark.claims)
+        return f'<a class="{cls}" href="#row-{n}">{n} {_e(text)}</a>'
+    if mark.status == "dismissed":
+        return f'<a class="lab dis" href="#row-{n}">{n} {_e(mark.reason)}</a>'
+    if mark.status == "unaccounted":
+        return f'<a class="lab bad" href="#row-{n}">{n} unaccounted</a>'
+    return ""
+
+
+def render(review: Review) -> str:
+    """The HTML page for a :class:`Review` (everything escaped; see the module docstring)."""
+    src = review.source
+    text, lo, hi = src.text, src.body_start, src.body_end
+    numbers = {id(m): i + 1 for i, m in enumerate(x for x in review.marks if x.status != "outside")}
+    parts: list[str] = []
+    pos = 0
+
+    def plain(a: int, b: int) -> None:
+        # Split a stretch of plain text at the body's edges so each piece gets its shade.
+        for s, e, cls in ((a, min(b, lo), "outside"), (max(a, lo), min(b, hi), "body"), (max(a, hi), b, "outside")):
+            if s < e:
+                parts.append(f'<span class="{cls}">{_e(text[s:e])}</span>')
+
+    for mark in review.marks:
+        plain(pos, mark.start)
+        n = numbers.get(id(mark))
+        anchor = f' id="m-{n}"' if n else ""
+        parts.append(f'<mark class="m {mark.status}"{anchor} data-status="{mark.status}" '
+                     f'title="{_e(_tooltip(mark))}">{_e(mark.text)}</mark>')
+        if n:
+            parts.append(_label(n, mark))
+        pos = mark.end
+    plain(pos, len(text))
+
+    rows = []
+    for mark in review.marks:
+        n = numbers.get(id(mark))
+        if not n:
+            continue
+        what = "<br>".join(_e(("UNREVIEWED: " if not c["reviewed"] else "") + _claim_text(c)) for c in mark.claims) \
+            or _e(mark.reason or "")
+        rows.append(f'<tr class="{mark.status}" id="row-{n}"><td><a href="#m-{n}">{n}</a></td>'
+                    f"<td>{_e(mark.text)}</td><td>{_e(mark.status)}</td><td>{what}</td>"
+                    f"<td>{_e(mark.reading)}</td></tr>")
+    meta = src.meta
+    counts = ", ".join(f"{s} {review.count(s)}" for s in STATUSES)
+    errors = ""
+    if review.errors:
+        errors = ('<section class="errors"><b>The build refuses this source:</b><ul>'
+                  + "".join(f"<li>{_e(e)}</li>" for e in review.errors) + "</ul></section>")
+    legend = "".join(f'<span><mark class="m {s}">{s}</mark></span>' for s in STATUSES)
+    return f"""<!DOCTYPE html>
+<html lang="zh"><head><meta charset="utf-8">
+<title>review: {_e(src.source_id)}</title>
+<style>{CSS}</style></head>
+<body>
+<header><h1>{_e(meta.get('title'))}</h1>
+<div class="meta">{_e(src.source_id)} · {_e(meta.get('publisher'))} · {_e(meta.get('published'))}
+ · extractor {_e(review.extractor.name)} · body [{lo}, {hi}) · <span id="counts">{_e(counts)}</span></div>
+<div class="legend">{legend}</div></header>
+{errors}
+<main><div id="text">{''.join(parts)}</div>
+<aside id="side"><table id="mentions"><thead><tr><th>#</th><th>text</th><th>status</th>
+<th>metric · entity · period · value / reason</th><th>scanner</th></tr></thead>
+<tbody>{''.join(rows)}</tbody></table></aside></main>
+</body></html>
+"""
+
+
+def review_html(source_id: str, root: str | Path | None = None) -> str:
+    """The review page for one source, as a string (see the module example)."""
+    return render(collect(source_id, root))
+
+
+def main(args: argparse.Namespace) -> int:
+    """Entry point of ``python -m extract review``."""
+    from extract.registry import RegistryError
+    from extract.sources import ArchiveError
+
+    try:
+        review = collect(args.source_id, args.root)
+    except (ArchiveError, RegistryError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    out = Path(args.output)
+    out.write_text(render(review), encoding="utf-8")
+    print(f"wrote {out}: " + ", ".join(f"{s} {review.count(s)}" for s in STATUSES))
+    if review.errors:
+        print(f"the build refuses this source: {len(review.errors)} problem(s), listed at the top of the page")
+    return 0
+
+
+def add_parser(sub) -> None:
+    """Register ``review`` on the ``python -m extract`` command line."""
+    p = sub.add_parser("review", help="write an HTML page showing every number of a source and its status")
+    p.add_argument("source_id")
+    p.add_argument("-o", "--output", default="review.html")
+    p.add_argument("--root", default=None, help="repository root (default: this checkout)")
+    p.set_defaults(func=main)
