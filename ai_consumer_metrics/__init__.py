@@ -8,13 +8,15 @@ Example::
     >>> acm.describe("market_shares")     # column, dtype, unit, description
     >>> print(acm.cite(figs.iloc[0]))     # publisher, title, date, URL, quote, attribution
     >>> acm.conflicts()                   # figures on which sources disagree
+    >>> acm.path("figures")               # the checked Parquet file, for DuckDB or polars
 
 Importing the package is cheap: pandas and pyarrow load on the first call,
 pandera and matplotlib only in the modules that need them.
 """
-from ._data import DataIntegrityError, UnknownTableError, load, tables
+from ._data import DataIntegrityError, UnknownTableError, data_dir, load, path, tables
 
-__all__ = ["DataIntegrityError", "UnknownTableError", "cite", "conflicts", "describe", "load", "tables"]
+__all__ = ["DataIntegrityError", "UnknownTableError", "cite", "conflicts", "data_dir", "describe", "load",
+           "path", "tables"]
 
 # cite and describe live in modules that import pandas at the top; resolving them
 # on first use (PEP 562) keeps `import ai_consumer_metrics` cheap.

@@ -15,7 +15,6 @@ Column types returned by :func:`load`: strings are pandas ``string`` dtype
 """
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 from pathlib import Path
@@ -23,6 +22,8 @@ from pathlib import Path
 #: Where the build writes the tables inside the installed package.
 DATA_DIR = Path(__file__).resolve().parent / "data"
 MANIFEST = "manifest.json"
+# Files above this size (bytes) are decoded with pyarrow's thread pool.
+_THREADS_FROM = 8 << 20
 
 
 class UnknownTableError(ValueError):
@@ -36,6 +37,8 @@ class UnknownTableError(ValueError):
 
     def __init__(self, name: object, valid: list[str]):
         self.name = name
+        import difflib  # only on the error path: keeps it off the cold start of load()
+
         self.valid = list(valid)
         close = difflib.get_close_matches(str(name), self.valid, n=1, cutoff=0.5)
         hint = f"; did you mean {close[0]!r}?" if close else ""
@@ -90,6 +93,60 @@ def _entry(manifest: dict, name: object, data_dir: Path) -> tuple[dict, Path]:
     return entry, data_dir / file
 
 
+def _checked_bytes(name: object, data_dir: Path) -> tuple[dict, Path, bytes]:
+    """The manifest entry, path and bytes of table ``name``, the bytes' sha256 checked.
+
+    The file is read once: the same bytes are hashed and then parsed, so what is
+    parsed is exactly what was checked.
+    """
+    entry, path = _entry(read_manifest(data_dir), name, data_dir)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise DataIntegrityError(f"{path}: missing (listed in the manifest)") from None
+    digest = hashlib.sha256(data).hexdigest()
+    if digest != entry.get("sha256"):
+        raise DataIntegrityError(
+            f"{path}: sha256 {digest[:12]}… does not match the manifest's {str(entry.get('sha256'))[:12]}…; "
+            "the file was changed after the build")
+    return entry, path, data
+
+
+def data_dir() -> Path:
+    """The folder holding the installed Parquet files, for DuckDB, polars or any Parquet reader.
+
+    Every ``*.parquet`` file in it is one table (see :func:`tables`); each column's
+    description and unit are in the file's Arrow field metadata and, for engines that
+    do not decode it, in the footer entries ``description.<column>`` and
+    ``unit.<column>``. Reading the files
+    directly skips the sha256 check that :func:`load` and :func:`path` make.
+
+    Example::
+
+        >>> import duckdb, ai_consumer_metrics as acm  # doctest: +SKIP
+        >>> duckdb.sql(f"SELECT filename, count(*) FROM read_parquet('{acm.data_dir()}/*.parquet', "
+        ...            "filename=true, union_by_name=true) GROUP BY filename")  # doctest: +SKIP
+    """
+    return DATA_DIR
+
+
+def path(name: str, data_dir: str | Path | None = None) -> Path:
+    """The Parquet file of table ``name``, after checking its sha256 against the manifest.
+
+    Raises :class:`UnknownTableError` for a name the dataset does not have and
+    :class:`DataIntegrityError` for a missing or altered file, as :func:`load` does.
+
+    Example::
+
+        >>> import polars as pl, ai_consumer_metrics as acm  # doctest: +SKIP
+        >>> pl.read_parquet(acm.path("figures")).height  # doctest: +SKIP
+        62
+        >>> import duckdb  # doctest: +SKIP
+        >>> duckdb.sql(f"SELECT metric, count(*) FROM '{acm.path('figures')}' GROUP BY metric")  # doctest: +SKIP
+    """
+    return _checked_bytes(name, Path(data_dir or DATA_DIR))[1]
+
+
 def read_arrow(name: str, data_dir: str | Path | None = None):
     """The table ``name`` as a ``pyarrow.Table``, checked against the manifest.
 
@@ -102,18 +159,13 @@ def read_arrow(name: str, data_dir: str | Path | None = None):
     import pyarrow.parquet as pq
 
     data_dir = Path(data_dir or DATA_DIR)
-    entry, path = _entry(read_manifest(data_dir), name, data_dir)
+    entry, path, data = _checked_bytes(name, data_dir)
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise DataIntegrityError(f"{path}: missing (listed in the manifest)") from None
-    digest = hashlib.sha256(data).hexdigest()
-    if digest != entry.get("sha256"):
-        raise DataIntegrityError(
-            f"{path}: sha256 {digest[:12]}… does not match the manifest's {str(entry.get('sha256'))[:12]}…; "
-            "the file was changed after the build")
-    try:
-        table = pq.read_table(pa.BufferReader(data))
+        # ParquetFile, not pq.read_table: read_table goes through pyarrow.dataset (an extra
+        # import on every cold start, and scanner threads that can abort the interpreter at
+        # exit, apache/arrow#34314). The packaged tables are small, so one thread decodes
+        # them faster than a pool can start; big files still get the pool.
+        table = pq.ParquetFile(pa.BufferReader(data)).read(use_threads=len(data) > _THREADS_FROM)
     except (pa.ArrowException, OSError) as exc:
         raise DataIntegrityError(f"{path}: not a readable Parquet file ({exc})") from None
     listed = entry.get("columns", [])

@@ -122,6 +122,67 @@ def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5):
                            ignore_index=True)
 
 
+#: Pair comparisons held in memory at once by :func:`count_conflicts` (rows × columns of a block).
+_BLOCK_CELLS = 4_000_000
+
+
+def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5) -> dict[str, int]:
+    """How many pairs :func:`conflicts` would return, by kind, without building them.
+
+    The same pairs and the same rules as :func:`conflicts`, compared with numpy a
+    block of pairs at a time within each ``entity_id``/``metric``/``unit`` group.
+    The build prints this count: the pairs grow with the square of the figures per
+    group, so at ten thousand articles the rows themselves would not fit in memory,
+    while counting them stays a small part of the build.
+
+    Example::
+
+        >>> count_conflicts(acm.load("figures"))  # doctest: +SKIP
+        {'dated_differently': 0, 'disagreement': 0}
+    """
+    import numpy as np
+    import pandas as pd
+
+    if not 0 <= tolerance < 1:
+        raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
+    counts = {"dated_differently": 0, "disagreement": 0}
+    if len(figures) == 0:
+        return counts
+    frame = pd.DataFrame(figures) if not isinstance(figures, pd.DataFrame) else figures
+    source = pd.factorize(frame["source_id"])[0]
+    start = pd.to_datetime(frame["period_start"]).to_numpy("datetime64[D]").astype("int64")
+    end = pd.to_datetime(frame["period_end"]).to_numpy("datetime64[D]").astype("int64")
+    value = frame["value"].to_numpy("float64")
+    high = pd.to_numeric(frame["value_high"], errors="coerce").to_numpy("float64")
+    high = np.where(np.isnan(high), value, high)
+    lo, hi = np.minimum(value, high), np.maximum(value, high)
+    lo_t, hi_t = lo - np.abs(lo) * tolerance, hi + np.abs(hi) * tolerance
+    qualifier = frame["qualifier"].to_numpy(object)
+    low_b = np.where(qualifier == "at_most", -np.inf, lo_t)
+    high_b = np.where(qualifier == "at_least", np.inf, hi_t)
+    for rows in frame.groupby(["entity_id", "metric", "unit"], sort=False).indices.values():
+        n = len(rows)
+        if n < 2:
+            continue
+        step = max(1, _BLOCK_CELLS // n)
+        src, s, e, la, ha = source[rows], start[rows], end[rows], low_b[rows], high_b[rows]
+        days = e - s + 1
+        for r0 in range(0, n - 1, step):
+            i = slice(r0, min(n, r0 + step))
+            # Each unordered pair once: column j after row i.
+            upper = np.arange(r0, min(n, r0 + step))[:, None] < np.arange(n)[None, :]
+            pair = upper & (src[i, None] != src[None, :])
+            shared = np.minimum(e[i, None], e[None, :]) - np.maximum(s[i, None], s[None, :]) + 1
+            shared = np.where(shared > 0, shared, 0)
+            longer = np.maximum(days[i, None], days[None, :])
+            compatible = (la[i, None] <= ha[None, :]) & (la[None, :] <= ha[i, None])
+            same_period = (s[i, None] == s[None, :]) & (e[i, None] == e[None, :])
+            disagree = pair & (shared >= min_overlap * longer) & ~compatible
+            counts["disagreement"] += int(disagree.sum())
+            counts["dated_differently"] += int((pair & ~disagree & compatible & ~same_period).sum())
+    return counts
+
+
 class _CallableModule(types.ModuleType):
     """Importing ``ai_consumer_metrics.conflicts`` binds the package attribute ``conflicts``
     to this module, shadowing the lazily exported function; calling the module calls it,

@@ -13,7 +13,7 @@ kind
     ``quantity`` and ``range`` are figures; ``date``, ``time``, ``duration``,
     ``ordinal``, ``identifier``, ``reference``, ``list_number`` are not.
 unit
-    ``""`` (bare magnitude), ``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR`` ``GBP``,
+    ``""`` (bare magnitude), ``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR`` ``GBP`` ``KRW`` ``TWD``,
     ``percent``, ``percentage_points``, ``multiple``, ``times``, ``persons``,
     ``person_times``, ``establishments``, ``items``, ``orders``, ``pieces``,
     ``units``; for durations ``years`` ``quarters`` ``months`` ``weeks`` ``days``
@@ -37,7 +37,7 @@ Reading rules worth knowing (decisions, not accidents)
   万物 out.
 * **Vague scales**: ``数亿``/``几十万``/``十几亿`` → the scale, ``at_least``.
 * **Digit counts**: ``三位数增长`` → 100 ``percent`` ``at_least`` (``两位数`` 10, …);
-  ``个位数`` → 10 ``at_most``. Without a following growth word the unit is ``""``.
+  ``个位数`` → 9 ``at_most`` (single digits). Without a following growth word the unit is ``""``.
 * **Doubling**: ``翻倍``/``翻番``/``翻一番`` → 2 ``multiple``; ``翻两番`` → 4.
   ``一倍``/``18倍`` keep the written number.
 * **Halves**: ``两年半`` → 2.5 years; ``半年`` → 0.5 years; ``一半``/``半数`` → 50
@@ -48,6 +48,8 @@ Reading rules worth knowing (decisions, not accidents)
   a duration range has a ``(low, high)`` value. ``N季度`` without 个 (``三季度``) is
   the quarter, a ``date``; ``N月`` is a month (``date``) except ``两月``/``近三月``.
 * **兆** is not a scale (10^6 or 10^12 depending on region).
+* **English scales, versions, loose ranges, 亿级, 1/3, 两成五 …**: see the decisions
+  listed in ``docs/design.md`` (scanner section), tested in ``tests/test_figures_general.py``.
 * URLs and e-mail addresses are skipped; letter-only tickers (``BABA``) carry no
   digits and produce no mention.
 
@@ -58,9 +60,13 @@ Example::
 """
 from __future__ import annotations
 
+import gc
 import re
-from dataclasses import dataclass
+from collections import deque
+from dataclasses import dataclass, fields
 from functools import lru_cache
+from itertools import repeat
+from operator import ge, gt, methodcaller
 
 from ai_consumer_metrics._numerals import CN_DIGITS, parse_number
 
@@ -71,7 +77,7 @@ KINDS = FIGURE_KINDS | {"date", "time", "duration", "ordinal", "identifier", "re
 QUALIFIERS = frozenset({"exact", "approx", "at_least", "at_most"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "units", "times"})
-UNITS = frozenset({"", "CNY", "USD", "HKD", "JPY", "EUR", "GBP", "percent", "percentage_points", "multiple"}) | COUNT_UNITS | DURATION_UNITS
+UNITS = frozenset({"", "CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", "percent", "percentage_points", "multiple"}) | COUNT_UNITS | DURATION_UNITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +139,20 @@ class Mention:
         return f"[{self.start}:{self.end}] {self.kind} {self.text} = {v}{unit}{qual}"
 
 
+# Bulk construction: a frozen dataclass's __init__ is a Python function setting each
+# field through object.__setattr__ (about 1.3 µs a mention); writing the slots through
+# their descriptors inside C-level map() calls makes the same instances in half the time.
+_MENTION_SLOTS = tuple(Mention.__dict__[f.name].__set__ for f in fields(Mention))
+
+
+def _mentions(n: int, columns) -> list[Mention]:
+    """``n`` mentions from seven columns in field order (iterables of length ``n``)."""
+    out = list(map(object.__new__, repeat(Mention, n)))
+    for set_field, column in zip(_MENTION_SLOTS, columns):
+        deque(map(set_field, out, column), maxlen=0)
+    return out
+
+
 def _fmt(x: float) -> str:
     return str(int(x)) if float(x).is_integer() and abs(x) < 1e21 else repr(x)
 
@@ -174,14 +194,19 @@ _SUFFIX_QUAL = {
     "多": "at_least", "余": "at_least", "+": "at_least",
     "以下": "at_most", "以内": "at_most", "之内": "at_most",
     "左右": "approx", "上下": "approx", "前后": "approx",
+    "级": "at_least",  # 亿级, 千万级用户: of that order of magnitude
 }
 _SUFFIX_RE = (
     r"以上|之上|开外|出头|有余|多(?![元样种彩媒])|余(?![额下])|\+|以下|以内|之内|左右|"
-    r"上下(?![游班级文来去车楼])|前后(?![端台])"
+    r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])"
 )
 
 _CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "$": "USD", "NT$": "TWD",
-                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP"}
+                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP",
+                    "₩": "KRW", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "KRW": "KRW", "TWD": "TWD"}
+# Three-character currency words read by looking back from a number, with at most
+# one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
+_CURRENCY_WORDS = frozenset({"USD", "RMB", "CNY", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD", "人民币"})
 _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里")
 
 # Unit words after a number: text → (unit, multiplier, addend, qualifier override).
@@ -201,15 +226,27 @@ _unit("% ％", "percent")
 _unit("‰", "percent", mult=0.1)
 _unit("个百分点 百分点", "percentage_points")
 _unit("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都")
+for _d, _n in zip("二三四五六七八九", range(2, 10)):  # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
+    _unit("成" + _d, "percent", mult=10, add=float(_n), guard="十百千万亿个年月日天人元家倍%")
 _unit("倍 x X ×", "multiple", guard="数率增速")
 _unit("人次", "person_times")
 _unit("次", "times", guard="日年月要级元世")
 _unit("元人民币 人民币 元 块钱", "CNY", guard="素旦宇年宵气老")
 _unit("美元 美金", "USD")
 _unit("港元 港币", "HKD")
-_unit("日元", "JPY")
+_unit("日元 円", "JPY")
 _unit("欧元", "EUR")
 _unit("英镑", "GBP")
+_unit("韩元", "KRW")
+_unit("新台币 台币", "TWD")
+# ISO codes and the analysts' shorthand for points (1.2pct, 50bp) after a number.
+_ASCII_UNIT_GUARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+for _code in ("USD", "CNY", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD"):
+    _unit(_code, _code, guard=_ASCII_UNIT_GUARD)
+_unit("RMB", "CNY", guard=_ASCII_UNIT_GUARD)
+_unit("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD)
+_unit("bp bps", "percentage_points", mult=0.01, guard=_ASCII_UNIT_GUARD)
+_unit("个基点 基点", "percentage_points", mult=0.01)
 _unit("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居")
 _unit("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons")
 _unit("家", "establishments", guard="居电具庭乡族长人属")
@@ -274,8 +311,21 @@ _Y = r"(?:1[5-9]\d\d|20\d\d)"
 _MON = r"(?:1[0-2]|0?[1-9])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
-_UNIT_NEXT = r"[万亿千百元家个人项件单笔位名次倍%]"
-_PERIOD_SUFFIX = r"(?:初|底|末|中|上旬|中旬|下旬)"
+_UNIT_NEXT = r"(?:[万亿千百元家个人项件单笔位名次倍%]|[Bb]illion|[Mm]illion|[Tt]rillion|bn|mn)"
+_PERIOD_SUFFIX = r"(?:初|底|末|上旬|中旬|下旬|中(?![国华央文方]))"
+# English scales after a number. k/K is a thousand (10k+, 月薪15K, 128K), w a 万 (1w+,
+# 10W+ only with +: 100W is watts); M/B only after a currency sign ($5M, US$1.2B), since
+# 3M and 7B alone are a company and a model size.
+_EN_SCALE = (
+    r"(?:\s?(?:[Bb]illion|[Mm]illion|[Tt]rillion|[Tt]housand|bn|mn|tn)|[kKw]|W(?=\+)|[MB])(?![A-Za-z])"
+)
+_EN_SCALE_VALUE = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "thousand": 10**3, "bn": 10**9,
+                   "mn": 10**6, "tn": 10**12, "k": 10**3, "w": 10**4, "m": 10**6, "b": 10**9}
+# ASCII words glued to a number that make it a figure, not a code like 5G or 16GB.
+_ASCII_AFTER = (
+    r"(?:pcts?|ppts?|pp|bps?|USD|RMB|CNY|HKD|EUR|GBP|JPY|KRW|TWD|[Bb]illion|[Mm]illion|[Tt]rillion"
+    r"|[Tt]housand|bn|mn|tn|[kKw])(?![A-Za-z])|W\+"
+)
 
 _URL_RE = re.compile(r"(?:https?|HTTPS?)://[^\s<>\"'()\[\]{}（）【】，。、；！？]+|www\.[^\s<>\"'()\[\]{}（）【】，。、；！？]+")
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -305,7 +355,7 @@ _TIME = (
 _DATE_AR = r"|".join([
     # ISO-like dates and year-months: 2026-01-30, 2024/9/1, 2024.4
     rf"(?<![\d.]){_Y}[-/.]{_MON}[-/.]{_DAY}(?!\d)",
-    rf"(?<![\d.]){_Y}[-/.]{_MON}(?![\d.,%]|\s?{_UNIT_NEXT})",
+    rf"(?<![\d.]){_Y}[-/.]{_MON}(?![\d%]|[.,]\d|\s?{_UNIT_NEXT})",
     # 2024年9月12日, 2025财年第一季度, 2023年度, 2025年初
     rf"(?<![\d.]){_Y}\s?(?:财年|年度|年)"
     rf"(?:\s?(?:{_MON}|{_CN_MON})(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?)?"
@@ -315,18 +365,20 @@ _DATE_AR = r"|".join([
     rf"(?<![\d.]){_Y}(?=(?:\s?[、,和与及]\s?{_Y})+\s?(?:年|财年|[两三四五六七八九十]+年))",
     rf"(?<![\d.]){_Y}(?=[两三四五六七八九十]+年)",
     rf"(?<![\d.]){_Y}\s?[QH][1-4](?!\d)",
+    # 25Q1, 1H25, 2025E (analysts' periods); 3·15, 7·20 (an event's month·day); 3.15晚会
+    rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
-    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线])|号(?![线楼店位称召码]))",
+    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留])|号(?![线楼店位称召码]))",
     r"(?<![个\d])[1-4](?:季度|财季)",
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
-    rf"(?<![\d.,$])618(?![\d.,%]|\s?{_UNIT_NEXT})",
+    rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
     r"(?<![\d.])\d{2,4}(?=阿里日|购物节|狂欢节|发烧节|划算节|品牌日|会员日|周年庆)",
 ])
 _DATE_CN = r"|".join([
     rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?)?",
     rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?{_PERIOD_SUFFIX}?",
-    r"(?<![个\d])第?[一二三四](?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
+    r"(?<![个\d])(?:第\s?[1-4]|第?[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
     r"[一二三四五六七八九]十年代|[一二十]+世纪",
     r"双\s?(?:11|12|十一|十二)",
     rf"(?<![{_CN_NUM}])五一(?![{_CN_NUM}])",
@@ -335,13 +387,20 @@ _DATE_CN = r"|".join([
 
 _IDENT = r"|".join([
     r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
-    rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d.,%]|\s?{_UNIT_NEXT})|36氪|58同城|"
+    rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
     rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)-?\d{{3}}-?\d{{4}}(?!\d)|(?<!\d)0\d{{2,3}}-\d{{7,8}}(?!\d)",
     r"(?<![\d.])(?:[15-9]0|00|[0-9]5)后",
-    # 2B, 5G, 88VIP (not 2.5x, a multiple)
-    r"(?<![A-Za-z0-9.])\d+(?:\.\d+)?(?![xX×](?![A-Za-z]))[A-Za-z][A-Za-z0-9]*",
+    # round-the-clock service: 7×24小时, 24/7, 5x8
+    r"(?<![\d.])(?:7\s?[xX×*]\s?24(?:\s?(?:小时|h|H)(?![A-Za-z]))?|24/7|5\s?[xX×*]\s?8)(?![\d.])",
+    # ISBNs and other hyphenated codes (4+ groups), long digit runs with nothing attached
+    r"(?<![\d.,-])\d{1,6}(?:-\d{1,7}){3,}(?:-[\dX])?(?![\d-])",
+    rf"(?<![\d.,])\d{{12,}}(?![\d.,]|\s?{_UNIT_NEXT})",
+    # display resolutions 2K/4K/5K/8K (10K, 128K are thousands)
+    r"(?<![A-Za-z0-9.$¥€£₩])[2458]K(?![A-Za-z0-9+])",
+    # 2B, 5G, 88VIP (not 2.5x, a multiple; not 10k, 1.2pct, 100USD: scales and units)
+    rf"(?<![A-Za-z0-9.])(?<![A-Za-z]-)\d++(?:\.\d++)?(?=[A-Za-z])(?![xX](?![A-Za-z]))(?!{_ASCII_AFTER})[A-Za-z][A-Za-z0-9]*",
 ])
 # Digits glued to letters before them (Qwen3, P11, GPT-4, FY2025, Q3, TOP10, Part.1):
 # the interpreter looks back over the letters and decides.
@@ -350,19 +409,20 @@ _LETTERED = r"(?<=[A-Za-z_])\d+(?:\.\d+)*[A-Za-z0-9]*|(?<=[A-Za-z][-.])\d+(?:\.\
 _ORD = (
     rf"第\s?(?:\d+|[{_CN_NUM}]+)"
     r"|首(?=[次个家款位届度轮批季])"
-    r"|(?<=前)(?:[二两三四五六七八九十]|\d{1,3})(?=名|强|位|大|甲)"
+    r"|(?<=前)(?:[二两三四五六七八九十]|\d{1,3})(?=名|强|位|大|甲|的|[，。、；！？,;!?)）」”]|$)"
 )
 
 _SPECIAL = (
     r"(?P<ndig>[一二两三四五六七八九十\d])位数(?P<ngrow>的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅))?"
     r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
+    r"|(?<=数以)(?P<nsc>[十百千万亿]+)计"
 )
 
 
 # A Chinese numeral core. Single characters are filtered here, in the regex engine,
 # because they are mostly words (统一, 三超多强, 一个): a lone digit must be followed by
 # something that makes it a number; a lone 一 only by what is not an article's noun.
-_CN_FOLLOW = rf"\s?(?:[多余几+]|[-~—–至到]|分之|{_UNITS_RE})"
+_CN_FOLLOW = rf"\s?(?:[多余几来+]|[-~—–至到]|分之|{_UNITS_RE})"
 _ONE_FOLLOW = (
     r"\s?(?:[百千万亿多余几+成倍半年天月周%‰]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
     r"元|美元|美金|港元|港币|日元|欧元|英镑|块钱|人民币)"
@@ -377,13 +437,14 @@ _CN_CORE = (
 
 def _core(i: int) -> str:
     return (
-        rf"(?P<cur{i}>[$¥€£])?"
-        rf"(?:(?P<frac{i}>(?:\d+|[{_CN_NUM}]+)分之(?:\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?))"
+        rf"(?:(?P<cur{i}>[$¥€£₩]) ?)?"
+        rf"(?:(?P<frac{i}>(?:\d+|[{_CN_NUM}]+)分之(?:\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
+        rf"|(?<![A-Za-z0-9./])[1-9]/(?:10|[2-9])(?![\d/.%]))"
         rf"|(?P<half{i}>一半|半数|半)"
         rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?)"
         rf"|(?P<cn{i}>{_CN_CORE}))"
-        rf"(?P<fill{i}>多|余|几|\+)?"
-        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科]))?"
+        rf"(?P<fill{i}>多|余|几|来|\+)?"
+        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科])|{_EN_SCALE})?"
         rf"(?P<fillb{i}>多(?![元样种彩])|余)?"
     )
 
@@ -396,7 +457,7 @@ _NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
-_GATE = _AR_FIRST + _CN_FIRST + "$¥€£\\[【①-⑳第首双半翻"
+_GATE = _AR_FIRST + _CN_FIRST + "$¥€£₩\\[【①-⑳第首双半翻"
 
 _MASTER = re.compile(
     rf"(?=[{_GATE}])(?:"
@@ -404,7 +465,7 @@ _MASTER = re.compile(
     rf"|(?=[\[【])(?:{_REF})(?P<k_ref>)"
     rf"|(?=\d)(?:{_TIME})(?P<k_time>)"
     rf"|(?=\d)(?:{_DATE_AR})(?P<k_date>)"
-    rf"|(?=[{_CN_FIRST}双半])(?:{_DATE_CN})(?P<k_cdate>)"
+    rf"|(?=[{_CN_FIRST}双半第])(?:{_DATE_CN})(?P<k_cdate>)"
     rf"|(?=[第首{_CN_FIRST}\d])(?:{_ORD})(?P<k_ord>)"
     rf"|(?=\d)(?:{_IDENT})(?P<k_ident>)"
     rf"|(?=\d)(?:{_LETTERED})(?P<k_letter>)"
@@ -414,7 +475,17 @@ _MASTER = re.compile(
     rf"|(?:{_core(1)}{_NP_RANGE}{_NP_TAIL})(?P<k_np>)"
     r")"
 )
+_DIGIT_RUN = re.compile(r"\d+")
 _NON_DIGIT_ORD = re.compile(r"^(?:第|前|(?i:top))\s?")
+# Chinese product, model and chip names a bare number after which is a version or a
+# model number, not a figure (小米14, 荣耀90, 豆包大模型1.5, 麒麟9000, 极氪001).
+_NAMES_BEFORE_VERSION = (
+    "模型", "千问", "通义", "文心", "一言", "豆包", "混元", "星火", "盘古", "鸿蒙", "清言", "天工", "日日新",
+    "小米", "红米", "荣耀", "一加", "魅族", "真我", "畅享", "麒麟", "骁龙", "天玑", "昇腾", "鲲鹏", "龙芯",
+    "玄戒", "极氪", "领克",
+)
+# Unit words that are nouns: after a product's version number they are not its unit.
+_NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset("为是达至到约超近了长降升破过逾比于")
 
 
@@ -456,6 +527,9 @@ def _core_value_of(ar, cn, frac, half):
     if cn is not None:
         return _parse_cached(cn), "cn"
     if frac is not None:
+        if "/" in frac:  # 1/3: a fraction only when proper (3/2 is read as a month/day)
+            num, _, den = frac.partition("/")
+            return (100.0 * int(num) / int(den), "frac") if int(num) < int(den) else (None, "slash")
         den, _, num = frac.partition("分之")
         d, n = _parse_cached(den), _parse_cached(num)
         if d == 0:
@@ -464,13 +538,81 @@ def _core_value_of(ar, cn, frac, half):
     return (50.0 if half in ("一半", "半数") else 0.5), half
 
 
+def _exact_times(value: float, ar: str | None, scale: int) -> float:
+    """``value * scale``, exact for a written decimal: 1.16亿 is 116000000.0, not 115999999.99999999."""
+    if scale == 1 or ar is None or "." not in ar:
+        return value * scale
+    whole, _, frac = ar.replace(",", "").partition(".")
+    return int(whole + frac) * scale / 10 ** len(frac)
+
+
+def _times(x: float, mult: float) -> float:
+    """``x * mult``; a fractional multiplier divides instead, so 230个基点 is 2.3, not 2.3000000000000003."""
+    return x * mult if mult >= 1 else x / round(1 / mult)
+
+
 def _scale_of(sc: str | None) -> int:
     if not sc:
         return 1
+    if sc[-1] not in _SCALE_VALUE:
+        return _EN_SCALE_VALUE[sc.strip().lower()]
     f = 1
     for ch in sc.strip():
         f *= _SCALE_VALUE[ch]
     return f
+
+
+_LOOSE_RE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿]|$)")
+
+
+def _loose_range(cn: str):
+    """(low, high) for a loose range written with two neighbouring digits, else None.
+
+    ``二三十`` is 20–30, ``十五六`` 15–16, ``两三万`` 20,000–30,000, ``一百二三十``
+    120–130: each end is the numeral with one of the two digits left out.
+
+        >>> _loose_range("二三十"), _loose_range("一百二十")
+        ((20.0, 30.0), None)
+    """
+    m = _LOOSE_RE.search(cn)
+    if m is None:
+        return None
+    a, b = m.span(1)[0], m.span(2)[0]
+    pre, suf = cn[:a], cn[b + 1:]
+    if (pre and pre[-1] not in "十百千万亿") or not (pre or suf):
+        return None
+    if CN_DIGITS[cn[b]] != CN_DIGITS[cn[a]] + 1:
+        return None
+    try:
+        return _parse_cached(pre + cn[a] + suf), _parse_cached(pre + cn[b] + suf)
+    except ValueError:
+        return None
+
+
+# English words before a number that make it a figure (MAU 7.5亿 is upper case anyway).
+_FIGURE_WORDS = frozenset(
+    "capex opex revenue revenues sales profit arpu arppu gmv dau mau wau yoy qoq mom ttm ebitda roi roe "
+    "eps cagr ltv cac nps tam arr mrr gdp cpi pe pb ps ratio about approx around over under only than vs "
+    "and or to of by at up down total cost price users downloads usd rmb cny hkd".split())
+
+
+def _after_word(t: str, s: int, e: int, ar: str, floor: int):
+    """A bare number after an English word and a space: ``Top 3`` (ordinal), ``iPhone 15`` (identifier).
+
+    A product or model name with a version number (``iPhone 15``, ``Mate 60``,
+    ``Claude 3.5``, ``Windows 11``) is written in mixed case; an all-capitals word
+    (``MAU 7500``) or a metric word (``Capex 500``) leaves the number a figure.
+    """
+    j = s - 1
+    while j - 1 >= floor and t[j - 1].isascii() and t[j - 1].isalpha():
+        j -= 1
+    word = t[j:s - 1]
+    low = word.lower()
+    if low in ("top", "no") and ar.isdigit():
+        return j, e, float(ar), "", "exact", "ordinal"
+    if len(word) >= 2 and not word.isupper() and low not in _FIGURE_WORDS and len(ar.split(".")[0]) <= 4:
+        return j, e, None, "", "exact", "identifier"
+    return None
 
 
 def _prefix_before(t: str, j: int, floor: int):
@@ -501,17 +643,27 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     # One call for every group the common path reads (cheaper than one call each).
     ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text = g(*_NP_GROUPS)
     fill = fill or fillb
-    value, form = _core_value_of(ar, cn, frac, half)
+    loose = _loose_range(cn) if cn is not None and sep is None and len(cn) >= 3 else None
+    if loose is not None:
+        value, form = loose[0], "cn"
+    else:
+        value, form = _core_value_of(ar, cn, frac, half)
+    if form == "slash":
+        return s0, m.end("frac1"), None, "", "exact", "date"
     cur_unit = _CURRENCY_PREFIX[cur] if cur else None
+    if sc is not None and sc in "MB" and cur is None:
+        raise _Reject  # 7B, 3M: a model size, a company
 
     # Looking back: currency words, a sign, a qualifier word.
     start = s0
     if cur == "$" and s0 - 2 >= floor and t[s0 - 2:s0] in ("US", "HK", "NT"):
         start = s0 - 2
         cur_unit = _CURRENCY_PREFIX[t[s0 - 2:s0] + "$"]
-    elif cur is None:
-        if start - 3 >= floor and t[start - 3:start] == "人民币":
-            start, cur_unit = start - 3, "CNY"
+    elif cur is None and start - 3 >= floor and t[start - 1] in "DBYRPW币 ":
+        k = start - 1 if t[start - 1] == " " else start
+        w = t[k - 3:k] if k - 3 >= floor else ""
+        if w in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
+            start, cur_unit = k - 3, _CURRENCY_PREFIX[w]
     neg = False
     if start - 1 >= floor and form in ("ar", "cn"):
         c = t[start - 1]
@@ -528,6 +680,10 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     value2 = form2 = None
     if sep is not None:
         value2, form2 = _core_value(m, 2)
+    elif loose is not None:
+        value2, sep = loose[1], ""
+    if fill == "来" and not (cn and cn[-1] in "十百千万亿" or ar and ar.endswith("0")):
+        raise _Reject  # 二来 "secondly"; 来 means "about" only after a round number
 
     info = _U.get(unit_text.strip()) if unit_text else None
     u1 = _U.get(u1_text.strip()) if u1_text else None
@@ -542,8 +698,10 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             has_digit = any(c in CN_DIGITS for c in cn)
             if not (has_big and (has_digit or len(cn) >= 2)):
                 raise _Reject  # a bare 三 or 十 in prose is a word
-        if bare_scale and len(cn) == 1 and cn != "十" and not pre and not fill and post not in ("多", "余"):
+        if bare_scale and len(cn) == 1 and cn != "十" and not pre and not fill and post not in ("多", "余", "级"):
             raise _Reject  # 千人, 百家: idiom unless qualified (近百家, 百余家)
+        if bare_scale and not pre and start - 1 >= floor and t[start - 1] == "每":
+            raise _Reject  # 每百万tokens, 每千人: the denominator of a rate
         if len(cn) >= 2 and all(c in CN_DIGITS for c in cn):
             lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
             if len(cn) == 2 and info is not None and 0 < lo < hi:
@@ -585,7 +743,18 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     if form == "ar" and sep is None:
         if unit == "years" and len(ar) == 4 and ar.isdigit() and not pre:
             return s0, m.end("unit"), None, "", "exact", "date"
-        if info is None and not pre and not fill and not sc and not cur_unit and not neg and not post:
+        if post == "级" and not sc and not info:
+            return start, end, value, "", "exact", "ordinal"  # 5级, 3级: a level, not a count
+        bare = not pre and not fill and not sc and not cur_unit and not neg and not post
+        if bare and s0 > 0 and (info is None or unit_text.strip() in _NOUN_UNITS):
+            # a version or model number, also before a noun: iPhone 15用户, 小米14用户
+            if s0 - 2 >= floor and t[s0 - 1] == " " and t[s0 - 2].isascii() and t[s0 - 2].isalpha():
+                r = _after_word(t, s0, m.end("ar1"), ar, floor)
+                if r is not None:
+                    return r
+            if t.endswith(_NAMES_BEFORE_VERSION, max(0, s0 - 4), s0) and len(ar) <= 5:
+                return s0, m.end("ar1"), None, "", "exact", "identifier"  # 小米14, 通义千问2.5, 麒麟9000
+        if bare and info is None:
             if len(ar) == 4 and ar.isdigit() and 1990 <= int(ar) <= 2039:
                 return s0, m.end("ar1"), None, "", "exact", "date"  # 2025天猫…: a bare year
             if len(ar) == 3 and ar[1:] == ".0" and s0 > 0:
@@ -602,7 +771,7 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     elif post in _SUFFIX_QUAL:
         qual = _SUFFIX_QUAL[post]
     elif fill:
-        qual = "at_least"
+        qual = "approx" if fill == "来" else "at_least"
     else:
         qual = uqual or "exact"
     if post == "半":
@@ -614,10 +783,12 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     if sep is not None:
         # A range: what is written once applies to both ends (3-5亿, 30%-40%).
         if sep == "":
-            lo, hi = value * mult + add, value2 * mult + add
+            lo, hi = _times(value * scale, mult) + add, _times(value2 * scale, mult) + add
         else:
             sc2 = g("sc2")
             if sc and not sc2:
+                raise _Reject
+            if sc2 is not None and sc2 in "MB" and not (cur or g("cur2")):
                 raise _Reject
             scale2 = _scale_of(sc2)
             if not sc:
@@ -628,25 +799,27 @@ def _interpret_np(m: re.Match, t: str, floor: int):
                 raise _Reject
             if g("cur2") and cur and g("cur2") != cur:
                 raise _Reject
-            lo = sign * (value * scale * mult + add)
-            hi = value2 * scale2 * mult + add
+            lo = sign * (_times(_exact_times(value, ar, scale), mult) + add)
+            hi = _times(_exact_times(value2, g("ar2"), scale2), mult) + add
         if not lo < hi:
             raise _Reject
         if g("fill2") and qual == "exact":
             qual = "at_least"
         return start, end, (float(lo), float(hi)), unit, qual, ("duration" if unit in DURATION_UNITS else "range")
 
-    v = sign * (value * scale * mult + add)
+    v = sign * (_times(_exact_times(value, ar, scale), mult) + add)
     return start, end, float(v), unit, qual, ("duration" if unit in DURATION_UNITS else "quantity")
 
 
 def _interpret_special(m: re.Match, t: str):
+    if m.group("nsc") is not None:  # 数以亿计: "counted in hundreds of millions"
+        return m.start() - 2, m.end(), float(_scale_of(m.group("nsc"))), "", "at_least", "quantity"
     if m.group("ndig") is not None:
         d = m.group("ndig")
         end = m.end("ndig") + 2
         unit = "percent" if m.group("ngrow") else ""
-        if d in ("一", "1"):
-            return m.start(), end, 10.0, unit, "at_most", "quantity"
+        if d in ("一", "1"):  # 一位数: single digits, 9 at most (as 两位数 is 10 at least)
+            return m.start(), end, 9.0, unit, "at_most", "quantity"
         n = int(_parse_cached(d))
         if n < 2 or n > 20:
             raise _Reject
@@ -680,7 +853,7 @@ def _interpret_lettered(m: re.Match, t: str, floor: int):
         return j, m.end(), None, "", "exact", "date"
     if low in ("part", "chapter", "step") and digits.isdigit():
         return j, m.end(), float(digits), "", "exact", "list_number"
-    if low == "top" and digits.isdigit():
+    if low in ("top", "no") and digits.isdigit():
         return j, m.end(), float(digits), "", "exact", "ordinal"
     if letters.upper() in ("RMB", "USD", "HKD", "CNY") and k == s:
         # Read the number on its own (the core refuses to start right after a letter).
@@ -723,6 +896,10 @@ def _urls(t: str) -> list[tuple[int, int, None]]:
     return out
 
 
+_LST_SPAN = methodcaller("span", "lst")
+_LST_STRIP = methodcaller("strip", ".、()")
+
+
 def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     """Spans claimed before the master pass: URLs, e-mails, domains (no mention) and line-initial list numbers."""
     claims = []
@@ -742,15 +919,19 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     if m0 is not None:
         lists.append(m0)
     lists += _LINE_LIST_RE.finditer(t)
-    for m in lists:
-        ls, le = m.span("lst")
-        v = _parse_cached(t[ls:le].strip(".、()"))
-        claims.append((ls, le, (ls, le, v, "", "exact", "list_number")))
+    # Column-wise in C-level map() calls: an article can hold thousands of list lines.
+    spans = list(map(_LST_SPAN, lists))
+    ls, le = [s for s, _ in spans], [e for _, e in spans]
+    vals = map(_parse_cached, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le))))
+    list_claims = list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
+    if not claims and "个位数" not in t:
+        return list_claims  # in order and disjoint already: one per line, after the line break
+    claims += list_claims
     if "个位数" in t:
         i = t.find("个位数")
         while i != -1:
             grow = re.match(r"的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅)", t[i + 3:i + 6])
-            claims.append((i, i + 3, (i, i + 3, 10.0, "percent" if grow else "", "at_most", "quantity")))
+            claims.append((i, i + 3, (i, i + 3, 9.0, "percent" if grow else "", "at_most", "quantity")))
             i = t.find("个位数", i + 3)
     if not claims:
         return claims
@@ -774,7 +955,8 @@ def _scan_normalized(t: str) -> list[tuple[int, int, object, str, str, str]]:
         _scan_gap(t, pos, cs, out)
         if payload is not None:
             out.append(payload)
-        pos = max(pos, ce)
+        if ce > pos:
+            pos = ce
     return out
 
 
@@ -824,7 +1006,7 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
             elif kind == "k_letter":
                 r = _interpret_lettered(m, t, floor)
             elif kind == "k_ref":
-                nums = re.findall(r"\d+", t[s:e])
+                nums = _DIGIT_RUN.findall(t, s, e)
                 r = (s, e, float(nums[0]) if len(nums) == 1 else None, "", "exact", "reference")
             elif kind == "k_ord":
                 os_ = s - 1 if s > floor and t[s - 1] == "前" and t[s] not in "第首" else s
@@ -847,7 +1029,8 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
             continue
         append(r)
         floor = r[1]
-        pos = max(pos, r[1])
+        if floor > pos:
+            pos = floor
 
 
 def scan(text: str) -> list[Mention]:
@@ -863,10 +1046,35 @@ def scan(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"scan() takes a str, not {type(text).__name__}")
+    # A long text makes hundreds of thousands of small objects that survive the call
+    # (mentions, result tuples) and hold no reference cycles; the cyclic collector
+    # would walk them again and again (about a tenth of the time on 10 MB), so it is
+    # paused for the call and left as it was found.
+    if not gc.isenabled():
+        return _scan(text)
+    gc.disable()
+    try:
+        return _scan(text)
+    finally:
+        gc.enable()
+
+
+def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
     found = _scan_normalized(layer.normalized)
     found = [r for r in found if r[1] > r[0]]
-    spans = layer.to_original_spans([(r[0], r[1]) for r in found])
+    if not found:
+        return []
+    # Column-wise from here on: mapping, slicing and construction run in C-level
+    # map() calls rather than one Python iteration per mention.
+    starts, ends, values, units, quals, kinds = zip(*found)
+    ostarts, oends = layer._to_original_columns(starts, ends)
+    if all(map(gt, oends, ostarts)) and all(map(ge, ostarts[1:], oends)):
+        texts = map(text.__getitem__, map(slice, ostarts, oends))
+        return _mentions(len(found), (texts, ostarts, oends, values, units, quals, kinds))
+    # A table that expands characters makes a segment atomic, and two mentions
+    # mapped into one can overlap: keep the first, as the loop below does.
+    spans = zip(ostarts, oends)
     mentions = []
     append = mentions.append
     last_end = 0

@@ -294,9 +294,17 @@ def arrow_schema(name: str):
     """The Arrow schema the build writes for a table, with each field's description
     (and unit, where it has one) in the field metadata.
 
+    The same texts are repeated as plain file-level key-value entries,
+    ``description.<column>`` and ``unit.<column>``, because Arrow field metadata
+    lives inside the encoded ``ARROW:schema`` entry that only pyarrow decodes,
+    while DuckDB (``parquet_kv_metadata``) and polars (``read_parquet_metadata``)
+    read the plain entries.
+
     Example::
 
         >>> arrow_schema("figures").field("value").metadata[b"unit"]
+        b'see column unit'
+        >>> arrow_schema("figures").metadata[b"unit.value"]
         b'see column unit'
     """
     import pyarrow as pa_
@@ -304,12 +312,15 @@ def arrow_schema(name: str):
     types = {"string": pa_.string(), "float64": pa_.float64(), "int64": pa_.int64(),
              "bool": pa_.bool_(), "date": pa_.date32()}
     out = []
+    file_meta = {b"description": table_description(name).encode("utf-8")}
     for f in fields(name):
         meta = {b"description": f["description"].encode("utf-8")}
         if f["unit"]:
             meta[b"unit"] = f["unit"].encode("utf-8")
         out.append(pa_.field(f["name"], types[f["dtype"]], nullable=f["nullable"], metadata=meta))
-    return pa_.schema(out, metadata={b"description": table_description(name).encode("utf-8")})
+        for key, value in meta.items():
+            file_meta[key + b"." + f["name"].encode("utf-8")] = value
+    return pa_.schema(out, metadata=file_meta)
 
 
 def validate_tables(frames: dict[str, pd.DataFrame]) -> list[str]:

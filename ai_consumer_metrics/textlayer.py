@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from itertools import accumulate, repeat
 
 __all__ = ["TextLayer", "normalize"]
 
@@ -110,9 +111,26 @@ def _conversion_table() -> dict[int, str]:
     return _TABLE
 
 
+# The same pattern with the whole gloss as its only group, for ``re.split``: the
+# split hands back the text between glosses and the glosses themselves as one list
+# built in C, so a text with tens of thousands of glosses costs no Python per gloss.
+_GLOSS_SPLIT_RE = re.compile("(" + _GLOSS_RE.pattern.replace(f"({_SYLLABLES})", f"(?:{_SYLLABLES})") + ")")
+
+
 def _find_glosses(text: str) -> list[tuple[int, int]]:
     """Original ``[start, end)`` of every pinyin gloss, in order."""
     return [m.span() for m in _GLOSS_RE.finditer(text)]
+
+
+def _split_glosses(text: str) -> list[str]:
+    """``[text, gloss, text, gloss, ..., text]``: the text cut at every pinyin gloss.
+
+    Example::
+
+        >>> _split_glosses("重構(gòu)阿里")
+        ['重構', '(gòu)', '阿里']
+    """
+    return _GLOSS_SPLIT_RE.split(text)
 
 
 class TextLayer:
@@ -147,6 +165,20 @@ class TextLayer:
         self._nlen = array("q", cols[2])
         self._olen = array("q", cols[3])
         self._normalized = normalized  # set last: it locks the instance (see __setattr__)
+
+    @classmethod
+    def _from_columns(cls, original: str, normalized: str, n: array, o: array, nlen: array, olen: array) -> "TextLayer":
+        """A layer from its segment table given column by column (``array('q')`` each), as built in bulk."""
+        self = object.__new__(cls)
+        setattr_ = object.__setattr__
+        setattr_(self, "_original", original)
+        setattr_(self, "_identity", len(n) <= 1 and len(original) == len(normalized))
+        setattr_(self, "_n", n)
+        setattr_(self, "_o", o)
+        setattr_(self, "_nlen", nlen)
+        setattr_(self, "_olen", olen)
+        setattr_(self, "_normalized", normalized)
+        return self
 
     @property
     def original(self) -> str:
@@ -241,6 +273,40 @@ class TextLayer:
             end = os_[k] + (i - n) + 1 if nlen == olen else os_[k] + olen
             append((start, end))
         return out
+
+    def _to_original_columns(self, starts: list[int], ends: list[int]) -> tuple[list[int], list[int]]:
+        """:meth:`to_original_spans` for spans given as two columns, returned as two columns.
+
+        Every span must be non-empty and within the normalised text (a scanner's
+        output is). On a layer with glosses and many spans the segment lookups run
+        vectorised in numpy (a binary search per span, the same as :meth:`to_original`).
+
+        Example::
+
+            >>> normalize("重構(gòu)阿里１２％")._to_original_columns([0, 4], [4, 7])
+            ([0, 9], [9, 12])
+        """
+        if self._identity:
+            return starts, ends
+        if len(starts) < 64 or len(self._n) < 8:
+            spans = self.to_original_spans(zip(starts, ends))
+            return [s for s, _ in spans], [e for _, e in spans]
+        try:
+            import numpy as np  # lazy, as in _lookup_array
+        except ImportError:  # pragma: no cover
+            spans = self.to_original_spans(zip(starts, ends))
+            return [s for s, _ in spans], [e for _, e in spans]
+        ns, os_ = np.frombuffer(self._n, dtype=np.int64), np.frombuffer(self._o, dtype=np.int64)
+        nlens, olens = np.frombuffer(self._nlen, dtype=np.int64), np.frombuffer(self._olen, dtype=np.int64)
+        s = np.array(starts, dtype=np.int64)
+        i = np.array(ends, dtype=np.int64) - 1
+        # The last segment whose normalised start is <= the offset (bisect_right - 1):
+        # a removed gloss shares its start with the segment after it, which wins.
+        k = np.searchsorted(ns, s, side="right") - 1
+        ostart = np.where(nlens[k] == olens[k], os_[k] + (s - ns[k]), os_[k])
+        k = np.searchsorted(ns, i, side="right") - 1
+        oend = np.where(nlens[k] == olens[k], os_[k] + (i - ns[k]) + 1, os_[k] + olens[k])
+        return ostart.tolist(), oend.tolist()
 
     def _orig_start(self, i: int) -> int:
         k = bisect_right(self._n, i) - 1
@@ -350,26 +416,27 @@ def _segments_for_piece(piece: str, o: int, n: int, table: dict[int, str], irreg
 
 
 def _normalize_with(text: str, table: dict[int, str], one_to_one: bool) -> TextLayer:
-    glosses = _find_glosses(text)
     if one_to_one:
-        # A 1:1 table commutes with slicing, so the whole text is translated once and
-        # the glosses are cut out of the result at their original offsets.
-        out = _translate_1to1(text, table)
-        if not glosses:
-            return TextLayer(text, out, [(0, 0, len(text), len(text))])
-        pieces, segments = [], []
-        o = n = 0
-        for gs, ge in glosses:
-            if gs > o:
-                pieces.append(out[o:gs])
-                segments.append((n, o, gs - o, gs - o))
-                n += gs - o
-            segments.append((n, gs, 0, ge - gs))
-            o = ge
-        if o < len(text):
-            pieces.append(out[o:])
-            segments.append((n, o, len(text) - o, len(text) - o))
-        return TextLayer(text, "".join(pieces), segments)
+        # A 1:1 table commutes with slicing and joining, so the text between glosses
+        # is joined first and translated once. Every column of the segment table is a
+        # running sum over the split's part lengths (a gloss adds nothing to the
+        # normalised side), so the table is built in C however many glosses there are.
+        parts = _split_glosses(text)
+        if len(parts) == 1:
+            return TextLayer(text, _translate_1to1(text, table), [(0, 0, len(text), len(text))])
+        olen = list(map(len, parts))
+        nlen = olen.copy()
+        nlen[1::2] = repeat(0, len(parts) // 2)
+        o = list(accumulate(olen, initial=0))
+        n = list(accumulate(nlen, initial=0))
+        o.pop()
+        n.pop()
+        if 0 in olen[0::2]:  # text between two glosses is empty: it has no segment
+            keep = [i for i, x in enumerate(olen) if x]
+            o, n, olen, nlen = ([col[i] for i in keep] for col in (o, n, olen, nlen))
+        out = _translate_1to1("".join(parts[0::2]), table)
+        return TextLayer._from_columns(text, out, array("q", n), array("q", o), array("q", nlen), array("q", olen))
+    glosses = _find_glosses(text)
     odd = "".join(re.escape(chr(k)) for k, v in table.items() if len(v) != 1)
     irregular = re.compile(f"[{odd}]")
     pieces, segments = [], []

@@ -33,6 +33,15 @@ def _build(args: argparse.Namespace) -> int:
     return build_main(args)
 
 
+def _jobs(value: str) -> int:
+    from extract.jobs import parse_jobs
+
+    try:
+        return parse_jobs(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m extract", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -44,6 +53,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p_build = sub.add_parser("build", help="rebuild and validate the dataset from data/sources, print a summary")
     p_build.add_argument("--out", default=None, help="write the tables here instead of the package's data folder")
+    p_build.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                         help="worker processes for the per-source work (default 1; 0 or 'auto': one per CPU); "
+                              "the tables are byte-identical for any N")
+    p_build.add_argument("--root", default=None, metavar="DIR",
+                         help="build another corpus: DIR holds data/sources, data/entities.toml, "
+                              "data/metrics.toml and extract/steps (default: this repository); needs --out")
     p_build.set_defaults(func=_build)
 
     from extract import diff, new, review

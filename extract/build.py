@@ -116,6 +116,39 @@ def _import_error(path: Path, exc: BaseException) -> str:
     return f"{rel_path(path)}:{line}: cannot import: {type(exc).__name__}: {exc}"
 
 
+def _steps_package(steps_dir: Path) -> str:
+    return "extract.steps" if steps_dir == DEFAULT_STEPS.resolve() else "_acm_steps"
+
+
+def _extractor_from_file(path: Path, package: str, is_known: Callable[[str], bool]) -> Extractor | str:
+    """Import one extractor file and check what it declares; the Extractor, or the error line."""
+    try:
+        module = _import_file(path, package)
+    except Exception as exc:  # an extractor that does not import is a build error, named
+        return _import_error(path, exc)
+    sid = getattr(module, "SOURCE_ID", None)
+    figures = getattr(module, "FIGURES", None)
+    dismissed = getattr(module, "DISMISSED", [])
+    name = rel_path(path)
+    if not isinstance(sid, str):
+        return f"{name}: no SOURCE_ID string"
+    if not is_known(sid):
+        return (f"{name}: SOURCE_ID {sid!r} is not an archived source "
+                f"(data/sources/{sid}.txt does not exist)")
+    if path.stem != module_stem(sid):
+        return f"{name}: SOURCE_ID {sid!r} belongs in {module_stem(sid)}.py"
+    if not isinstance(figures, (list, tuple)) or not all(isinstance(f, Figure) for f in figures):
+        return f"{name}: FIGURES must be a list of figure(...) declarations"
+    if not isinstance(dismissed, (list, tuple)) or not all(isinstance(d, Dismissal) for d in dismissed):
+        return f"{name}: DISMISSED must be a list of dismiss(...) declarations"
+    return Extractor(sid, path, list(figures), list(dismissed))
+
+
+def _missing_extractor(steps_dir: Path, sid: str) -> str:
+    return (f"{rel_path(steps_dir / (module_stem(sid) + '.py'))}: missing: "
+            f"source {sid!r} has no extractor")
+
+
 def load_extractors(source_ids: list[str], steps_dir: Path | None = None) -> dict[str, Extractor]:
     """Import the extractor of every source from ``steps_dir`` (default ``extract/steps``).
 
@@ -127,42 +160,20 @@ def load_extractors(source_ids: list[str], steps_dir: Path | None = None) -> dic
         >>> load_extractors(list_sources())["2026-01-30-yilan-ant-vs-alibaba"].figures[0]  # doctest: +SKIP
     """
     steps_dir = Path(steps_dir or DEFAULT_STEPS).resolve()
-    package = "extract.steps" if steps_dir == DEFAULT_STEPS.resolve() else "_acm_steps"
+    package = _steps_package(steps_dir)
     errors: list[str] = []
     found: dict[str, Extractor] = {}
     known = set(source_ids)
     files = sorted(p for p in steps_dir.glob("s*.py") if p.is_file())
     for path in files:
-        try:
-            module = _import_file(path, package)
-        except Exception as exc:  # an extractor that does not import is a build error, named
-            errors.append(_import_error(path, exc))
-            continue
-        sid = getattr(module, "SOURCE_ID", None)
-        figures = getattr(module, "FIGURES", None)
-        dismissed = getattr(module, "DISMISSED", [])
-        name = rel_path(path)
-        if not isinstance(sid, str):
-            errors.append(f"{name}: no SOURCE_ID string")
-            continue
-        if sid not in known:
-            errors.append(f"{name}: SOURCE_ID {sid!r} is not an archived source "
-                          f"(data/sources/{sid}.txt does not exist)")
-            continue
-        if path.stem != module_stem(sid):
-            errors.append(f"{name}: SOURCE_ID {sid!r} belongs in {module_stem(sid)}.py")
-            continue
-        if not isinstance(figures, (list, tuple)) or not all(isinstance(f, Figure) for f in figures):
-            errors.append(f"{name}: FIGURES must be a list of figure(...) declarations")
-            continue
-        if not isinstance(dismissed, (list, tuple)) or not all(isinstance(d, Dismissal) for d in dismissed):
-            errors.append(f"{name}: DISMISSED must be a list of dismiss(...) declarations")
-            continue
-        found[sid] = Extractor(sid, path, list(figures), list(dismissed))
+        got = _extractor_from_file(path, package, known.__contains__)
+        if isinstance(got, str):
+            errors.append(got)
+        else:
+            found[got.source_id] = got
     for sid in source_ids:
         if sid not in found and not any(p.stem == module_stem(sid) for p in files):
-            errors.append(f"{rel_path(steps_dir / (module_stem(sid) + '.py'))}: missing: "
-                          f"source {sid!r} has no extractor")
+            errors.append(_missing_extractor(steps_dir, sid))
     if errors:
         raise BuildError(errors)
     return found
@@ -226,25 +237,65 @@ def metric_rows(metrics: dict) -> list[dict]:
             for _, m in sorted(metrics.items())]
 
 
-def assemble(sources: list, extractors: dict[str, Extractor], entities: dict, metrics: dict, *,
-             scan: Callable | None = None, resolve_period: Callable | None = None):
-    """Run the engine on every source and return (rows per table, results per source).
+@dataclass
+class SourceOutcome:
+    """The per-source work's answer: the rows of one source, or every error it has.
 
-    Raises :class:`BuildError` with every problem of every source.
+    Small and picklable (no article text), so that a worker process can send it
+    back to the parent, which merges the outcomes in sorted source-id order.
     """
-    errors: list[str] = []
+
+    source_id: str
+    errors: list[str] = field(default_factory=list)
+    result: SourceResult | None = None
+    source_row: dict | None = None
+    references: list[dict] = field(default_factory=list)
+
+
+def check_one(source, extractor: Extractor | None, entities: dict, metrics: dict, *,
+              scan: Callable | None = None, resolve_period: Callable | None = None) -> SourceOutcome:
+    """Run the engine on one source: its figures, coverage, sources row and references.
+
+    Never raises :class:`BuildError`: its lines are returned in ``errors`` so that
+    every source's problems are reported together.
+
+    Example::
+
+        >>> check_one(read_source(sid), extractor, load_entities(), load_metrics()).errors  # doctest: +SKIP
+        []
+    """
+    sid = source.source_id
+    if extractor is None:
+        return SourceOutcome(sid, [f"{sid}: no extractor"])
+    try:
+        result = check_source(source, extractor.figures, extractor.dismissed, entities=entities,
+                              metrics=metrics, scan=scan, resolve_period=resolve_period,
+                              extractor_file=str(extractor.file))
+    except BuildError as exc:
+        return SourceOutcome(sid, exc.errors)
+    return SourceOutcome(sid, [], result, source_row(source, len(result.figures)), reference_rows(source))
+
+
+def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: list[str] = ()):
+    """Merge per-source outcomes into (rows per table, results per source).
+
+    The order of ``outcomes`` does not matter: they are merged by sorted source id,
+    so the tables are the same however the work was split. Raises
+    :class:`BuildError` with ``errors`` plus every source's errors.
+
+    Example::
+
+        >>> rows, results = merge(run_sources(ids, Corpus.at(), entities=e, metrics=m), e, m)  # doctest: +SKIP
+        >>> len(rows["figures"]) == sum(len(r.figures) for r in results.values())  # doctest: +SKIP
+        True
+    """
+    errors = list(errors)
+    outcomes = sorted(outcomes, key=lambda o: o.source_id)
     results: dict[str, SourceResult] = {}
-    for source in sorted(sources, key=lambda s: s.source_id):
-        ex = extractors.get(source.source_id)
-        if ex is None:
-            errors.append(f"{source.source_id}: no extractor")
-            continue
-        try:
-            results[source.source_id] = check_source(
-                source, ex.figures, ex.dismissed, entities=entities, metrics=metrics,
-                scan=scan, resolve_period=resolve_period, extractor_file=str(ex.file))
-        except BuildError as exc:
-            errors.extend(exc.errors)
+    for o in outcomes:
+        errors.extend(o.errors)
+        if o.result is not None and not o.errors:
+            results[o.source_id] = o.result
     figures = [row for r in results.values() for row in r.figures]
     seen: dict[str, dict] = {}
     for row in figures:
@@ -255,18 +306,28 @@ def assemble(sources: list, extractors: dict[str, Extractor], entities: dict, me
     if errors:
         raise BuildError(errors)
     figures.sort(key=lambda r: (r["source_id"], r["value_start"], r["metric"], r["entity_id"], r["figure_id"]))
-    n_by_source = Counter(r["source_id"] for r in figures)
-    ordered = sorted(sources, key=lambda s: s.source_id)
     rows = {
         "figures": figures,
-        "sources": [source_row(s, n_by_source[s.source_id]) for s in ordered],
-        "references": sorted((r for s in ordered for r in reference_rows(s)),
+        "sources": [o.source_row for o in outcomes],
+        "references": sorted((r for o in outcomes for r in o.references),
                              key=lambda r: (r["source_id"], r["n"])),
         "entities": entity_rows(entities),
         "metrics": metric_rows(metrics),
         "coverage": [row for r in results.values() for row in r.coverage],
     }
     return rows, results
+
+
+def assemble(sources: list, extractors: dict[str, Extractor], entities: dict, metrics: dict, *,
+             scan: Callable | None = None, resolve_period: Callable | None = None):
+    """Run the engine on every source and return (rows per table, results per source).
+
+    Raises :class:`BuildError` with every problem of every source.
+    """
+    outcomes = [check_one(s, extractors.get(s.source_id), entities, metrics, scan=scan,
+                          resolve_period=resolve_period)
+                for s in sorted(sources, key=lambda s: s.source_id)]
+    return merge(outcomes, entities, metrics)
 
 
 # -- writing -----------------------------------------------------------------
@@ -440,9 +501,21 @@ def build_from(out: Path, *, sources: list, extractors: dict[str, Extractor], en
 
     The seam for tests: everything is passed in, nothing is read from the repository.
     """
+    rows, results = assemble(sources, extractors, entities, metrics, scan=scan, resolve_period=resolve_period)
+    return write_tables(Path(out), rows, results, entities, metrics, version)
+
+
+def write_tables(out: Path, rows: dict, results: dict, entities: dict, metrics: dict,
+                 version: str) -> BuildReport:
+    """Rows (from :func:`merge`) as Arrow tables plus the analysis tables, written atomically.
+
+    Example::
+
+        >>> write_tables(Path("/tmp/acm"), *merge(outcomes, e, m), e, m, "0.1.0").rows["figures"]  # doctest: +SKIP
+        62
+    """
     from extract.analysis import arrow_tables as analysis_tables
 
-    rows, results = assemble(sources, extractors, entities, metrics, scan=scan, resolve_period=resolve_period)
     tables = {name: to_arrow(name, r) for name, r in rows.items()}
     # The analysis tables (market_shares, user_metrics, ...) are derived from figures: extract/analysis.py.
     tables.update(analysis_tables(tables, entities, metrics))
@@ -453,36 +526,56 @@ def build_from(out: Path, *, sources: list, extractors: dict[str, Extractor], en
                        dict(sorted(Counter(r["metric"] for r in rows["figures"]).items())))
 
 
-def build(out: str | Path | None = None, *, sources_root: Path | None = None, steps_dir: Path | None = None,
-          entities_path: Path | None = None, metrics_path: Path | None = None,
-          version: str | None = None) -> BuildReport:
-    """Build the dataset from the repository: archive, registries, extractors.
+def stray_extractors(source_ids: list[str], steps_dir: Path) -> list[str]:
+    """Errors for extractor files that belong to no archived source (misnamed, or for a source not archived).
 
+    Example::
+
+        >>> stray_extractors(["2024-06-01-a"], Path("extract/steps"))  # doctest: +SKIP
+        ['extract/steps/s_old.py: SOURCE_ID '2023-01-01-x' is not an archived source (...)']
+    """
+    steps_dir = Path(steps_dir).resolve()
+    known = set(source_ids)
+    stems = {module_stem(sid) for sid in source_ids}
+    errors = []
+    for path in sorted(p for p in steps_dir.glob("s*.py") if p.is_file() and p.stem not in stems):
+        got = _extractor_from_file(path, _steps_package(steps_dir), known.__contains__)
+        if isinstance(got, str):
+            errors.append(got)
+    return errors
+
+
+def build(out: str | Path | None = None, *, root: Path | None = None, sources_root: Path | None = None,
+          steps_dir: Path | None = None, entities_path: Path | None = None,
+          metrics_path: Path | None = None, version: str | None = None, jobs: int = 1) -> BuildReport:
+    """Build the dataset from a corpus: archive, registries, extractors (default: this repository).
+
+    ``root`` is a folder laid out like the repository (``data/sources``,
+    ``data/entities.toml``, ``data/metrics.toml``, ``extract/steps``); the other
+    paths override single parts of it. ``jobs`` worker processes do the per-source
+    work (:mod:`extract.jobs`); the tables are byte-identical for any ``jobs``.
     Raises ``ArchiveError``, ``RegistryError`` or :class:`BuildError`; the tables
     in ``out`` are untouched when it does.
 
     Example::
 
-        >>> report = build("/tmp/acm")  # doctest: +SKIP
+        >>> report = build("/tmp/acm", jobs=2)  # doctest: +SKIP
         >>> report.rows["figures"]  # doctest: +SKIP
     """
+    from extract.jobs import Corpus, run_sources
     from extract.registry import load_entities, load_metrics
-    from extract.sources import ArchiveError, list_sources, read_source
+    from extract.sources import list_sources
 
-    entities = load_entities(entities_path)
-    metrics = load_metrics(metrics_path)
-    ids = list_sources(sources_root)
-    sources, errors = [], []
-    for sid in ids:
-        try:
-            sources.append(read_source(sid, root=sources_root))
-        except ArchiveError as exc:
-            errors.append(str(exc))
-    if errors:
-        raise BuildError(errors)
-    extractors = load_extractors(ids, steps_dir)
-    return build_from(Path(out) if out else DEFAULT_OUT, sources=sources, extractors=extractors,
-                      entities=entities, metrics=metrics, version=version or dataset_version())
+    corpus = Corpus.at(root).override(sources=sources_root, steps=steps_dir, entities=entities_path,
+                                      metrics=metrics_path)
+    entities = load_entities(corpus.entities)
+    metrics = load_metrics(corpus.metrics)
+    ids = list_sources(corpus.sources)
+    stray = stray_extractors(ids, corpus.steps)
+    outcomes = run_sources(ids, corpus, entities=entities, metrics=metrics, jobs=jobs)
+    rows, results = merge(outcomes, entities, metrics, errors=stray)
+    return write_tables(Path(out) if out else DEFAULT_OUT, rows, results, entities, metrics,
+                        version or dataset_version())
 
 
 def summary(report: BuildReport) -> str:
@@ -511,14 +604,13 @@ def summary(report: BuildReport) -> str:
 
 def _conflicts_line(report: BuildReport) -> str:
     # Sources disagreeing is information, not a build failure: count them, point at the table.
-    import pandas as pd
+    # Counted, not listed: the pairs grow with the square of the figures (ai_consumer_metrics/conflicts.py).
+    from ai_consumer_metrics.conflicts import count_conflicts
 
-    from ai_consumer_metrics.conflicts import conflicts
-
-    found = conflicts(pd.DataFrame([row for r in report.results.values() for row in r.figures]))
-    kinds = found["kind"].value_counts().to_dict()
-    detail = f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()))})" if kinds else ""
-    return f"conflicts between sources: {len(found)}{detail}; list them with acm.conflicts()"
+    kinds = count_conflicts([row for r in report.results.values() for row in r.figures])
+    total = sum(kinds.values())
+    detail = f" ({', '.join(f'{k} {n}' for k, n in sorted(kinds.items()) if n)})" if total else ""
+    return f"conflicts between sources: {total}{detail}; list them with acm.conflicts()"
 
 
 def main(args: argparse.Namespace) -> int:
@@ -527,8 +619,16 @@ def main(args: argparse.Namespace) -> int:
     from extract.sources import ArchiveError
 
     out = Path(args.out) if getattr(args, "out", None) else DEFAULT_OUT
+    root = getattr(args, "root", None)
+    if root is not None and Path(root).resolve() != REPO_ROOT and not getattr(args, "out", None):
+        # The default --out is this package's data folder: another corpus must not replace it.
+        print(f"error: --root {root} needs --out DIR (the default is the package's own data folder)",
+              file=sys.stderr)
+        return 2
+    # Only options given on the command line are passed: build()'s defaults stay in one place.
+    options = {k: v for k, v in (("root", root), ("jobs", getattr(args, "jobs", None))) if v is not None}
     try:
-        report = build(out)
+        report = build(out, **options)
     except BuildError as exc:
         for line in exc.errors:
             print(f"error: {line}", file=sys.stderr)

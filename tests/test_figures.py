@@ -128,7 +128,7 @@ FORMS = [
     ("同比-3.2%", "-3.2%", -3.2, "percent", "exact", "quantity"),
     ("三位数增长", "三位数", 100, "percent", "at_least", "quantity"),
     ("两位数增长", "两位数", 10, "percent", "at_least", "quantity"),
-    ("个位数", "个位数", 10, "", "at_most", "quantity"),
+    ("个位数", "个位数", 9, "", "at_most", "quantity"),
     # counts
     ("1200万用户", "1200万用户", 1.2e7, "persons", "exact", "quantity"),
     ("200万名用户", "200万名用户", 2e6, "persons", "exact", "quantity"),
@@ -350,7 +350,7 @@ EXPECTED = {
         ("41项", 41, "items", "exact"),
         ("破亿", 1e8, "", "at_least"),
         ("33%", 33, "percent", "exact"),
-        ("个位数", 10, "", "at_most"),
+        ("个位数", 9, "", "at_most"),
         ("两款", 2, "units", "exact"),
     ],
     "2026-02-10-ginlix-qwen-ticketing": [

@@ -1,0 +1,547 @@
+"""The scanner on Chinese business writing in general, not only the five archived articles.
+
+Sentences are written the way earnings releases, app-ranking reports (QuestMobile,
+艾瑞), and 36氪 / 晚点 style features write them. Each form's reading is a decision
+recorded in ``docs/design.md`` (scanner section); the tests hold the scanner to it.
+Hypothesis covers the open-ended inputs: English-scale renderings, loose ranges,
+fractions, traditional characters, identifiers inside arbitrary Chinese prose.
+"""
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ai_consumer_metrics.figures import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, parse_number, scan
+
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def close(a, b) -> bool:
+    if isinstance(a, tuple) or isinstance(b, tuple):
+        return (isinstance(a, tuple) and isinstance(b, tuple) and len(a) == len(b)
+                and all(close(x, y) for x, y in zip(a, b)))
+    if a is None or b is None:
+        return a is b
+    return math.isclose(a, b, rel_tol=1e-12, abs_tol=1e-12)
+
+
+def mention(sentence: str, text: str):
+    """The one mention of ``sentence`` whose text is ``text`` (fails with the whole reading)."""
+    ms = scan(sentence)
+    hits = [m for m in ms if m.text == text]
+    assert len(hits) == 1, f"{text!r} in {sentence!r}: {[m.describe() for m in ms]}"
+    return hits[0]
+
+
+def value_of(v):
+    return tuple(float(x) for x in v) if isinstance(v, tuple) else (None if v is None else float(v))
+
+
+# --------------------------------------------------------------------------- #
+# One form per row, inside a realistic sentence:
+# (sentence, mention text, value, unit, qualifier, kind)
+# --------------------------------------------------------------------------- #
+
+FORMS = [
+    # scales, money, currencies
+    ("艾瑞咨询预计市场规模将达1.2万亿元", "1.2万亿元", 1.2e12, "CNY", "exact", "quantity"),
+    ("豆包月活跃用户数达1.16亿", "1.16亿", 116_000_000, "", "exact", "quantity"),  # exact, not 115999999.99…
+    ("全年GMV达1.2万亿元，约合1650亿美元", "约合1650亿美元", 1.65e11, "USD", "approx", "quantity"),
+    ("全年营收约合人民币3,500亿元", "约合人民币3,500亿元", 3.5e11, "CNY", "approx", "quantity"),
+    ("本轮融资3.5亿美金", "3.5亿美金", 3.5e8, "USD", "exact", "quantity"),
+    ("单季度净亏损收窄至约5亿港元", "约5亿港元", 5e8, "HKD", "approx", "quantity"),
+    ("会员年费为￥88", "￥88", 88, "CNY", "exact", "quantity"),
+    ("售价¥1,299元起", "¥1,299元", 1299, "CNY", "exact", "quantity"),
+    ("到手价¥ 4,999", "¥ 4,999", 4999, "CNY", "exact", "quantity"),
+    ("在日本市场收入约1.5万亿日元", "约1.5万亿日元", 1.5e12, "JPY", "approx", "quantity"),
+    ("一碗拉面1000円", "1000円", 1000, "JPY", "exact", "quantity"),
+    ("欧洲业务收入20亿欧元", "20亿欧元", 2e9, "EUR", "exact", "quantity"),
+    ("伦敦办公室租金€120万", "€120万", 1.2e6, "EUR", "exact", "quantity"),
+    ("英国子公司收入£3.2亿", "£3.2亿", 3.2e8, "GBP", "exact", "quantity"),
+    ("英国市场营收5000万英镑", "5000万英镑", 5e7, "GBP", "exact", "quantity"),
+    ("三星投资20万亿韩元", "20万亿韩元", 2e13, "KRW", "exact", "quantity"),
+    ("韩国月费₩9,900", "₩9,900", 9900, "KRW", "exact", "quantity"),
+    ("台积电营收2.89万亿新台币", "2.89万亿新台币", 2.89e12, "TWD", "exact", "quantity"),
+    ("台湾地区营收NT$300亿", "NT$300亿", 3e10, "TWD", "exact", "quantity"),
+    ("港股募资HK$120亿", "HK$120亿", 1.2e10, "HKD", "exact", "quantity"),
+    # English scales in Chinese text
+    ("OpenAI年化收入达$1.2 billion", "$1.2 billion", 1.2e9, "USD", "exact", "quantity"),
+    ("公司年收入为1.2 billion美元", "1.2 billion美元", 1.2e9, "USD", "exact", "quantity"),
+    ("本轮融资500 million", "500 million", 5e8, "", "exact", "quantity"),
+    ("该基金规模为RMB 500 million", "RMB 500 million", 5e8, "CNY", "exact", "quantity"),
+    ("估值达到US$3.5 billion", "US$3.5 billion", 3.5e9, "USD", "exact", "quantity"),
+    ("收入3.5 bn", "3.5 bn", 3.5e9, "", "exact", "quantity"),
+    ("市值达2.1 trillion美元", "2.1 trillion美元", 2.1e12, "USD", "exact", "quantity"),
+    ("资本开支USD 30 billion", "USD 30 billion", 3e10, "USD", "exact", "quantity"),
+    ("资本开支30 billion USD", "30 billion USD", 3e10, "USD", "exact", "quantity"),
+    ("种子轮融资$5M", "$5M", 5e6, "USD", "exact", "quantity"),
+    ("B轮融资US$1.2B", "US$1.2B", 1.2e9, "USD", "exact", "quantity"),
+    ("营收3 thousand", "3 thousand", 3000, "", "exact", "quantity"),
+    ("营收120mn美元", "120mn美元", 1.2e8, "USD", "exact", "quantity"),
+    ("GitHub星标超过10k", "超过10k", 10_000, "", "at_least", "quantity"),
+    ("项目星标数10k+", "10k+", 10_000, "", "at_least", "quantity"),
+    ("岗位月薪15K", "15K", 15_000, "", "exact", "quantity"),
+    ("支持128K上下文", "128K", 128_000, "", "exact", "quantity"),
+    ("月薪10K-20K", "10K-20K", (10_000, 20_000), "", "exact", "range"),
+    ("文章阅读量10w+", "10w+", 100_000, "", "at_least", "quantity"),
+    ("公众号头条阅读10W+", "10W+", 100_000, "", "at_least", "quantity"),
+    ("粉丝数1.2w", "1.2w", 12_000, "", "exact", "quantity"),
+    ("到账100USD", "100USD", 100, "USD", "exact", "quantity"),
+    ("ARPU为35元", "35元", 35, "CNY", "exact", "quantity"),
+    # percent, points, basis points
+    ("营收同比增长12.3%", "12.3%", 12.3, "percent", "exact", "quantity"),
+    ("净利润同比下降3.2%", "3.2%", 3.2, "percent", "exact", "quantity"),  # the direction is the metric's
+    ("净利润同比-3.2%", "-3.2%", -3.2, "percent", "exact", "quantity"),
+    ("营收增长５０％", "５０％", 50, "percent", "exact", "quantity"),
+    ("毛利率环比下降0.5个百分点", "0.5个百分点", 0.5, "percentage_points", "exact", "quantity"),
+    ("毛利率同比提升1.2pct", "1.2pct", 1.2, "percentage_points", "exact", "quantity"),
+    ("净利率提升0.8ppt", "0.8ppt", 0.8, "percentage_points", "exact", "quantity"),
+    ("毛利率同比提升了230个基点", "230个基点", 2.3, "percentage_points", "exact", "quantity"),
+    ("净息差收窄15bp", "15bp", 0.15, "percentage_points", "exact", "quantity"),
+    ("渗透率为30%以上", "30%以上", 30, "percent", "at_least", "quantity"),
+    ("预计增速在10%-15%", "10%-15%", (10, 15), "percent", "exact", "range"),
+    ("预计增速在10~15%", "10~15%", (10, 15), "percent", "exact", "range"),
+    ("利润率5%至8%", "5%至8%", (5, 8), "percent", "exact", "range"),
+    ("付费率约千分之三", "约千分之三", 0.3, "percent", "approx", "quantity"),
+    ("转化率万分之五", "万分之五", 0.05, "percent", "exact", "quantity"),
+    ("坏账率3‰", "3‰", 0.3, "percent", "exact", "quantity"),
+    # tenths, halves, fractions
+    ("销量同比下降了三成", "三成", 30, "percent", "exact", "quantity"),
+    ("00后用户占比达到两成", "两成", 20, "percent", "exact", "quantity"),
+    ("市占率约为两成五", "约为两成五", 25, "percent", "approx", "quantity"),
+    ("七八成用户来自一二线城市", "七八成", (70, 80), "percent", "exact", "range"),
+    ("只有三四成商家盈利", "三四成", (30, 40), "percent", "exact", "range"),
+    ("逾六成受访者愿意付费", "逾六成", 60, "percent", "at_least", "quantity"),
+    ("近七成用户每天使用", "近七成", 70, "percent", "approx", "quantity"),
+    ("成本减少一半", "一半", 50, "percent", "exact", "quantity"),
+    ("约1/3的用户来自海外", "约1/3", 100 / 3, "percent", "approx", "quantity"),
+    ("推理成本仅为对手的1/10", "1/10", 10, "percent", "exact", "quantity"),
+    ("超过三分之二的收入", "超过三分之二", 200 / 3, "percent", "at_least", "quantity"),
+    # multiples
+    ("收入翻了一番", "翻了一番", 2, "multiple", "exact", "quantity"),
+    ("用户数翻番", "翻番", 2, "multiple", "exact", "quantity"),
+    ("三年内翻两番", "翻两番", 4, "multiple", "exact", "quantity"),
+    ("访问量较上月增长了一倍", "一倍", 1, "multiple", "exact", "quantity"),  # the written number
+    ("较节前增长了10倍以上", "10倍以上", 10, "multiple", "at_least", "quantity"),
+    ("估值是去年的2.5x", "2.5x", 2.5, "multiple", "exact", "quantity"),
+    # vague and loose quantities
+    ("有二三十家大模型公司参与竞争", "二三十家", (20, 30), "establishments", "exact", "range"),
+    ("最终只有五六家能够活下来", "五六家", (5, 6), "establishments", "exact", "range"),
+    ("团队规模十五六人", "十五六人", (15, 16), "persons", "exact", "range"),
+    ("投入两三万人", "两三万人", (20_000, 30_000), "persons", "exact", "range"),
+    ("单日新增三四百万用户", "三四百万用户", (3e6, 4e6), "persons", "exact", "range"),
+    ("售价一百二三十元", "一百二三十元", (120, 130), "CNY", "exact", "range"),
+    ("投入十几亿", "十几亿", 1e9, "", "at_least", "quantity"),
+    ("门店数1万多", "1万多", 10_000, "", "at_least", "quantity"),
+    ("研发人员二十来人", "二十来人", 20, "persons", "approx", "quantity"),
+    ("花了百来万", "百来万", 1e6, "", "approx", "quantity"),
+    ("年营收5千万", "5千万", 5e7, "", "exact", "quantity"),
+    ("用户数以亿计", "数以亿计", 1e8, "", "at_least", "quantity"),
+    ("服务数以百万计的商家", "数以百万计", 1e6, "", "at_least", "quantity"),
+    ("接入上百家医院", "上百家", 100, "establishments", "at_least", "quantity"),
+    ("日活近千万", "近千万", 1e7, "", "approx", "quantity"),
+    ("覆盖亿级用户", "亿级", 1e8, "", "at_least", "quantity"),
+    ("成为千万级DAU产品", "千万级", 1e7, "", "at_least", "quantity"),
+    ("打造百亿级市场", "百亿级", 1e10, "", "at_least", "quantity"),
+    ("下半年增速放缓至个位数", "个位数", 9, "", "at_most", "quantity"),
+    ("广告收入个位数增长", "个位数", 9, "percent", "at_most", "quantity"),
+    ("云收入实现两位数增长", "两位数", 10, "percent", "at_least", "quantity"),
+    ("营收过亿", "过亿", 1e8, "", "at_least", "quantity"),
+    ("用户规模将达8000万左右", "8000万左右", 8e7, "", "approx", "quantity"),
+    ("每日新增下载量在5万到8万之间", "5万到8万", (5e4, 8e4), "", "exact", "range"),
+    ("估计售价约为1.2万至1.5万美元", "约为1.2万至1.5万美元", (1.2e4, 1.5e4), "USD", "approx", "range"),
+    ("资本支出为640亿至720亿美元", "640亿至720亿美元", (6.4e10, 7.2e10), "USD", "exact", "range"),
+    # user metrics as report writers give them
+    ("日活跃用户数（DAU）达1.2亿", "1.2亿", 1.2e8, "", "exact", "quantity"),
+    ("MAU 7.5亿", "7.5亿", 7.5e8, "", "exact", "quantity"),
+    ("MAU 7500用户", "7500用户", 7500, "persons", "exact", "quantity"),
+    ("月活7.5亿人", "7.5亿人", 7.5e8, "persons", "exact", "quantity"),
+    ("GMV 1.2万亿", "1.2万亿", 1.2e12, "", "exact", "quantity"),
+    ("访问量达到1260万次", "1260万次", 1.26e7, "times", "exact", "quantity"),
+    ("累计服务超10亿人次", "超10亿人次", 1e9, "person_times", "at_least", "quantity"),
+    ("日均订单量逾3000万单", "逾3000万单", 3e7, "orders", "at_least", "quantity"),
+    ("骑手数量超过745万名", "超过745万名", 7.45e6, "persons", "at_least", "quantity"),
+    ("交付量超过1万辆", "超过1万辆", 1e4, "units", "at_least", "quantity"),
+    # traditional script
+    ("營收達1.2萬億元", "1.2萬億元", 1.2e12, "CNY", "exact", "quantity"),
+    ("同比增長兩成", "兩成", 20, "percent", "exact", "quantity"),
+    ("用戶數突破三億", "突破三億", 3e8, "", "at_least", "quantity"),
+    ("合作夥伴有兩家", "兩家", 2, "establishments", "exact", "quantity"),
+    ("營收一千二百萬", "一千二百萬", 1.2e7, "", "exact", "quantity"),
+    # thousands separators
+    ("合作门店1，200家", "1，200家", 1200, "establishments", "exact", "quantity"),
+    ("员工总数12,345人", "12,345人", 12345, "persons", "exact", "quantity"),
+    # durations: not figures, but read
+    ("客服24小时在线", "24小时", 24, "hours", "exact", "duration"),
+    ("支持7天无理由退货", "7天", 7, "days", "exact", "duration"),
+    ("次日留存约40%，7日留存约20%", "7日", 7, "days", "exact", "duration"),
+    ("人均单日使用时长为120分钟", "120分钟", 120, "minutes", "exact", "duration"),
+    ("上线两周", "两周", 2, "weeks", "exact", "duration"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", FORMS, ids=[f[1] for f in FORMS])
+def test_form(sentence, text, value, unit, qualifier, kind):
+    m = mention(sentence, text)
+    assert (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind), m.describe()
+    assert close(m.value, value_of(value)), m.describe()
+    assert m.text == sentence[m.start:m.end]
+
+
+# --------------------------------------------------------------------------- #
+# Not figures: names, versions, periods, events, codes (sentence, text, kind)
+# --------------------------------------------------------------------------- #
+
+NOT_FIGURES = [
+    # rankings
+    ("该应用在App Store免费榜Top 3停留了两周", "Top 3", "ordinal"),
+    ("一度登上TOP10", "TOP10", "ordinal"),
+    ("排名前三的公司", "前三", "ordinal"),
+    ("市占率排名第二", "第二", "ordinal"),
+    ("电商平台No.1", "No.1", "ordinal"),
+    # product and model versions
+    ("苹果iPhone 15在中国市场销量同比下降", "iPhone 15", "identifier"),
+    ("iPhone 15用户占比最高", "iPhone 15", "identifier"),
+    ("华为Mate 60系列", "Mate 60", "identifier"),
+    ("升级到iOS 18", "iOS 18", "identifier"),
+    ("Claude 3.5 Sonnet发布", "Claude 3.5", "identifier"),
+    ("OpenAI发布GPT-4", "GPT-4", "identifier"),
+    ("ChatGPT默认模型为GPT-4o", "GPT-4o", "identifier"),
+    ("阿里开源Qwen3", "Qwen3", "identifier"),
+    ("发布Qwen2.5-Max模型", "Qwen2.5", "identifier"),
+    ("DeepSeek-R1推理模型", "R1", "identifier"),
+    ("英伟达A100芯片", "A100", "identifier"),
+    ("特供版H20芯片", "H20", "identifier"),
+    ("搭载M4芯片", "M4", "identifier"),
+    ("参数规模达到671B", "671B", "identifier"),
+    ("开源7B模型", "7B", "identifier"),
+    ("5G手机出货量", "5G", "identifier"),
+    ("支持4K视频", "4K", "identifier"),
+    ("100W快充", "100W", "identifier"),
+    ("16GB内存", "16GB", "identifier"),
+    ("Web3项目", "Web3", "identifier"),
+    ("B2B业务", "B2B", "identifier"),
+    ("O2O模式", "O2O", "identifier"),
+    ("小米SU7上市首月", "SU7", "identifier"),
+    ("小米14销量突破100万台", "14", "identifier"),
+    ("荣耀90系列", "90", "identifier"),
+    ("升级鸿蒙5", "5", "identifier"),
+    ("阿里巴巴旗下的通义千问2.5", "2.5", "identifier"),
+    ("豆包大模型1.5 Pro", "1.5", "identifier"),
+    ("麒麟9000芯片", "9000", "identifier"),
+    ("文心一言4.0", "4.0", "identifier"),
+    ("客户端v2.1", "v2.1", "identifier"),
+    ("V3.0版本", "V3.0", "identifier"),
+    ("88VIP会员", "88VIP", "identifier"),
+    ("3M公司", "3M", "identifier"),
+    # generations, service levels, codes
+    ("95后用户", "95后", "identifier"),
+    ("00后群体", "00后", "identifier"),
+    ("提供7x24小时客服", "7x24小时", "identifier"),
+    ("提供7×24小时服务", "7×24小时", "identifier"),
+    ("24/7在线", "24/7", "identifier"),
+    ("客服电话13812345678", "13812345678", "identifier"),
+    ("热线400-820-8820", "400-820-8820", "identifier"),
+    ("书号ISBN 978-7-111-12345-6", "978-7-111-12345-6", "identifier"),
+    ("条码9787111123456", "9787111123456", "identifier"),
+    ("阿里巴巴(9988.HK)", "9988.HK", "identifier"),
+    # periods and events
+    ("今年618期间", "618", "date"),
+    ("双11当天", "双11", "date"),
+    ("双十一期间", "双十一", "date"),
+    ("3.15晚会曝光", "3.15", "date"),
+    ("3·15晚会曝光", "3·15", "date"),
+    ("315晚会曝光", "315", "date"),
+    ("一季度营收", "一季度", "date"),
+    ("第一季度营收", "第一季度", "date"),
+    ("第1季度营收", "第1季度", "date"),
+    ("第四财季营收", "第四财季", "date"),
+    ("Q1营收", "Q1", "date"),
+    ("25Q1营收", "25Q1", "date"),
+    ("1H25营收", "1H25", "date"),
+    ("2025E营收", "2025E", "date"),
+    ("FY2025营收", "FY2025", "date"),
+    ("2025财年营收", "2025财年", "date"),
+    ("2025年上半年中国AI云市场", "2025年上半年", "date"),
+    ("2025年中国AI市场", "2025年", "date"),
+    ("3月中旬发布", "3月中旬", "date"),
+    ("3/2发布", "3/2", "date"),
+    ("上午10:30开始", "上午10:30", "time"),
+    # levels
+    ("L4级自动驾驶", "L4", "identifier"),
+    ("5级风险", "5级", "ordinal"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, kind", NOT_FIGURES, ids=[f[1] for f in NOT_FIGURES])
+def test_not_a_figure(sentence, text, kind):
+    m = mention(sentence, text)
+    assert m.kind == kind, m.describe()
+    overlapping = [x for x in scan(sentence) if x.is_figure and x.start < m.end and m.start < x.end]
+    assert not overlapping
+
+
+NO_FIGURE = [
+    "拼多多百亿补贴频道",  # a programme's name
+    "千人千面的推荐算法",
+    "一二线城市的渗透率更高",
+    "三四线城市用户",
+    "公司营收负增长",  # a direction, no number
+    "一来成本高，二来效率低",
+    "数以亿万计的数据",  # an idiom for "countless"
+    "售价为每百万tokens输入",  # the denominator of a rate
+    "百度和千问都在竞争",
+    "半壁江山",
+    "万物互联",
+]
+
+
+@pytest.mark.parametrize("sentence", NO_FIGURE)
+def test_no_figure(sentence):
+    assert [m.describe() for m in scan(sentence) if m.is_figure] == []
+
+
+# --------------------------------------------------------------------------- #
+# Whole sentences: every mention, in order (text, value, unit, qualifier, kind)
+# --------------------------------------------------------------------------- #
+
+SENTENCES = [
+    ("阿里巴巴集团2025财年第三季度营收2801.5亿元，同比增长8%，云智能集团收入同比增长13%至317.42亿元。", [
+        ("2025财年第三季度", None, "", "exact", "date"),
+        ("2801.5亿元", 2.8015e11, "CNY", "exact", "quantity"),
+        ("8%", 8, "percent", "exact", "quantity"),
+        ("13%", 13, "percent", "exact", "quantity"),
+        ("317.42亿元", 3.1742e10, "CNY", "exact", "quantity"),
+    ]),
+    ("据QuestMobile数据，截至2025年3月，豆包月活跃用户数达1.16亿，环比增长8.4%，DeepSeek MAU为1.94亿。", [
+        ("2025年3月", None, "", "exact", "date"),
+        ("1.16亿", 1.16e8, "", "exact", "quantity"),
+        ("8.4%", 8.4, "percent", "exact", "quantity"),
+        ("1.94亿", 1.94e8, "", "exact", "quantity"),
+    ]),
+    ("艾瑞咨询预计，2025年中国AI应用市场规模将突破1.2万亿元，2023-2027年复合增长率约为35.6%。", [
+        ("2025年", None, "", "exact", "date"),
+        ("突破1.2万亿元", 1.2e12, "CNY", "at_least", "quantity"),
+        ("2023-2027年", None, "", "exact", "date"),
+        ("约为35.6%", 35.6, "percent", "approx", "quantity"),
+    ]),
+    ("拼多多“百亿补贴”上线五周年，覆盖商品超过10万款，日均订单量逾3000万单。", [
+        ("五周年", 5, "years", "exact", "duration"),
+        ("超过10万款", 1e5, "units", "at_least", "quantity"),
+        ("逾3000万单", 3e7, "orders", "at_least", "quantity"),
+    ]),
+    ("今年双十一期间，淘宝天猫有589个品牌成交破亿，3.15晚会曝光的品牌未在列。", [
+        ("双十一", None, "", "exact", "date"),
+        ("589个", 589, "units", "exact", "quantity"),
+        ("破亿", 1e8, "", "at_least", "quantity"),
+        ("3.15", None, "", "exact", "date"),
+    ]),
+    ("字节跳动2024年资本开支约800亿元，其中约一半用于采购算力，计划2025年增至1600亿元。", [
+        ("2024年", None, "", "exact", "date"),
+        ("约800亿元", 8e10, "CNY", "approx", "quantity"),
+        ("约一半", 50, "percent", "approx", "quantity"),
+        ("2025年", None, "", "exact", "date"),
+        ("1600亿元", 1.6e11, "CNY", "exact", "quantity"),
+    ]),
+    ("英伟达H20芯片在中国的售价约为1.2万至1.5万美元，此前A100售价约1万美元。", [
+        ("H20", None, "", "exact", "identifier"),
+        ("约为1.2万至1.5万美元", (1.2e4, 1.5e4), "USD", "approx", "range"),
+        ("A100", None, "", "exact", "identifier"),
+        ("约1万美元", 1e4, "USD", "approx", "quantity"),
+    ]),
+    ("公司毛利率为32.5%，同比提升1.8个百分点，净利率下降0.5pct。", [
+        ("32.5%", 32.5, "percent", "exact", "quantity"),
+        ("1.8个百分点", 1.8, "percentage_points", "exact", "quantity"),
+        ("0.5pct", 0.5, "percentage_points", "exact", "quantity"),
+    ]),
+    ("日均活跃用户（DAU）约3000万，用户次日留存率约40%，7日留存约20%。", [
+        ("约3000万", 3e7, "", "approx", "quantity"),
+        ("约40%", 40, "percent", "approx", "quantity"),
+        ("7日", 7, "days", "exact", "duration"),
+        ("约20%", 20, "percent", "approx", "quantity"),
+    ]),
+    ("该应用在App Store免费榜Top 3停留了两周，一度登上TOP1。", [
+        ("Top 3", 3, "", "exact", "ordinal"),
+        ("两周", 2, "weeks", "exact", "duration"),
+        ("TOP1", 1, "", "exact", "ordinal"),
+    ]),
+    ("全国约有四成消费者使用过AI助手，一二线城市的渗透率更高，三四线城市约两成。", [
+        ("四成", 40, "percent", "exact", "quantity"),
+        ("约两成", 20, "percent", "approx", "quantity"),
+    ]),
+    ("该公司前三季度实现营收约7.2亿元，Q3单季度收入2.8亿元，环比增长约1/3。", [
+        ("前三季度", None, "", "exact", "date"),
+        ("约7.2亿元", 7.2e8, "CNY", "approx", "quantity"),
+        ("Q3", None, "", "exact", "date"),
+        ("2.8亿元", 2.8e8, "CNY", "exact", "quantity"),
+        ("约1/3", 100 / 3, "percent", "approx", "quantity"),
+    ]),
+    ("OpenAI 2024年收入约37亿美元（约合人民币268亿元），亏损约50亿美元，估值达US$157 billion。", [
+        ("2024年", None, "", "exact", "date"),
+        ("约37亿美元", 3.7e9, "USD", "approx", "quantity"),
+        ("约合人民币268亿元", 2.68e10, "CNY", "approx", "quantity"),
+        ("约50亿美元", 5e9, "USD", "approx", "quantity"),
+        ("US$157 billion", 1.57e11, "USD", "exact", "quantity"),
+    ]),
+    ("美团2024年第四季度营收884.9亿元，同比增长20.1%；核心本地商业经营利润为64亿元，经营利润率下降2.7个百分点至10.3%。", [
+        ("2024年第四季度", None, "", "exact", "date"),
+        ("884.9亿元", 8.849e10, "CNY", "exact", "quantity"),
+        ("20.1%", 20.1, "percent", "exact", "quantity"),
+        ("64亿元", 6.4e9, "CNY", "exact", "quantity"),
+        ("2.7个百分点", 2.7, "percentage_points", "exact", "quantity"),
+        ("10.3%", 10.3, "percent", "exact", "quantity"),
+    ]),
+    ("腾讯元宝在春节期间DAU一度突破500万，较节前增长了10倍以上，95后用户占比超过六成。", [
+        ("突破500万", 5e6, "", "at_least", "quantity"),
+        ("10倍以上", 10, "multiple", "at_least", "quantity"),
+        ("95后", None, "", "exact", "identifier"),
+        ("超过六成", 60, "percent", "at_least", "quantity"),
+    ]),
+]
+
+
+@pytest.mark.parametrize("sentence, expected", SENTENCES, ids=[s[:12] for s, _ in SENTENCES])
+def test_whole_sentence(sentence, expected):
+    got = scan(sentence)
+    assert [m.text for m in got] == [e[0] for e in expected], [m.describe() for m in got]
+    for m, (text, value, unit, qualifier, kind) in zip(got, expected):
+        assert (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind), m.describe()
+        assert close(m.value, value_of(value)), m.describe()
+
+
+def test_loose_range_and_article_one_apart():
+    """两三家 is a range, 一来/二来 are words, and 二〇二三年 is still a year."""
+    assert [m.text for m in scan("二〇二三年，一来成本高")] == ["二〇二三年"]
+    assert scan("二〇二三年")[0].kind == "date"
+
+
+# --------------------------------------------------------------------------- #
+# Property tests
+# --------------------------------------------------------------------------- #
+
+# Prose characters that are neither numerals, unit words, scale words nor qualifiers
+# (those would rightly join the number next to them: 1 billion场 is 1e9 units).
+_PROSE = "的是在和有我们他这发布推出公司表示能力体验搭载产品服务生态竞争布局品牌智能手机云端合作技术创新，。；、“”"
+prose = st.text(alphabet=_PROSE, max_size=12)
+
+# value as written (a decimal string) × English scale word
+decimals = st.builds(
+    lambda whole, frac: f"{whole}.{frac}" if frac else str(whole),
+    st.integers(min_value=1, max_value=999),
+    st.sampled_from(["", "1", "25", "5", "75", "05", "999"]),
+)
+EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6}
+CURRENCY_BEFORE = {"": "", "$": "USD", "US$": "USD", "HK$": "HKD", "USD ": "USD", "RMB ": "CNY", "HKD ": "HKD"}
+CURRENCY_AFTER = {"": "", "美元": "USD", "港元": "HKD", "元": "CNY", " USD": "USD"}
+
+
+def _exact(written: str, scale: int) -> float:
+    whole, _, frac = written.partition(".")
+    return int(whole + frac) * scale / 10 ** len(frac)
+
+
+@SETTINGS
+@given(decimals, st.sampled_from(sorted(EN_SCALES)), st.booleans(), st.sampled_from(sorted(CURRENCY_BEFORE)),
+       st.sampled_from(sorted(CURRENCY_AFTER)), prose, prose)
+def test_english_scale_reads_back(written, word, space, before, after, left, right):
+    """``US$3.5 billion``, ``1.2 billion美元``, ``500 million``: the value in base units, the currency named."""
+    if before and after:
+        after = ""
+    phrase = f"{before}{written}{' ' if space else ''}{word}{after}"
+    text = f"营收{left}为{phrase}{right}"
+    m = mention(text, phrase)
+    assert m.kind == "quantity" and m.qualifier == "exact"
+    assert m.value == _exact(written, EN_SCALES[word])  # exact, not merely close
+    assert m.unit == (CURRENCY_BEFORE[before] or CURRENCY_AFTER[after])
+
+
+IDENTIFIERS = [
+    "GPT-4", "GPT-4o", "Qwen3", "Qwen2.5-Max", "DeepSeek-R1", "A100", "H20", "M4", "5G", "4K", "618", "双11",
+    "双十一", "Web3", "B2B", "O2O", "95后", "00后", "7x24小时", "7×24小时", "iPhone 15", "Mate 60", "iOS 18",
+    "TOP10", "Top 3", "FY2025", "Q1", "25Q1", "3·15", "v2.1", "88VIP", "9988.HK", "小米14", "麒麟9000",
+    "Llama 3.1", "70B", "SU7", "L4",
+]
+
+
+@SETTINGS
+@given(st.sampled_from(IDENTIFIERS), prose, prose)
+def test_identifiers_in_prose_are_never_figures(ident, left, right):
+    """A name, version, generation or event inside any Chinese prose yields no figure."""
+    text = left + ident + right
+    ms = scan(text)
+    lo, hi = len(left), len(left) + len(ident)
+    assert not [m.describe() for m in ms if m.is_figure and m.start < hi and lo < m.end]
+    # its digits are accounted for by a non-figure mention
+    digits = [i for i in range(lo, hi) if text[i].isdigit() or text[i] in "十一"]
+    assert all(any(m.start <= i < m.end for m in ms) for i in digits), [m.describe() for m in ms]
+
+
+_CN = "一二三四五六七八九"
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=8), st.sampled_from(["十", "百", "千", "万", "十万", "百万", "千万", "亿", "十亿"]),
+       st.sampled_from(["", "家", "人", "元", "个"]))
+def test_loose_range_reads_both_ends(d, scale, unit):
+    """二三十家, 三四百万: two neighbouring digits before a scale are a range of that scale."""
+    text = f"约有{_CN[d - 1]}{_CN[d]}{scale}{unit}"
+    m = mention(text, text[2:])
+    s = parse_number(scale)
+    assert m.kind == "range" and close(m.value, (d * s, (d + 1) * s)), m.describe()
+
+
+@SETTINGS
+@given(st.integers(min_value=2, max_value=10), st.data())
+def test_slash_fraction_is_percent(den, data):
+    num = data.draw(st.integers(min_value=1, max_value=den - 1))
+    m = mention(f"约有{num}/{den}的用户", f"{num}/{den}")
+    assert (m.unit, m.kind) == ("percent", "quantity") and close(m.value, 100 * num / den)
+
+
+@SETTINGS
+@given(decimals, st.sampled_from(["增长", "下降", "下滑", "提升", "减少", "上涨"]),
+       st.sampled_from([("%", "percent", 1), ("个百分点", "percentage_points", 1), ("pct", "percentage_points", 1),
+                        ("个基点", "percentage_points", 0.01), ("bp", "percentage_points", 0.01)]))
+def test_changes_are_positive_numbers(written, verb, unit):
+    """The direction word is the metric's: 下降3.2% is 3.2 percent, not -3.2."""
+    suffix, name, factor = unit
+    m = mention(f"营收同比{verb}{written}{suffix}", written + suffix)
+    assert m.unit == name and m.kind == "quantity"
+    assert close(m.value, float(written) * factor)
+
+
+_TRAD = str.maketrans({"万": "萬", "亿": "億", "两": "兩"})
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from(["万", "亿", "万亿"]), st.sampled_from(["两", "二"]))
+def test_traditional_scales_read_as_simplified(n, scale, two):
+    simplified = f"{n}{scale}元"
+    trad = simplified.translate(_TRAD)
+    a, b = scan(f"營收{trad}"), scan(f"营收{simplified}")
+    assert len(a) == len(b) == 1 and a[0].text == trad
+    assert a[0].value == b[0].value and a[0].unit == b[0].unit == "CNY"
+    m = mention(f"合作{two}家".translate(_TRAD), f"{two}家".translate(_TRAD))
+    assert m.value == 2 and m.unit == "establishments"
+
+
+@SETTINGS
+@given(st.integers(min_value=1000, max_value=999_999_999), st.sampled_from([",", "，"]))
+def test_thousands_separators(n, comma):
+    written = f"{n:,}".replace(",", comma)
+    m = mention(f"合作门店{written}家", f"{written}家")
+    assert m.value == n and m.unit == "establishments"
+
+
+@SETTINGS
+@given(st.text(alphabet="0123456789.,，%$¥￥kKwWmMbB万亿千百十两一二三四五六七八九成倍/×x级来余多约超 -~至到年月日号个家人元美港币USDRMBillon", max_size=30))
+def test_odd_mixtures_never_raise(text):
+    for m in scan(text):
+        assert m.text == text[m.start:m.end]
+        assert m.kind in KINDS and m.unit in UNITS and m.qualifier in QUALIFIERS
+        if m.kind in FIGURE_KINDS:
+            v = m.value if isinstance(m.value, tuple) else (m.value,)
+            assert all(isinstance(x, float) and math.isfinite(x) for x in v), m.describe()
