@@ -41,8 +41,9 @@ class UnknownTableError(ValueError):
 
         self.valid = list(valid)
         close = difflib.get_close_matches(str(name), self.valid, n=1, cutoff=0.5)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        super().__init__(f"no table {name!r}{hint} Tables: {', '.join(self.valid)}")
+        # "...; did you mean 'figures'? Tables: ..." or, with nothing close, "...; tables: ...".
+        hint = f"; did you mean {close[0]!r}? Tables" if close else "; tables"
+        super().__init__(f"no table {name!r}{hint}: {', '.join(self.valid)}")
 
 
 class DataIntegrityError(Exception):

@@ -332,9 +332,9 @@ def _attribute_ok(node: ast.Attribute, tree: ast.AST) -> bool:
 
 def _unknown_column(name: str, columns: list[str], table: str | None = None) -> str:
     close = difflib.get_close_matches(name, columns, n=1, cutoff=0.5)
-    hint = f"; did you mean {close[0]!r}?" if close else ""
+    hint = f"; did you mean {close[0]!r}? Columns" if close else "; columns"
     where = f" in {table}" if table else ""
-    return f"no column {name!r}{where}{hint} Columns: {', '.join(columns)}"
+    return f"no column {name!r}{where}{hint}: {', '.join(columns)}"
 
 
 # ---------------------------------------------------------------- output

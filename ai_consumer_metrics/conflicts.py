@@ -10,11 +10,16 @@ group's figure and its app's figure measure different things):
     within ``tolerance``. Qualifiers count: ``超过200亿`` (at_least) does not
     contradict ``250亿``; a range contradicts only values outside it.
 ``dated_differently``
-    the values agree within ``tolerance`` but the periods differ (shifted, or
-    of another length): possibly one event that the sources date differently —
-    the 3,800亿 three-year AI+cloud plan, dated 2024年2月 by one article, would
-    have a horizon starting a year later in another — or a coincidence, which a
-    person decides.
+    one event that the sources date differently: the 3,800亿 three-year AI+cloud
+    plan, announced 2024年2月 by one article, dated a year later by another. Only
+    for metrics that name a one-off event (:data:`EVENT_METRICS`: announced plans,
+    budgets), where the amount identifies the event; a metric tracked over time
+    (``mau``, ``revenue``) takes a new value every period, so two sources giving
+    close values for two months are two readings, not one event misdated. The two
+    figures must also be the *same reading*: both points (exact or approx) within
+    ``tolerance`` of each other, or both the same one-sided bound (超3800亿 and
+    超3800亿). A bound and a point (破亿 and 1.72亿) are merely compatible, which
+    never shows that they are one figure. A person decides whether it is one event.
 
 Example::
 
@@ -27,6 +32,7 @@ from __future__ import annotations
 import math
 import sys
 import types
+from collections.abc import Iterable
 
 COLUMNS = ["kind", "entity_id", "metric", "unit",
            "figure_id_a", "source_id_a", "value_a", "qualifier_a", "period_a", "quote_a",
@@ -34,16 +40,50 @@ COLUMNS = ["kind", "entity_id", "metric", "unit",
            "rel_diff", "message"]
 
 
-def _bounds(value: float, high: float | None, qualifier: str, tol: float) -> tuple[float, float]:
+#: Metrics whose figures are one-off events (an announced plan or budget): the same
+#: amount from two sources at two dates is likely one event dated differently.
+#: Mirrors ``event = true`` in ``data/metrics.toml`` (a test checks they agree); kept
+#: here because the installed package does not ship the registry.
+EVENT_METRICS = frozenset({"capex_plan", "subsidy_plan"})
+
+#: How a qualifier bounds the truth: exact and approx both state a point (or range).
+_SIDE = {"exact": 0, "approx": 0, "at_least": 1, "at_most": 2}
+
+
+def _span(value: float, high) -> tuple[float, float]:
+    """The (low, high) a figure states; ``high`` is missing (None, NaN, NA) for a single number."""
+    try:
+        high = float(high)
+    except (TypeError, ValueError):
+        return value, value
+    if math.isnan(high):
+        return value, value
+    return min(value, high), max(value, high)
+
+
+def _bounds(value: float, high, qualifier: str, tol: float) -> tuple[float, float]:
     """The values a figure allows, widened by the relative tolerance."""
-    lo, hi = value, value if high is None or (isinstance(high, float) and math.isnan(high)) else high
-    lo, hi = min(lo, hi), max(lo, hi)
+    lo, hi = _span(value, high)
     lo_t, hi_t = lo - abs(lo) * tol, hi + abs(hi) * tol
     if qualifier == "at_least":
         return lo_t, math.inf
     if qualifier == "at_most":
         return -math.inf, hi_t
     return lo_t, hi_t
+
+
+def _close(a: float, b: float, tol: float) -> bool:
+    # Multiplied, not divided, so that count_conflicts' numpy gives the same answer bit for bit.
+    return abs(a - b) <= tol * max(abs(a), abs(b))
+
+
+def _same_reading(a: dict, b: dict, tol: float) -> bool:
+    """Both figures print the same number the same way: points within ``tol``, or equal bounds
+    of the same side. Compatibility is not enough: 破亿 allows 1.72亿 without being it."""
+    if _SIDE.get(a["qualifier"], -1) != _SIDE.get(b["qualifier"], -2):
+        return False
+    (la, ha), (lb, hb) = _span(float(a["value"]), a.get("value_high")), _span(float(b["value"]), b.get("value_high"))
+    return _close(la, lb, tol) and _close(ha, hb, tol)
 
 
 def _days(start, end) -> int:
@@ -73,12 +113,14 @@ def _row(kind: str, a: dict, b: dict, message: str) -> dict:
     return out
 
 
-def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5):
-    """Pairs of figures from different sources that disagree, or agree on a value at different dates.
+def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5,
+              events: Iterable[str] | None = None):
+    """Pairs of figures from different sources that disagree, or give one event different dates.
 
     ``figures`` is a figures table (default: ``acm.load("figures")``); returns a
     DataFrame with :data:`COLUMNS`, one row per pair (``a`` is the earlier source
-    id), sorted. See the module docstring for the two kinds.
+    id), sorted. ``events`` names the event-like metrics (default
+    :data:`EVENT_METRICS`). See the module docstring for the two kinds.
 
     Example::
 
@@ -92,13 +134,15 @@ def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5):
         figures = load("figures")
     if not 0 <= tolerance < 1:
         raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
+    events = EVENT_METRICS if events is None else frozenset(events)
     if len(figures) == 0:
         return pd.DataFrame(columns=COLUMNS)
     frame = figures.copy()
     frame["period_start"] = pd.to_datetime(frame["period_start"])
     frame["period_end"] = pd.to_datetime(frame["period_end"])
     rows: list[dict] = []
-    for _, group in frame.groupby(["entity_id", "metric", "unit"], sort=True):
+    for (_, metric, _), group in frame.groupby(["entity_id", "metric", "unit"], sort=True):
+        event = metric in events
         recs = group.sort_values(["source_id", "figure_id"]).to_dict("records")
         for i, a in enumerate(recs):
             for b in recs[i + 1:]:
@@ -113,9 +157,10 @@ def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5):
                     rows.append(_row("disagreement", a, b,
                                      f"{a['source_id']} says {a['value']:g} ({a['qualifier']}, {a['period']}), "
                                      f"{b['source_id']} says {b['value']:g} ({b['qualifier']}, {b['period']})"))
-                elif compatible and pa != pb:
+                elif event and pa != pb and _same_reading(a, b, tolerance):
                     rows.append(_row("dated_differently", a, b,
-                                     f"same value {a['value']:g}~{b['value']:g} {a['unit']} dated "
+                                     f"same {a['metric']} {a['value']:g}~{b['value']:g} {a['unit']} "
+                                     f"({a['qualifier']}/{b['qualifier']}) dated "
                                      f"{a['period']} by {a['source_id']} and {b['period']} by {b['source_id']}"))
     out = pd.DataFrame(rows, columns=COLUMNS)
     return out.sort_values(["kind", "entity_id", "metric", "figure_id_a", "figure_id_b"],
@@ -126,7 +171,8 @@ def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5):
 _BLOCK_CELLS = 4_000_000
 
 
-def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5) -> dict[str, int]:
+def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5,
+                    events: Iterable[str] | None = None) -> dict[str, int]:
     """How many pairs :func:`conflicts` would return, by kind, without building them.
 
     The same pairs and the same rules as :func:`conflicts`, compared with numpy a
@@ -145,6 +191,7 @@ def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5) 
 
     if not 0 <= tolerance < 1:
         raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
+    events = EVENT_METRICS if events is None else frozenset(events)
     counts = {"dated_differently": 0, "disagreement": 0}
     if len(figures) == 0:
         return counts
@@ -160,12 +207,15 @@ def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5) 
     qualifier = frame["qualifier"].to_numpy(object)
     low_b = np.where(qualifier == "at_most", -np.inf, lo_t)
     high_b = np.where(qualifier == "at_least", np.inf, hi_t)
-    for rows in frame.groupby(["entity_id", "metric", "unit"], sort=False).indices.values():
+    side = np.array([_SIDE.get(q, -1) for q in qualifier], dtype="int64")
+    for (_, metric, _), rows in frame.groupby(["entity_id", "metric", "unit"], sort=False).indices.items():
         n = len(rows)
         if n < 2:
             continue
+        event = metric in events
         step = max(1, _BLOCK_CELLS // n)
         src, s, e, la, ha = source[rows], start[rows], end[rows], low_b[rows], high_b[rows]
+        pl, ph, sd = lo[rows], hi[rows], side[rows]
         days = e - s + 1
         for r0 in range(0, n - 1, step):
             i = slice(r0, min(n, r0 + step))
@@ -179,8 +229,19 @@ def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5) 
             same_period = (s[i, None] == s[None, :]) & (e[i, None] == e[None, :])
             disagree = pair & (shared >= min_overlap * longer) & ~compatible
             counts["disagreement"] += int(disagree.sum())
-            counts["dated_differently"] += int((pair & ~disagree & compatible & ~same_period).sum())
+            if event:
+                same_reading = ((sd[i, None] == sd[None, :]) & (sd[i, None] >= 0)
+                                & _np_close(pl[i, None], pl[None, :], tolerance)
+                                & _np_close(ph[i, None], ph[None, :], tolerance))
+                counts["dated_differently"] += int((pair & ~disagree & same_reading & ~same_period).sum())
     return counts
+
+
+def _np_close(a, b, tol: float):
+    """:func:`_close` on arrays."""
+    import numpy as np
+
+    return np.abs(a - b) <= tol * np.maximum(np.abs(a), np.abs(b))
 
 
 class _CallableModule(types.ModuleType):

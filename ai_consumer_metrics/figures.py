@@ -16,7 +16,7 @@ unit
     ``""`` (bare magnitude), ``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR`` ``GBP`` ``KRW`` ``TWD``,
     ``percent``, ``percentage_points``, ``multiple``, ``times``, ``persons``,
     ``person_times``, ``establishments``, ``items``, ``orders``, ``pieces``,
-    ``units``; for durations ``years`` ``quarters`` ``months`` ``weeks`` ``days``
+    ``shares`` (股), ``units``; for durations ``years`` ``quarters`` ``months`` ``weeks`` ``days``
     ``hours`` ``minutes`` ``seconds``.
 qualifier
     ``exact``, ``approx``, ``at_least``, ``at_most``.
@@ -76,7 +76,7 @@ FIGURE_KINDS = frozenset({"quantity", "range"})
 KINDS = FIGURE_KINDS | {"date", "time", "duration", "ordinal", "identifier", "reference", "list_number"}
 QUALIFIERS = frozenset({"exact", "approx", "at_least", "at_most"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
-COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "units", "times"})
+COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
 UNITS = frozenset({"", "CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", "percent", "percentage_points", "multiple"}) | COUNT_UNITS | DURATION_UNITS
 
 
@@ -182,6 +182,8 @@ _PREFIX = {
     "不超过": ("at_most", ""), "不到": ("at_most", ""), "不足": ("at_most", ""), "低于": ("at_most", ""),
     "少于": ("at_most", ""), "小于": ("at_most", ""), "至多": ("at_most", ""), "最多": ("at_most", ""),
     "最高": ("at_most", ""), "可达": ("at_most", ""),
+    # 股价跌破100港元: fell below (not 破, "broke through")
+    "跌破": ("at_most", ""), "跌穿": ("at_most", ""), "逼近": ("approx", ""),
     "上": ("at_least", "以线网晚早马路"),
     "数": ("at_least", "指函倍分参系总变人次户量少多无岁字页票单位算"), "几": ("at_least", ""),
 }
@@ -202,12 +204,16 @@ _SUFFIX_RE = (
 )
 
 _CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "$": "USD", "NT$": "TWD",
-                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP",
+                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD",
                     "₩": "KRW", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "KRW": "KRW", "TWD": "TWD"}
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
-_CURRENCY_WORDS = frozenset({"USD", "RMB", "CNY", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD", "人民币"})
-_TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里")
+_CURRENCY_WORDS = frozenset({"USD", "RMB", "CNY", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD", "人民币", "新台币"})
+_MONEY = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+# Two-character currency words before a number (港币20亿元, 美元5亿, 台币500亿).
+_CURRENCY_WORDS_CN = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY",
+                      "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "台币": "TWD"}
+_TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "晚间", "早间", "夜间")
 
 # Unit words after a number: text → (unit, multiplier, addend, qualifier override).
 # A guard (negative look-ahead) keeps the measure word out of a longer word (家居, 人工).
@@ -247,6 +253,8 @@ _unit("RMB", "CNY", guard=_ASCII_UNIT_GUARD)
 _unit("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD)
 _unit("bp bps", "percentage_points", mult=0.01, guard=_ASCII_UNIT_GUARD)
 _unit("个基点 基点", "percentage_points", mult=0.01)
+# 提升了3个点: percentage points only after a change verb (checked in _interpret_np)
+_unit("个点", "percentage_points", guard="位子赞评")
 _unit("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居")
 _unit("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons")
 _unit("家", "establishments", guard="居电具庭乡族长人属")
@@ -254,8 +262,10 @@ _unit("商家 商户 企业 门店", "establishments")
 _unit("项", "items", guard="目")
 _unit("单 笔", "orders", guard="位元价品独纯一个记者")
 _unit("件", "pieces")
+_unit("股", "shares", guard="价东份票权市息本民评指")  # 回购1000万股; not 股价, 股东 …
 _unit("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
-      "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下上后于约概多型幅关家众以谓在属外口籍付持撑出记次地土身来届值局量")
+      "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口籍付持撑出记次地土身来届值局量"
+      "(?!上(?!下(?![游班级文来去车楼])))")  # 个上市, 个上午; but 600个上下 (about 600)
 _unit("年 个年头 周年", "years", guard="代级度初底末中轻纪报")
 _unit("岁 周岁", "years")
 _unit("年半", "years", add=0.5)
@@ -289,7 +299,8 @@ def _unit_alternation() -> str:
             frag += "(?=均线|留存|内|以内|之内|均)"  # 20日均线; otherwise 20日 is a date
         g = _UNIT_GUARDS.get(w)
         if g:
-            frag += f"(?![{re.escape(g)}])"
+            g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
+            frag += f"(?![{re.escape(g)}])" + (f"(?{extra}" if extra else "")
         groups.setdefault(w[0], []).append(frag)
     firsts = "".join(re.escape(c) for c in groups)
     alts = [re.escape(c) + (f"(?:{'|'.join(frags)})" if frags != [""] else "") for c, frags in groups.items()]
@@ -349,7 +360,7 @@ _REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
 _TIME = (
     r"(?<![\d:])(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:])"
     r"|(?<![\d.])(?:[01]?\d|2[0-3])[点时](?:[0-5]?\d分|半|整)"
-    rf"|(?<={'|'.join(_TIME_PREFIX)})(?:[01]?\d|2[0-3])\s?[点时](?:\s?[0-5]?\d\s?分|半|整)?"
+    rf"|(?:(?<={'|'.join(_TIME_PREFIX)})|(?<=[晚早日号]))(?:[01]?\d|2[0-3])\s?[点时](?:\s?[0-5]?\d\s?分|半|整)?(?!\d)"
 )
 
 _DATE_AR = r"|".join([
@@ -365,6 +376,11 @@ _DATE_AR = r"|".join([
     rf"(?<![\d.]){_Y}(?=(?:\s?[、,和与及]\s?{_Y})+\s?(?:年|财年|[两三四五六七八九十]+年))",
     rf"(?<![\d.]){_Y}(?=[两三四五六七八九十]+年)",
     rf"(?<![\d.]){_Y}\s?[QH][1-4](?!\d)",
+    rf"(?<![\d.]){_Y}/\d\d\s?(?:财年|财政年度|年度)",  # 2025/26财年
+    # 天猫11.11, 11.11大促: the shopping festival, as 双11
+    r"(?:(?<=天猫|淘宝|京东|抖音|快手|苏宁)|(?<=拼多多))11\.11(?![\d%])|11\.11(?=大促|购物节|狂欢节|期间|当天|当日|活动|预售|全球狂欢)",
+    # two-digit years before a period word: 25年Q3, 24年上半年, 24年全年, 25年第一季度
+    r"(?<![\d.去近这前超余多])(?:[0-3]\d|9\d)年\s?(?:[QH][1-4](?!\d)|[上下]半年|全年|第?\s?[一二三四1-4](?:季度|财季))",
     # 25Q1, 1H25, 2025E (analysts' periods); 3·15, 7·20 (an event's month·day); 3.15晚会
     rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
@@ -379,6 +395,8 @@ _DATE_CN = r"|".join([
     rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?)?",
     rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?{_PERIOD_SUFFIX}?",
     r"(?<![个\d])(?:第\s?[1-4]|第?[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
+    # 第三季, 第1季營收, 第二及第三季 (Hong Kong and Taiwan write the quarter without 度)
+    r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=前)[二三]季(?![度节])",
     r"[一二三四五六七八九]十年代|[一二十]+世纪",
     r"双\s?(?:11|12|十一|十二)",
     rf"(?<![{_CN_NUM}])五一(?![{_CN_NUM}])",
@@ -387,10 +405,17 @@ _DATE_CN = r"|".join([
 
 _IDENT = r"|".join([
     r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
+    # stock codes: 腾讯(0700), 阿里巴巴(9988) (a year in parentheses stays a date);
+    # an A-share code right after the name: 贵州茅台600519
+    r"(?<=[\u4e00-\u9fff]\()(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
+    r"(?<=[\u4e00-\u9fff])(?<![为是达至到约超近了长降升破过逾比于有共计和与及、])"
+    rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股])",
     rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
-    rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)-?\d{{3}}-?\d{{4}}(?!\d)|(?<!\d)0\d{{2,3}}-\d{{7,8}}(?!\d)",
+    rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)-?\d{{3}}-?\d{{4}}(?!\d)|(?<!\d)0\d{{2,3}}-(?:\d{{7,8}}|\d{{3,4}} \d{{4}})(?!\d)",
+    # (852) 2862 8555: an area code in parentheses (the opening one is added back in the scan loop)
+    r"(?<=\()\d{2,4}\) ?\d{3,4}[ -]?\d{4}(?!\d)",
     r"(?<![\d.])(?:[15-9]0|00|[0-9]5)后",
     # round-the-clock service: 7×24小时, 24/7, 5x8
     r"(?<![\d.])(?:7\s?[xX×*]\s?24(?:\s?(?:小时|h|H)(?![A-Za-z]))?|24/7|5\s?[xX×*]\s?8)(?![\d.])",
@@ -463,15 +488,15 @@ _NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u
 _TIME_GUARD = r"(?=\d\d?\s?[:点时])"
 _DATE_GUARD = (
     r"(?=\d{4}[-/.\s财年—–~至到、,和与及两三四五六七八九十QHE]"
-    r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3[.1]|618|\d{2,4}[阿购狂发划品会周])"
+    r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3[.1]|11\.11|618|\d{2,4}[阿购狂发划品会周])"
 )
 _IDENT_GUARD = (
-    r"(?=\d++(?:\.\d++)?[A-Za-z]|\d++\s?\+|\d{1,6}-|\d{4,6}\.|\d{12}|1688|123|9518|4399|996|36|58"
+    r"(?=\d++(?:\.\d++)?[A-Za-z]|\d++\s?\+|\d{1,6}-|\d{4,6}[.)]|\d{2,3}\) ?\d|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}|\d{12}|1688|123|9518|4399|996|36|58"
     r"|1[3-9]\d{9}|[48]00|0\d\d|\d\d后|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
 # 第1季度), or is 双11, 半年, 五一, 十一.
-_CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]*+[年月季世财]|双|半年|五一|十一)"
+_CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]*+[年月季世财]|第.[及和与、至到-]|双|半年|五一|十一)"
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
@@ -505,6 +530,15 @@ _NAMES_BEFORE_VERSION = (
 # Unit words that are nouns: after a product's version number they are not its unit.
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset("为是达至到约超近了长降升破过逾比于")
+_FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
+_CHANGE_VERBS = frozenset("提升 提高 上升 上涨 增长 增加 下降 下滑 下跌 降低 减少 回落 收窄 扩大 上调 下调".split())
+# A duration after one of these words in the same clause is a measured quantity.
+_MEASURE_CUES = ("时长", "用时", "耗时", "天数", "在线时间", "停留时间", "使用时间", "观看时间", "时间为", "时间达")
+_MEASURE_WINDOW = 10
+_CLAUSE_MARKS = tuple("，。；：！？,;:!?\n、()")
+# 月/年/日/周 after a 万/亿 count that begin a metric word (月活, 日均, 年营收, 周活跃).
+_PERIOD_ADJ = frozenset("月年日周")
+_PERIOD_ADJ_NEXT = frozenset("活营收销均度利净交订付")
 
 
 # --------------------------------------------------------------------------- #
@@ -614,6 +648,13 @@ _FIGURE_WORDS = frozenset(
     "and or to of by at up down total cost price users downloads usd rmb cny hkd".split())
 
 
+# All-capital words after which a number is a figure, not a model or version number.
+_METRIC_ACRONYMS = frozenset(
+    "MAU DAU WAU MAUS DAUS GMV GTV TPV ARPU ARPPU ARPA ROI ROE ROA ROIC CAGR EPS PE PB PS PEG GDP CPI PPI PMI "
+    "KPI OKR UV PV IP CTR CVR LTV CAC AUM TPS QPS YOY QOQ MOM TTM EBIT EBITDA NPS TAM SAM ARR MRR DAU/MAU "
+    "USD RMB CNY HKD EUR GBP JPY KRW TWD TOTAL".split())
+
+
 def _after_word(t: str, s: int, e: int, ar: str, floor: int):
     """A bare number after an English word and a space: ``Top 3`` (ordinal), ``iPhone 15`` (identifier).
 
@@ -628,7 +669,8 @@ def _after_word(t: str, s: int, e: int, ar: str, floor: int):
     low = word.lower()
     if low in ("top", "no") and ar.isdigit():
         return j, e, float(ar), "", "exact", "ordinal"
-    if len(word) >= 2 and not word.isupper() and low not in _FIGURE_WORDS and len(ar.split(".")[0]) <= 4:
+    if len(word) >= 2 and low not in _FIGURE_WORDS and word.upper() not in _METRIC_ACRONYMS and len(ar.split(".")[0]) <= 4:
+        # iPhone 15, AI 2.0, RTX 4090, ERNIE 4.5; MAU 7500 and GMV 500 stay figures
         return j, e, None, "", "exact", "identifier"
     return None
 
@@ -677,11 +719,18 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     if cur == "$" and s0 - 2 >= floor and t[s0 - 2:s0] in ("US", "HK", "NT"):
         start = s0 - 2
         cur_unit = _CURRENCY_PREFIX[t[s0 - 2:s0] + "$"]
-    elif cur is None and start - 3 >= floor and t[start - 1] in "DBYRPW币 ":
+    elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元金镑 ":
         k = start - 1 if t[start - 1] == " " else start
         w = t[k - 3:k] if k - 3 >= floor else ""
         if w in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
             start, cur_unit = k - 3, _CURRENCY_PREFIX[w]
+        elif k == start and t[k - 2:k] in _CURRENCY_WORDS_CN and t[k - 3:k - 2] != "兑":
+            # 港币20亿元, 美元5亿: the word before the number names the currency (人民币兑美元7.1
+            # is a rate); a different currency after the number (港币20亿美元) wins.
+            w_unit = _CURRENCY_WORDS_CN[t[k - 2:k]]
+            after = _U.get(unit_text.strip()) if unit_text else None
+            if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
+                start, cur_unit = k - 2, w_unit
     neg = False
     if start - 1 >= floor and form in ("ar", "cn"):
         c = t[start - 1]
@@ -705,6 +754,12 @@ def _interpret_np(m: re.Match, t: str, floor: int):
 
     info = _U.get(unit_text.strip()) if unit_text else None
     u1 = _U.get(u1_text.strip()) if u1_text else None
+    if (info is not None and sc and sc[-1] in "万亿" and unit_text in _PERIOD_ADJ
+            and m.end("unit") < len(t) and t[m.end("unit")] in _PERIOD_ADJ_NEXT):
+        # 1.72亿月活, 2亿年营收: 月/年 qualifies the metric (monthly actives, annual
+        # revenue); the count ends at the scale.
+        end = m.start("unit")
+        info = unit_text = post = None
 
     if form == "cn" and sep is None:
         single_digit = len(cn) == 1 and cn in CN_DIGITS
@@ -747,11 +802,17 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     if info is not None:
         unit, mult, add, uqual = info
         ut = unit_text.strip()
+        if ut == "股" and form == "cn" and not sc and not any(c in "百千万亿" for c in cn):
+            raise _Reject  # 两股力量: "two strands", not two shares
+        if ut == "个点" and not _after_change_verb(t, start):
+            unit, end, post = "units", m.start("unit") + unit_text.index("个") + 1, None  # 3个点位
         if ut == "大" and (form != "cn" or value >= 100):
             raise _Reject
         if ut == "月" and not (form == "cn" or pre):
             raise _Reject
     if cur_unit:
+        if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() == "元":
+            unit = cur_unit  # 港币20亿元: 元 is the yuan-unit word of the currency named before
         if unit and unit != cur_unit:
             raise _Reject
         unit = cur_unit
@@ -775,6 +836,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
         if bare and info is None:
             if len(ar) == 4 and ar.isdigit() and 1990 <= int(ar) <= 2039:
                 return s0, m.end("ar1"), None, "", "exact", "date"  # 2025天猫…: a bare year
+            if len(ar) == 3 and ar[1:] == ".0" and t.startswith(("时代", "版"), m.end("ar1")):
+                return s0, m.end("ar1"), None, "", "exact", "identifier"  # 2.0时代
             if len(ar) == 3 and ar[1:] == ".0" and s0 > 0:
                 prev = t[s0 - 1]
                 if prev.isalpha() and prev not in _VERB_BEFORE_VERSION:
@@ -788,6 +851,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
         qual = _PREFIX[pre][0]
     elif post in _SUFFIX_QUAL:
         qual = _SUFFIX_QUAL[post]
+        if post == "以下" and start - 2 >= floor and t[start - 2:start] in _FALL_TO:
+            start -= 2  # 跌至100港元以下: the verb belongs to the bound
     elif fill:
         qual = "approx" if fill == "来" else "at_least"
     else:
@@ -795,6 +860,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
     if post == "半":
         if unit in DURATION_UNITS:
             add += 0.5
+        elif unit_text == "成":
+            add += 5.0  # 两成半: 25 percent
         else:
             end = m.start("post")
 
@@ -823,10 +890,40 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             raise _Reject
         if g("fill2") and qual == "exact":
             qual = "at_least"
-        return start, end, (float(lo), float(hi)), unit, qual, ("duration" if unit in DURATION_UNITS else "range")
+        kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "range"
+        return start, end, (float(lo), float(hi)), unit, qual, kind
 
     v = sign * (_times(_exact_times(value, ar, scale), mult) + add)
-    return start, end, float(v), unit, qual, ("duration" if unit in DURATION_UNITS else "quantity")
+    kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
+    return start, end, float(v), unit, qual, kind
+
+
+def _after_change_verb(t: str, start: int) -> bool:
+    """True when a change verb (提升, 下降了 …) ends right before ``start``.
+
+        >>> _after_change_verb("毛利率提升了3个点", 6), _after_change_verb("设了3个点", 3)
+        (True, False)
+    """
+    w = t[max(0, start - 3):start]
+    if w.endswith("了"):
+        w = w[:-1]
+    return w[-2:] in _CHANGE_VERBS
+
+
+def _measured(t: str, start: int) -> bool:
+    """True when a measurement word (时长, 使用天数, 停留时间 …) precedes ``start`` in its clause.
+
+    A usage time (``人均单日使用时长为28.6分钟``) is a business figure; a span of time
+    (``7天无理由``, ``三到五年``) is not.
+
+        >>> _measured("日均使用时长105分钟", 6), _measured("等了105分钟", 3)
+        (True, False)
+    """
+    w = t[max(0, start - _MEASURE_WINDOW):start]
+    cut = max(map(w.rfind, _CLAUSE_MARKS))
+    if cut >= 0:
+        w = w[cut + 1:]
+    return any(c in w for c in _MEASURE_CUES)
 
 
 def _interpret_special(m: re.Match, t: str):
@@ -1009,7 +1106,7 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
                 ds = s
                 if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
                     ds = s - 1
-                elif t.startswith("季度", s + 1) and s > floor and t[s - 1] == "前":
+                elif t.startswith("季", s + 1) and s > floor and t[s - 1] == "前":
                     ds = s - 1
                 r = (ds, e, None, "", "exact", "date")
             elif kind == "k_time":
@@ -1018,8 +1115,12 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
                     ts = s - 2
                 elif s - 3 >= floor and t[s - 1] == " " and t[s - 3:s - 1] in _TIME_PREFIX:
                     ts = s - 3
+                elif s - 1 >= floor and t[s - 1] in "晚早":
+                    ts = s - 1  # 晚8点
                 r = (ts, e, None, "", "exact", "time")
             elif kind == "k_ident":
+                if s > floor and t[s - 1] == "(" and ")" in t[s:e]:
+                    s -= 1  # (852) 2862 8555
                 r = (s, e, None, "", "exact", "identifier")
             elif kind == "k_letter":
                 r = _interpret_lettered(m, t, floor)

@@ -8,8 +8,9 @@ label carries the figure's qualifier (``≈`` approx, ``≥`` at least, ``≤`` 
 Labels are English by default, from the entity registry. ``lang="zh"`` draws Chinese
 names when matplotlib knows a CJK font (Noto Sans CJK, Source Han Sans, WenQuanYi, ...);
 without one it warns and falls back to English, so a chart never shows empty boxes;
-for the same reason a publisher whose name the fonts cannot draw (壹览商业 without a
-CJK font) is named in the footnote by its source id.
+for the same reason English footnotes name publishers by the sources table's
+``publisher_en`` (壹览商业 -> Yilan Shangye) and credited organisations by an English
+name (36氪 -> 36Kr, see :mod:`ai_consumer_metrics.names_en`), falling back to the source id.
 
 ``data=None`` reads the packaged tables with :func:`ai_consumer_metrics.load`. Pass a
 DataFrame (the analysis table) or a mapping ``{"market_shares": df, "figures": df,
@@ -31,6 +32,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import pandas as pd
+
+from ai_consumer_metrics.names_en import english_name, registry_names
 
 __all__ = [
     "PlotError",
@@ -448,23 +451,49 @@ def _sources_for(rows: pd.DataFrame, frames, style: _Style, table: str) -> _Sour
         return (pd.Timestamp(published) if _present(published) else pd.Timestamp.max, sid)
 
     order = sorted(dict.fromkeys(link["source_id"]), key=sort_key)
+    known = registry_names(frames.get("entities"))
     parts = []
     for n, sid in enumerate(order, 1):
         if sid not in meta.index:
             raise PlotError(f"source {sid!r} is not in the 'sources' table")
         row = meta.loc[sid].to_dict()
-        # Without a CJK font a Chinese publisher cannot be drawn: the source id names
-        # the article instead (it is what acm.cite and the sources table are keyed by).
-        publisher = style.pick(row.get("publisher_en") if style.lang == "en" else None,
-                               row.get("publisher"), row.get("authors"), sid)
+        # English charts name the publisher in English (publisher_en, else a known
+        # name); a Chinese name the fonts cannot draw gives way to the source id, which
+        # is what acm.cite and the sources table are keyed by.
+        publisher = row.get("publisher")
+        english = [row.get("publisher_en"),
+                   english_name(publisher, known) if _present(publisher) else None]
+        # A republication whose publisher the text never names says so, not just its id.
+        unnamed = None if _present(publisher) else sid + style.t(" (publisher not named)",
+                                                                 "（发布方不详）")
+        publisher = style.pick(*(english if style.lang == "en" else []),
+                               publisher, row.get("authors"), unnamed or sid)
         part = publisher + style.t(", ", "，") + _date_text(row, style)
-        names = [w for w in credited.get(sid, []) if style.drawable(str(w))]
-        if names:
-            part += style.t(f", citing {', '.join(names)}", f"，援引{'、'.join(names)}")
+        credits = _credit_names(credited.get(sid, []), style, known)
+        if credits:
+            part += style.t(f", citing {credits}", f"，援引{credits}")
         parts.append(f"[{n}] {part}" if len(order) > 1 else part)
     head = style.t("Source: " if len(order) == 1 else "Sources: ", "来源：")
     return _Sources(order, by_figure, _wrap(head, parts, style.t("; ", "；"),
                                             width=60 if style.lang == "zh" else 110))
+
+
+def _credit_names(who: list[str], style: _Style, known: dict[str, str]) -> str:
+    """Who an article credits, readably: ``36Kr, QuestMobile`` in English (the Chinese
+    name where no English one is known and the fonts draw it), the Chinese names in
+    Chinese. A name that can be neither drawn nor translated is counted, not dropped."""
+    shown, hidden = [], 0
+    for name in who:
+        candidates = ([english_name(name, known)] if style.lang == "en" else []) + [name]
+        text = next((c for c in candidates if _present(c) and style.drawable(c)), None)
+        if text is None:
+            hidden += 1
+        elif text not in shown:
+            shown.append(text)
+    if hidden:
+        shown.append(style.t("a source named in Chinese" if hidden == 1
+                             else f"{hidden} sources named in Chinese", f"{hidden}个来源"))
+    return style.t(", ", "、").join(shown)
 
 
 def _wrap(head: str, parts: list[str], sep: str, width: int) -> str:
@@ -498,7 +527,8 @@ def footnote(ax) -> str | None:
     Example::
 
         ax = market_shares("China e-commerce", "2024")
-        print(footnote(ax))   # Source: 壹览商业, 2026-01-30
+        print(footnote(ax))
+        # Source: 2025-05-liuhai-alibaba-ai-rebuild (publisher not named), 2025-05 (est.)
     """
     for text in ax.texts:
         if text.get_gid() == "acm-footnote":
@@ -652,20 +682,22 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
     sources = _sources_for(rows, frames, style, "market_shares")
     ax = _new_axes(ax, 4.8)
     _claim_axis(ax, ("market_shares", "share_pct"))
+    labels = []  # (x, y, text, colour) of every point
     for line_id, group in rows.groupby("_line", sort=False):
         group = group.assign(_x=group["period"].astype(str).map(x_of)).sort_values("_x")
-        ax.plot(group["_x"], group["share_pct"].astype(float), marker="o",
-                label=names.entity(line_id))
+        (line,) = ax.plot(group["_x"], group["share_pct"].astype(float), marker="o",
+                          label=names.entity(line_id))
         texts = _value_texts(group, group["share_pct"].astype(float), "share_pct_high", 1, "%")
         for text, (_, row) in zip(texts, group.iterrows()):
             if row["entity_id"] != line_id:
                 text = f"{names.entity(row['entity_id'])} {text}"
-            ax.annotate(text + sources.marker(row["figure_id"]),
-                        (row["_x"], float(row["share_pct"])), xytext=(0, 6),
-                        textcoords="offset points", ha="center", fontsize=8)
+            labels.append((row["_x"], float(row["share_pct"]),
+                           text + sources.marker(row["figure_id"]), line.get_color()))
+    ymax = max(100.0, float(rows["share_pct"].max()) * 1.1)
+    _label_points(ax, labels, close=ymax * _CLOSE_FRACTION)
     ax.set_xticks(range(len(periods)), periods)
     ax.set_xlim(-0.5, len(periods) - 0.5)
-    ax.set_ylim(0, max(100.0, float(rows["share_pct"].max()) * 1.1))
+    ax.set_ylim(0, ymax)
     ax.set_xlabel(style.t("Period", "时期"))
     ax.set_ylabel(style.t("Share of market (%)", "市场份额（%）"))
     if entity is not None:
@@ -678,6 +710,43 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
     _add_footnote(ax, sources)
     style.apply(ax)
     return ax
+
+
+# Points of one period closer than this fraction of the y axis get stacked labels: at
+# the chart's usual height a label is about 5 % of the axis tall.
+_CLOSE_FRACTION = 0.08
+_LABEL_STEP_PT = 11  # vertical distance between stacked labels (8 pt text plus a gap)
+
+
+def _label_points(ax, labels, close: float) -> None:
+    """Value labels for line points. A point with no close neighbour at its x is labelled
+    just above itself; where points of one x are close (19 %, 18 %, 17 %), all labels of
+    that x are stacked in a column to the right, in the points' order, each joined to its
+    point by a thin leader. The column's spacing is in points, so the labels stay apart
+    however the figure is resized."""
+    from matplotlib.transforms import offset_copy
+
+    by_x: dict = {}
+    for item in labels:
+        by_x.setdefault(item[0], []).append(item)
+    for x, items in by_x.items():
+        items = sorted(items, key=lambda item: -item[1])
+        ys = [item[1] for item in items]
+        crowded = any(a - b < close for a, b in zip(ys, ys[1:]))
+        if not crowded:
+            for _, y, text, colour in items:
+                ax.annotate(text, (x, y), xytext=(0, 6), textcoords="offset points",
+                            ha="center", fontsize=8, gid="acm-value-label")
+            continue
+        centre = sum(ys) / len(ys)
+        for i, (_, y, text, colour) in enumerate(items):
+            dy = ((len(items) - 1) / 2 - i) * _LABEL_STEP_PT
+            ax.annotate(text, (x, y), xytext=(x, centre), ha="left", va="center", fontsize=8,
+                        textcoords=offset_copy(ax.transData, fig=ax.figure, x=14, y=dy,
+                                               units="points"),
+                        color=colour, gid="acm-value-label", annotation_clip=False,
+                        arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6,
+                                    "shrinkA": 1, "shrinkB": 3})
 
 
 def _row_labels(rows, names: _Names, sources: _Sources) -> list[str]:
@@ -753,7 +822,7 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
     return ax
 
 
-_CURRENCY_ZH = {"CNY": "元", "USD": "美元", "HKD": "港元", "EUR": "欧元"}
+_CURRENCY_ZH = {"CNY": "元", "USD": "美元", "HKD": "港元", "EUR": "欧元", "JPY": "日元", "GBP": "英镑", "KRW": "韩元", "TWD": "新台币"}
 _SCALES = {"yi": (1e8, "100 million", "亿"), "bn": (1e9, "bn", "十亿")}
 
 

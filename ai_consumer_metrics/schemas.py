@@ -63,7 +63,8 @@ class Figures(pa.DataFrameModel):
     value_high: Float = _nullable("The high end of a range (NaN unless the text gives a range).",
                                   "see column unit")
     unit: String = _f("Unit of value: CNY, USD, HKD, percent, percentage_points, multiple, times, "
-                      "persons, person_times, establishments, items, orders, pieces, units, ...")
+                      "persons, person_times, establishments, items, orders, pieces, shares, units, ... "
+                      "(the scanner's vocabulary, ai_consumer_metrics.figures.UNITS)")
     unit_implied: Bool = _f("True where the text gives a bare magnitude (9000亿的GMV) and the unit "
                             "comes from context.")
     qualifier: String = _f("How the source hedges the number: exact, approx (约, 近), "
@@ -122,6 +123,9 @@ class Sources(pa.DataFrameModel):
     title: String = _f("Title as the article gives it.")
     publisher: String = _nullable("Who published the article (the outlet or author account); null where "
                                   "the text names none (never guessed).")
+    publisher_en: String = _nullable("The publisher's name in English or romanised (壹览商业 -> Yilan Shangye), "
+                                     "for readers and charts without Chinese fonts; null where the "
+                                     "publisher is null or has no English name recorded.")
     platform: String = _nullable("The site that carried it, where different from the publisher.")
     authors: String = _nullable("Authors, separated by '; ' (null where none are named).")
     published: Date = _f("Publication date (the 1st of the month where published_precision is month).", "date")
@@ -474,7 +478,7 @@ class Financials(_Analysis):
     amount: Float = _f("The amount in currency units (约1200亿元 is 120000000000.0). The low end of a range.",
                        "see column currency")
     amount_high: Float = _nullable("High end of a range (NaN unless a range).", "see column currency")
-    currency: String = _f("ISO 4217 currency of amount: CNY, USD, HKD.", str_matches=r"^[A-Z]{3}$")
+    currency: String = _f("ISO 4217 currency of amount: CNY, USD, HKD, and any other code the scanner reads (JPY, EUR, GBP, KRW, TWD).", str_matches=r"^[A-Z]{3}$")
     period: String = _f("The period the amount refers to (figures.period).")
     period_start: Date = _f("First day of the period.", "date")
     period_end: Date = _f("Last day of the period (inclusive).", "date")

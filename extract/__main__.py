@@ -43,6 +43,16 @@ def _jobs(value: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run ``python -m extract`` with ``argv`` (default ``sys.argv[1:]``); return the exit code.
+
+    A reader that closes the pipe early (``| head``) is not an error: exit 0, no traceback.
+
+    Example::
+
+        >>> main(["scan", "data/sources/2026-02-10-ginlix-qwen-ticketing.txt"])  # doctest: +SKIP
+        2026年2月10日 ...
+        0
+    """
     parser = argparse.ArgumentParser(prog="python -m extract", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -67,8 +77,32 @@ def main(argv: list[str] | None = None) -> int:
     review.add_parser(sub)
     diff.add_parser(sub)
 
-    args = parser.parse_args(argv)
-    return args.func(args)
+    try:
+        args = parser.parse_args(argv)
+        code = args.func(args)
+        # Flush inside the guard: buffered output reaching a closed pipe at interpreter exit
+        # would otherwise print "Exception ignored ... BrokenPipeError" after we returned.
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # `python -m extract scan FILE | head`: the reader left; not an error of ours (as in `acm`).
+        _silence_stdout()
+        return 0
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device so nothing left in its buffer is written to the closed pipe."""
+    import io
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, ValueError, io.UnsupportedOperation):
+        # stdout is not a real file (a test's StringIO): swapping the object is enough.
+        sys.stdout = open(os.devnull, "w")
+    finally:
+        os.close(devnull)
 
 
 if __name__ == "__main__":

@@ -193,6 +193,7 @@ def source_row(source, n_figures: int) -> dict:
         "source_id": source.source_id,
         "title": meta.get("title"),
         "publisher": meta.get("publisher"),
+        "publisher_en": meta.get("publisher_en"),
         "platform": meta.get("platform"),
         "authors": _joined(meta.get("authors")),
         "published": source.published,

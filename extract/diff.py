@@ -28,12 +28,25 @@ DATA_IN_GIT = "ai_consumer_metrics/data"
 
 
 class DiffError(Exception):
-    """An OLD or NEW that cannot be read; the message is one line."""
+    """An OLD or NEW that cannot be read; the message is one line.
+
+    Example::
+
+        >>> load_side("no-such-revision")  # doctest: +SKIP
+        Traceback (most recent call last):
+        DiffError: ...
+    """
 
 
 @dataclass
 class Side:
-    """One side of a diff: where it came from, its dataset version, its figures by id."""
+    """One side of a diff: where it came from, its dataset version, its figures by id.
+
+    Example::
+
+        >>> Side("HEAD", "0.1.0", {"2e9737b25ac8": {"value": 35.8}}).version
+        '0.1.0'
+    """
 
     label: str
     version: str | None
@@ -42,7 +55,14 @@ class Side:
 
 @dataclass
 class FigureDiff:
-    """Figures added, removed and changed (with the changed columns: old, new)."""
+    """Figures added, removed and changed (with the changed columns: old, new).
+
+    Example::
+
+        >>> d = diff_figures(Side("old", None, {"a": {"value": 1.0}}), Side("new", None, {"a": {"value": 2.0}}))
+        >>> [(old["value"], new["value"], list(ch)) for old, new, ch in d.changed]
+        [(1.0, 2.0, ['value'])]
+    """
 
     old: Side
     new: Side
@@ -52,6 +72,13 @@ class FigureDiff:
 
     @property
     def empty(self) -> bool:
+        """True when nothing was added, removed or changed.
+
+        Example::
+
+            >>> FigureDiff(Side("a", None, {}), Side("b", None, {})).empty
+            True
+        """
         return not (self.added or self.removed or self.changed)
 
 
@@ -140,7 +167,13 @@ def _order(row: dict) -> tuple:
 
 
 def citation(row: dict) -> str:
-    """``source_id: “quote”`` on one line."""
+    """``source_id: “quote”`` on one line.
+
+    Example::
+
+        >>> citation({"source_id": "2026-02-10-ginlix-qwen-ticketing", "quote": "千问月活\\n约1.55亿"})
+        '2026-02-10-ginlix-qwen-ticketing: “千问月活 约1.55亿”'
+    """
     quote = (row.get("quote") or "").replace("\n", " ")
     return f"{row.get('source_id')}: “{quote}”"
 
@@ -167,7 +200,15 @@ def _show_value(v) -> str:
 
 
 def report(d: FigureDiff) -> str:
-    """The readable report ``python -m extract diff`` prints."""
+    """The readable report ``python -m extract diff`` prints.
+
+    Example::
+
+        >>> print(report(FigureDiff(Side("HEAD", "0.1.0", {}), Side("data", "0.2.0", {}))))
+        old: HEAD (version 0.1.0, 0 figures)
+        new: data (version 0.2.0, 0 figures)
+        0 added, 0 removed, 0 changed
+    """
     lines = [f"old: {d.old.label} (version {d.old.version or '?'}, {len(d.old.figures)} figures)",
              f"new: {d.new.label} (version {d.new.version or '?'}, {len(d.new.figures)} figures)",
              f"{len(d.added)} added, {len(d.removed)} removed, {len(d.changed)} changed"]
@@ -187,7 +228,13 @@ def report(d: FigureDiff) -> str:
 
 
 def as_json(d: FigureDiff) -> dict:
-    """The ``--json`` form: plain JSON types only."""
+    """The ``--json`` form: plain JSON types only.
+
+    Example::
+
+        >>> as_json(FigureDiff(Side("HEAD", "0.1.0", {}), Side("data", None, {})))["new"]
+        {'label': 'data', 'version': None, 'figures': 0}
+    """
     def plain(v):
         if isinstance(v, float) and math.isnan(v):
             return None
@@ -208,7 +255,15 @@ def as_json(d: FigureDiff) -> dict:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Entry point of ``python -m extract diff``: 0 when it ran (whatever it found), 2 on a bad argument."""
+    """Entry point of ``python -m extract diff``: 0 when it ran (whatever it found), 2 on a bad argument.
+
+    Example::
+
+        >>> main(argparse.Namespace(old="HEAD~1", new="HEAD", json=False, repo=None))  # doctest: +SKIP
+        old: git:HEAD~1 (version 0.1.0, 62 figures)
+        ...
+        0
+    """
     try:
         d = diff_figures(load_side(args.old, args.repo), load_side(args.new, args.repo))
     except DiffError as exc:
@@ -222,7 +277,15 @@ def main(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub) -> None:
-    """Register ``diff`` on the ``python -m extract`` command line."""
+    """Register ``diff`` on the ``python -m extract`` command line.
+
+    Example::
+
+        >>> sub = argparse.ArgumentParser(prog="python -m extract").add_subparsers()
+        >>> add_parser(sub)
+        >>> sub.choices["diff"].parse_args(["HEAD~1", "HEAD", "--json"]).json
+        True
+    """
     p = sub.add_parser("diff", help="figures added, removed and changed between two builds or git revisions")
     p.add_argument("old", help="a built data folder, or a git revision (HEAD~1, v0.1.0)")
     p.add_argument("new", help="a built data folder, or a git revision")

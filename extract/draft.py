@@ -51,7 +51,13 @@ Then run `python -m extract build` until it passes.
 
 @dataclass(frozen=True)
 class Claim:
-    """One drafted claim: where the quote and value lie, and what was guessed."""
+    """One drafted claim: where the quote and value lie, and what was guessed.
+
+    Example::
+
+        >>> claims(read_source("2026-02-10-ginlix-qwen-ticketing"), load_entities(), load_metrics())[0].value_text  # doctest: +SKIP
+        '1.55亿'
+    """
 
     quote: str
     quote_nth: int | None
@@ -150,7 +156,16 @@ def quote_span(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, 
 
 
 def claims(source, entities: dict, metrics: dict, scan=None) -> list[Claim]:
-    """The drafted claims for every figure mention in the source's body, in text order."""
+    """The drafted claims for every figure mention in the source's body, in text order.
+
+    Example::
+
+        >>> from extract.registry import load_entities, load_metrics
+        >>> from extract.sources import read_source
+        >>> found = claims(read_source("2026-02-10-ginlix-qwen-ticketing"), load_entities(), load_metrics())  # doctest: +SKIP
+        >>> found[0].entity, found[0].metric  # doctest: +SKIP
+        ('qwen_app', 'mau')
+    """
     from ai_consumer_metrics.textlayer import normalize
 
     if scan is None:
@@ -173,8 +188,7 @@ def claims(source, entities: dict, metrics: dict, scan=None) -> list[Claim]:
         sentence = norm[ns:ne]
         at = nat - ns
         metric = guesser.metric(sentence, at, m.unit)
-        ctx_lo, _ = layer.to_normalized(max(lo, ss - 300), ss)
-        entity = guesser.entity(sentence, at, norm[ctx_lo:ns])
+        entity = guesser.entity(sentence, at)
         fye = entities[entity].fiscal_year_end if entity in entities else "12-31"
         in_sentence = [(d.text, d.start) for d in dates if ss <= d.start and d.end <= se]
         period = guesser.period(sentence, at, in_sentence, source.published, fye or "12-31")
@@ -195,7 +209,19 @@ def claims(source, entities: dict, metrics: dict, scan=None) -> list[Claim]:
 
 
 def render_claim(c: Claim, entities: dict, metrics: dict) -> str:
-    """One ``figure(...)`` call as the draft writes it."""
+    """One ``figure(...)`` call as the draft writes it.
+
+    Example::
+
+        >>> print(render_claim(found[0], entities, metrics))  # doctest: +SKIP
+            figure(  # 千问
+                "...",
+                "1.55亿",
+                entity="qwen_app", metric="mau", period="至今",
+                ...
+                reviewed=False,
+            ),
+    """
     guessed = []
     if c.entity is None:
         guessed.append("no entity named nearby")
@@ -231,7 +257,15 @@ def render_claim(c: Claim, entities: dict, metrics: dict) -> str:
 
 
 def draft_extractor(source, entities: dict, metrics: dict, scan=None) -> str:
-    """The source code of the drafted extractor module (valid Python; see the module example)."""
+    """The source code of the drafted extractor module (valid Python; see the module example).
+
+    Example::
+
+        >>> code = draft_extractor(read_source("2026-02-10-ginlix-qwen-ticketing"), load_entities(),
+        ...                        load_metrics())  # doctest: +SKIP
+        >>> compile(code, "draft.py", "exec") is not None  # doctest: +SKIP
+        True
+    """
     meta = source.meta
     found = claims(source, entities, metrics, scan=scan)
     header = HEADER.format(title=meta.get("title", ""), publisher=meta.get("publisher") or "unknown publisher",

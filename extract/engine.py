@@ -56,7 +56,13 @@ class BuildError(Exception):
 
 @dataclass
 class SourceResult:
-    """What :func:`check_source` found for one source: table rows and coverage counts."""
+    """What :func:`check_source` found for one source: table rows and coverage counts.
+
+    Example::
+
+        >>> SourceResult("2026-02-10-ginlix-qwen-ticketing").counts["mentions"]
+        0
+    """
 
     source_id: str
     figures: list[dict] = field(default_factory=list)
@@ -64,7 +70,13 @@ class SourceResult:
 
     @property
     def counts(self) -> dict[str, int]:
-        """Mentions in the body by status (unaccounted is 0 for a result that was returned)."""
+        """Mentions in the body by status (unaccounted is 0 for a result that was returned).
+
+        Example::
+
+            >>> SourceResult("s", coverage=[{"status": "claimed"}, {"status": "auto"}]).counts["claimed"]
+            1
+        """
         out = {"mentions": len(self.coverage), "claimed": 0, "dismissed": 0, "auto": 0, "unaccounted": 0}
         for row in self.coverage:
             out[row["status"]] += 1
@@ -80,7 +92,7 @@ def figure_id(source_id: str, value_start: int, value_end: int, entity: str, met
     Example::
 
         >>> figure_id("2026-01-30-yilan-ant-vs-alibaba", 120, 126, "alipay", "daily_orders")
-        '...'  # doctest: +SKIP
+        '212e9fa46fb3'
     """
     key = "\x1f".join([source_id, str(value_start), str(value_end), entity, metric])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
@@ -92,6 +104,13 @@ def rel_path(file: str | os.PathLike) -> str:
 
     Cached: every declaration names its file, and ``os.path.relpath`` on each of
     them was a tenth of the per-source time of a large build.
+
+    Example::
+
+        >>> rel_path(REPO_ROOT / "extract" / "engine.py")
+        'extract/engine.py'
+        >>> rel_path("/elsewhere/x.py")
+        '/elsewhere/x.py'
     """
     try:
         rel = os.path.relpath(file, REPO_ROOT)
@@ -101,17 +120,36 @@ def rel_path(file: str | os.PathLike) -> str:
 
 
 def where(declared: object) -> str:
-    """``file:line`` of a declaration (see :class:`extract.declare.Declared`)."""
+    """``file:line`` of a declaration (see :class:`extract.declare.Declared`).
+
+    Example::
+
+        >>> from types import SimpleNamespace
+        >>> where(SimpleNamespace(file=REPO_ROOT / "extract" / "steps" / "s1.py", line=12))
+        'extract/steps/s1.py:12'
+    """
     return f"{rel_path(getattr(declared, 'file', '?'))}:{getattr(declared, 'line', '?')}"
 
 
 def show(text: str) -> str:
-    """A text quoted on one line (newlines shown as \\n)."""
+    """A text quoted on one line (newlines shown as \\n).
+
+    Example::
+
+        >>> print(show("营收\\n增长"))
+        "营收\\n增长"
+    """
     return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + '"'
 
 
 def fmt_number(v: float | None) -> str:
-    """A float as a person writes it: 2480000 rather than 2.48e+06."""
+    """A float as a person writes it: 2480000 rather than 2.48e+06.
+
+    Example::
+
+        >>> fmt_number(2480000.0), fmt_number(35.8), fmt_number(None)
+        ('2480000', '35.8', 'none')
+    """
     if v is None:
         return "none"
     if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
@@ -120,7 +158,15 @@ def fmt_number(v: float | None) -> str:
 
 
 def reading(value: object, unit: str, qualifier: str, value_high: float | None = None) -> str:
-    """One reading of a figure: ``2480000 orders exact`` or ``3-5 percent approx``."""
+    """One reading of a figure: ``2480000 orders exact`` or ``3-5 percent approx``.
+
+    Example::
+
+        >>> reading(2480000.0, "orders", "exact")
+        '2480000 orders exact'
+        >>> reading([3.0, 5.0], "percent", "approx")
+        '3-5 percent approx'
+    """
     if isinstance(value, (tuple, list)):
         value, value_high = value[0], value[1]
     num = fmt_number(value) if value_high is None else f"{fmt_number(value)}-{fmt_number(value_high)}"
@@ -128,7 +174,13 @@ def reading(value: object, unit: str, qualifier: str, value_high: float | None =
 
 
 def sentence_around(text: str, start: int, end: int, limit: int = 60) -> str:
-    """The sentence containing text[start:end], cut to ``limit`` characters each side."""
+    """The sentence containing text[start:end], cut to ``limit`` characters each side.
+
+    Example::
+
+        >>> sentence_around("第一句。阿里云收入增长34%。第三句", 8, 11)
+        '阿里云收入增长34%。'
+    """
     s = start
     while s > 0 and text[s - 1] not in _SENTENCE_STOPS and start - s < limit:
         s -= 1

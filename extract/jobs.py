@@ -55,18 +55,36 @@ class Corpus:
 
     @classmethod
     def at(cls, root: str | os.PathLike | None = None) -> Corpus:
-        """The corpus in ``root`` (default: this repository)."""
+        """The corpus in ``root`` (default: this repository).
+
+        Example::
+
+            >>> Corpus.at("/tmp/corpus").entities
+            PosixPath('/tmp/corpus/data/entities.toml')
+        """
         base = Path(root) if root is not None else REPO_ROOT
         return cls(base / "data" / "sources", base / "extract" / "steps",
                    base / "data" / "entities.toml", base / "data" / "metrics.toml")
 
     def override(self, **paths: str | os.PathLike | None) -> Corpus:
-        """The same corpus with the parts given (not None) replaced."""
+        """The same corpus with the parts given (not None) replaced.
+
+        Example::
+
+            >>> Corpus.at("/tmp/corpus").override(steps="/tmp/steps", sources=None).steps
+            PosixPath('/tmp/steps')
+        """
         return replace(self, **{k: Path(v) for k, v in paths.items() if v is not None})
 
 
 def cpu_count() -> int:
-    """CPUs this process may run on (the affinity mask where the OS has one)."""
+    """CPUs this process may run on (the affinity mask where the OS has one).
+
+    Example::
+
+        >>> cpu_count() >= 1
+        True
+    """
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):
@@ -112,6 +130,14 @@ class SourceTask:
         self.metrics = metrics
 
     def __call__(self, source_id: str) -> SourceOutcome:
+        """The outcome of one source: its rows, or the errors that refuse it.
+
+        Example::
+
+            >>> outcome = SourceTask(Corpus.at("/nonexistent"), set(), {}, {})("2026-01-30-x")
+            >>> "no such file" in outcome.errors[0]
+            True
+        """
         from extract.sources import ArchiveError, read_source
 
         try:
@@ -155,7 +181,13 @@ def _warm_up() -> None:
 
 
 def chunk_size(n_tasks: int, jobs: int) -> int:
-    """Ids per hand-over: about four chunks per worker, at most :data:`MAX_CHUNK`."""
+    """Ids per hand-over: about four chunks per worker, at most :data:`MAX_CHUNK`.
+
+    Example::
+
+        >>> chunk_size(1000, 2), chunk_size(3, 4)
+        (64, 1)
+    """
     return max(1, min(MAX_CHUNK, n_tasks // (jobs * 4)))
 
 
@@ -166,6 +198,14 @@ def run_sources(source_ids: list[str], corpus: Corpus, *, entities: dict, metric
     ``jobs`` > 1 spreads the sources over that many worker processes (never more
     than there are sources). A worker that dies (killed, out of memory) is a
     :class:`BuildError`; any other exception propagates as it would in-process.
+
+    Example::
+
+        >>> from extract.registry import load_entities, load_metrics
+        >>> outcomes = run_sources(["2026-01-30-yilan-ant-vs-alibaba"], Corpus.at(), entities=load_entities(),
+        ...                        metrics=load_metrics(), jobs=1)  # doctest: +SKIP
+        >>> [o.errors for o in outcomes]  # doctest: +SKIP
+        [[]]
     """
     jobs = max(1, min(int(jobs), len(source_ids)))
     if jobs == 1:

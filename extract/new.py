@@ -37,12 +37,28 @@ _SNIPPET = 12
 
 
 class NewSourceError(Exception):
-    """``new`` refuses: the message is one line naming the file and the problem."""
+    """``new`` refuses: the message is one line naming the file and the problem.
+
+    Example::
+
+        >>> new_source("article.txt", source_id="Bad Id", title="t", publisher=None,
+        ...            published="2026-03-05")  # doctest: +SKIP
+        Traceback (most recent call last):
+        NewSourceError: ...
+    """
 
 
 @dataclass
 class NewSource:
-    """What :func:`new_source` wrote."""
+    """What :func:`new_source` wrote.
+
+    Example::
+
+        >>> result = new_source("article.txt", source_id="2026-03-05-test-ai-apps", title="AI应用观察",
+        ...                     publisher="测试日报", published="2026-03-05")  # doctest: +SKIP
+        >>> result.n_claims, result.extractor_path.name  # doctest: +SKIP
+        (5, 's2026_03_05_test_ai_apps.py')
+    """
 
     source_id: str
     text_path: Path
@@ -82,7 +98,16 @@ def detect_script(text: str) -> str:
 def metadata(source_id: str, raw: bytes, text: str, *, file_name: str, title: str, publisher: str | None,
              published: str, precision: str = "day", url: str | None = None, authors: list[str] = (),
              platform: str | None = None, estimated_note: str | None = None) -> dict:
-    """The metadata JSON object for a new source, body = the whole text stripped."""
+    """The metadata JSON object for a new source, body = the whole text stripped.
+
+    Example::
+
+        >>> text = "  豆包月活跃用户达3.2亿。  "
+        >>> meta = metadata("2026-03-05-x", text.encode("utf-8"), text, file_name="a.txt", title="t",
+        ...                 publisher="测试日报", published="2026-03-05")
+        >>> meta["body_start"], meta["body_end"], meta["body_first"], meta["script"]
+        (2, 15, '豆包月活跃用户达3.2亿', 'Hans')
+    """
     start = len(text) - len(text.lstrip())
     end = len(text.rstrip())
     if start >= end:
@@ -195,7 +220,16 @@ def _write_new(path: Path, data: bytes, written: list[Path]) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Entry point of ``python -m extract new``."""
+    """Entry point of ``python -m extract new``.
+
+    Example::
+
+        >>> main(argparse.Namespace(file="article.txt", id="2026-03-05-test-ai-apps", title="t",
+        ...                         publisher=None, date="2026-03-05", url=None, authors=None))  # doctest: +SKIP
+        archived data/sources/2026-03-05-test-ai-apps.txt
+        ...
+        0
+    """
     authors = [a.strip() for a in (args.authors or "").split(",") if a.strip()]
     try:
         result = new_source(args.file, source_id=args.id, title=args.title, publisher=args.publisher,
@@ -218,7 +252,15 @@ def main(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub) -> None:
-    """Register ``new`` on the ``python -m extract`` command line."""
+    """Register ``new`` on the ``python -m extract`` command line.
+
+    Example::
+
+        >>> sub = argparse.ArgumentParser(prog="python -m extract").add_subparsers()
+        >>> add_parser(sub)
+        >>> "new" in sub.choices
+        True
+    """
     p = sub.add_parser("new", help="archive a UTF-8 article and draft its extractor (claims to review)")
     p.add_argument("file", help="the article as UTF-8 text")
     p.add_argument("--id", required=True, help="source id: YYYY-MM-DD-publisher-topic (lowercase, digits, '-')")

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ai_consumer_metrics.figures import UNITS as _SCANNER_UNITS
+
 __all__ = [
     "ENTITY_KINDS",
     "METRIC_TABLES",
@@ -50,21 +52,16 @@ METRIC_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other
 #: only allow units from this vocabulary, so a declared unit can always be compared
 #: with the scanner's reading. The bare magnitude ``""`` is deliberately absent: a
 #: metric says what its numbers count, and ``unit_implied`` covers bare mentions.
-UNITS = frozenset(
-    {
-        "CNY", "USD", "HKD",
-        "percent", "percentage_points", "multiple", "times",
-        "persons", "person_times", "establishments", "items", "orders", "pieces", "units",
-        "years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds",
-    }
-)
+UNITS = _SCANNER_UNITS - {""}
+#: ISO 4217 codes the scanner reads; any of them may stand in ``financials``.
+CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
 
 #: Units each analysis table can hold (``other_figures`` takes any known unit). A
 #: metric whose units its table cannot hold would only fail later, in the build.
 TABLE_UNITS = {
     "market_shares": frozenset({"percent"}),
     "user_metrics": frozenset({"persons", "person_times", "units"}),
-    "financials": frozenset({"CNY", "USD", "HKD"}),
+    "financials": CURRENCIES,
     "growth": frozenset({"percent", "percentage_points", "multiple"}),
     "other_figures": UNITS,
 }
@@ -75,7 +72,7 @@ _FYE_RE = re.compile(r"^(\d\d)-(\d\d)$")
 _ENTITY_REQUIRED = ("name_en", "name_zh", "kind")
 _ENTITY_OPTIONAL = ("entity_id", "parent", "aliases", "fiscal_year_end", "note")
 _METRIC_REQUIRED = ("name", "description", "allowed_units", "table")
-_METRIC_OPTIONAL = ("metric_id", "note")
+_METRIC_OPTIONAL = ("metric_id", "note", "event")
 
 
 class RegistryError(Exception):
@@ -102,7 +99,11 @@ class Entity:
 
 @dataclass(frozen=True)
 class Metric:
-    """What a figure measures, the units it may carry and the analysis table it lands in."""
+    """What a figure measures, the units it may carry and the analysis table it lands in.
+
+    ``event`` marks a one-off event (an announced plan) whose amount identifies it,
+    which ``acm.conflicts()`` checks for being dated differently by two sources.
+    """
 
     metric_id: str
     name: str
@@ -110,6 +111,7 @@ class Metric:
     allowed_units: tuple[str, ...]
     table: str
     note: str
+    event: bool = False
 
 
 def _read(path: Path) -> dict:
@@ -144,6 +146,13 @@ def _string(path: Path, entry: str, table: dict, key: str, *, required: bool = T
         raise RegistryError(f"{path}: [{entry}] {key} must be a string, got {value!r}")
     if required and not value.strip():
         raise RegistryError(f"{path}: [{entry}] {key} must not be empty")
+    return value
+
+
+def _flag(path: Path, entry: str, table: dict, key: str) -> bool:
+    value = table.get(key, False)
+    if not isinstance(value, bool):
+        raise RegistryError(f"{path}: [{entry}] {key} must be true or false, got {value!r}")
     return value
 
 
@@ -275,6 +284,7 @@ def load_metrics(path: str | Path | None = None) -> dict[str, Metric]:
             allowed_units=units,
             table=where,
             note=_string(path, entry, table, "note", required=False),
+            event=_flag(path, entry, table, "event"),
         )
     return metrics
 

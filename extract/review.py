@@ -30,7 +30,13 @@ STATUSES = ("claimed", "unreviewed", "dismissed", "auto", "unaccounted")
 
 @dataclass
 class Mark:
-    """One scanner mention on the page."""
+    """One scanner mention on the page.
+
+    Example::
+
+        >>> Mark(120, 126, "248万单", "quantity", "2480000 orders exact", "claimed").status
+        'claimed'
+    """
 
     start: int
     end: int
@@ -45,7 +51,14 @@ class Mark:
 
 @dataclass
 class Review:
-    """Everything the page shows for one source."""
+    """Everything the page shows for one source.
+
+    Example::
+
+        >>> review = collect("2026-02-10-ginlix-qwen-ticketing")  # doctest: +SKIP
+        >>> review.count("unaccounted"), review.errors  # doctest: +SKIP
+        (0, [])
+    """
 
     source: object
     extractor: Path
@@ -53,6 +66,14 @@ class Review:
     errors: list[str]
 
     def count(self, status: str) -> int:
+        """How many of the page's marks have ``status`` (one of :data:`STATUSES`, or ``outside``).
+
+        Example::
+
+            >>> marks = [Mark(0, 2, "3亿", "quantity", "300000000 persons exact", s) for s in ("claimed", "auto", "claimed")]
+            >>> Review(None, Path("s.py"), marks, []).count("claimed")
+            2
+        """
         return sum(m.status == status for m in self.marks)
 
 
@@ -218,7 +239,14 @@ def _label(n: int, mark: Mark) -> str:
 
 
 def render(review: Review) -> str:
-    """The HTML page for a :class:`Review` (everything escaped; see the module docstring)."""
+    """The HTML page for a :class:`Review` (everything escaped; see the module docstring).
+
+    Example::
+
+        >>> html = render(collect("2026-02-10-ginlix-qwen-ticketing"))  # doctest: +SKIP
+        >>> html.startswith("<!DOCTYPE html>")  # doctest: +SKIP
+        True
+    """
     src = review.source
     text, lo, hi = src.text, src.body_start, src.body_end
     numbers = {id(m): i + 1 for i, m in enumerate(x for x in review.marks if x.status != "outside")}
@@ -278,12 +306,25 @@ def render(review: Review) -> str:
 
 
 def review_html(source_id: str, root: str | Path | None = None) -> str:
-    """The review page for one source, as a string (see the module example)."""
+    """The review page for one source, as a string (see the module example).
+
+    Example::
+
+        >>> Path("review.html").write_text(review_html("2026-02-10-ginlix-qwen-ticketing"))  # doctest: +SKIP
+    """
     return render(collect(source_id, root))
 
 
 def main(args: argparse.Namespace) -> int:
-    """Entry point of ``python -m extract review``."""
+    """Entry point of ``python -m extract review``.
+
+    Example::
+
+        >>> main(argparse.Namespace(source_id="2026-02-10-ginlix-qwen-ticketing", output="review.html",
+        ...                         root=None))  # doctest: +SKIP
+        wrote review.html: claimed 16, unreviewed 0, ...
+        0
+    """
     from extract.registry import RegistryError
     from extract.sources import ArchiveError
 
@@ -301,7 +342,15 @@ def main(args: argparse.Namespace) -> int:
 
 
 def add_parser(sub) -> None:
-    """Register ``review`` on the ``python -m extract`` command line."""
+    """Register ``review`` on the ``python -m extract`` command line.
+
+    Example::
+
+        >>> sub = argparse.ArgumentParser(prog="python -m extract").add_subparsers()
+        >>> add_parser(sub)
+        >>> sub.choices["review"].parse_args(["2026-02-10-ginlix-qwen-ticketing"]).output
+        'review.html'
+    """
     p = sub.add_parser("review", help="write an HTML page showing every number of a source and its status")
     p.add_argument("source_id")
     p.add_argument("-o", "--output", default="review.html")

@@ -1,7 +1,7 @@
 """Reading the archive: verbatim article bytes plus the metadata beside them.
 
 Each source is two files in ``data/sources/``: ``<source_id>.txt`` (the article's
-bytes, never edited) and ``<source_id>.json`` (metadata; keys in ``REQUIRED_KEYS``).
+bytes, never edited) and ``<source_id>.json`` (metadata; keys in ``REQUIRED_KEYS``, plus the optional ``OPTIONAL_KEYS``).
 :func:`read_source` checks everything a figure's citation relies on — the id, the
 UTF-8, the sha256, the metadata's keys and types, the body range — and raises
 :class:`ArchiveError` with a one-line message naming the file on the first problem.
@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["ArchiveError", "Source", "read_source", "list_sources", "DEFAULT_ROOT", "REQUIRED_KEYS"]
+__all__ = ["ArchiveError", "Source", "read_source", "list_sources", "DEFAULT_ROOT", "REQUIRED_KEYS", "OPTIONAL_KEYS"]
 
 DEFAULT_ROOT = Path(__file__).resolve().parents[1] / "data" / "sources"
 
@@ -58,6 +58,12 @@ REQUIRED_KEYS: dict[str, str] = {
     "rights": _STR,
     "references": _LIST,
     "notes": _OPT_STR,
+}
+# Keys a metadata file may leave out (older archives predate them); absent means null.
+OPTIONAL_KEYS: dict[str, str] = {
+    # The publisher's English or romanised name (虎嗅 -> "Huxiu"), so a chart drawn
+    # without a CJK font can still name it; null where publisher is null.
+    "publisher_en": _OPT_STR,
 }
 _PRECISIONS = ("day", "month", "year")
 _SCRIPTS = ("Hans", "Hant")
@@ -156,15 +162,22 @@ def _load_meta(path: Path, source_id: str) -> dict:
     missing = [k for k in REQUIRED_KEYS if k not in meta]
     if missing:
         raise ArchiveError(f"{where}: missing key(s): {', '.join(missing)}")
-    unknown = sorted(set(meta) - set(REQUIRED_KEYS))
+    unknown = sorted(set(meta) - set(REQUIRED_KEYS) - set(OPTIONAL_KEYS))
     if unknown:
-        raise ArchiveError(f"{where}: unknown key(s): {', '.join(unknown)} (allowed: the keys in extract/sources.py REQUIRED_KEYS)")
-    for key, kind in REQUIRED_KEYS.items():
+        raise ArchiveError(f"{where}: unknown key(s): {', '.join(unknown)} (allowed: the keys in extract/sources.py REQUIRED_KEYS and OPTIONAL_KEYS)")
+    for key in OPTIONAL_KEYS:
+        meta.setdefault(key, None)
+    for key, kind in {**REQUIRED_KEYS, **OPTIONAL_KEYS}.items():
         if not _check_type(meta[key], kind):
             raise ArchiveError(f"{where}: key {key!r} must be {kind}, got {json.dumps(meta[key], ensure_ascii=False)[:60]}")
     for key in ("title", "rights", "body_first", "body_last", "language"):
         if not meta[key].strip():
             raise ArchiveError(f"{where}: key {key!r} is empty")
+    if meta["publisher_en"] is not None and not meta["publisher_en"].strip():
+        raise ArchiveError(f"{where}: key 'publisher_en' is empty (use null where there is no English name)")
+    if meta["publisher_en"] is not None and meta["publisher"] is None:
+        raise ArchiveError(f"{where}: publisher_en is {meta['publisher_en']!r} but publisher is null "
+                           "(an English name needs the publisher it translates)")
 
     if meta["source_id"] != source_id:
         raise ArchiveError(f"{where}: source_id is {meta['source_id']!r}, expected {source_id!r} (the file name)")
@@ -243,7 +256,8 @@ def read_source(source_id: str, root: str | os.PathLike | None = None) -> Source
     """Read and verify one archived source; raise :class:`ArchiveError` on any problem.
 
     Checks, in order: the id is a safe slug; ``<id>.json`` exists, is UTF-8 JSON with
-    exactly the keys of ``REQUIRED_KEYS`` and their types; ``<id>.txt`` exists, is
+    exactly the keys of ``REQUIRED_KEYS`` (plus any of ``OPTIONAL_KEYS``)
+    and their types; ``<id>.txt`` exists, is
     non-empty strict UTF-8 without a BOM, and its sha256 matches; the publication
     date and precision are valid; the body range lies in the text and its
     ``body_first``/``body_last`` snippets match.

@@ -119,12 +119,14 @@ def metrics() -> pd.DataFrame:
 
 def sources() -> pd.DataFrame:
     df = pd.DataFrame([
-        {"source_id": GINLIX, "title": "千问接入大麦:一句话买票", "publisher": "Ginlix AI", "platform": None,
+        {"source_id": GINLIX, "title": "千问接入大麦:一句话买票", "publisher": "Ginlix AI",
+         "publisher_en": "Ginlix AI", "platform": None,
          "authors": None, "published": pd.Timestamp("2026-02-10"), "published_precision": "day",
          "published_estimated": False, "published_note": None, "url": "https://example.org/ginlix",
          "language": "zh", "script": "Hans", "sha256": "a" * 64, "body_start": 0, "body_end": 9000,
          "rights": "quoted for citation", "notes": None, "n_figures": 0},
-        {"source_id": LIUHAI, "title": "阿里想靠AI重構阿里", "publisher": "刘海", "platform": "知乎",
+        {"source_id": LIUHAI, "title": "阿里想靠AI重構阿里", "publisher": "刘海",
+         "publisher_en": "Liu Hai", "platform": "知乎",
          "authors": "刘海; 王五", "published": pd.Timestamp("2025-05-01"), "published_precision": "month",
          "published_estimated": True, "published_note": "no date in the text; estimated from content",
          "url": None, "language": "zh", "script": "Hant", "sha256": "b" * 64, "body_start": 0,
@@ -132,7 +134,7 @@ def sources() -> pd.DataFrame:
     ])
     counts = figures()["source_id"].value_counts()
     df["n_figures"] = [int(counts.get(s, 0)) for s in df["source_id"]]
-    for col in ("source_id", "title", "publisher", "platform", "authors", "published_precision",
+    for col in ("source_id", "title", "publisher", "publisher_en", "platform", "authors", "published_precision",
                 "published_note", "url", "language", "script", "sha256", "rights", "notes"):
         df[col] = df[col].astype("string")
     df["published"] = df["published"].astype("datetime64[ms]")

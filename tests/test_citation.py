@@ -131,3 +131,45 @@ def test_article_without_publisher_is_credited_to_its_authors():
     assert "Attribution: 艾瑞咨询, via 刘海, 王五." in text
     bib = cite(TAOBAO, style="bibtex", figures=figures, sources=sources)
     assert "organization" not in bib and "  author = {刘海 and 王五}," in bib
+
+
+def _vikeji_row():
+    """The shipped figure 阿里巴巴…占据35.8%…[8], credited to 维科网, which is also reference [8]'s publisher."""
+    try:
+        figures = _data.load("figures")
+    except _data.DataIntegrityError:
+        pytest.skip("the dataset has not been built yet (python -m extract build)")
+    hit = figures[(figures["attributed_to"] == "维科网") & (figures["reference"] == "[8]")]
+    assert len(hit) == 1, hit
+    row = hit.iloc[0]
+    refs = _data.load("references")
+    entry = refs[(refs["source_id"] == row["source_id"]) & (refs["n"] == 8)].iloc[0]
+    assert entry["publisher"] == "维科网"
+    return row, entry
+
+
+def test_attribution_names_the_reference_publisher_once_on_the_real_row():
+    row, entry = _vikeji_row()
+    text = cite(row["figure_id"])
+    assert "Attribution: 维科网 [8], via Ginlix AI." in text
+    assert text.count("维科网, via 维科网") == 0
+    assert f"Reference [8]: 维科网, “{entry['title']}”, {entry['url']}\n" in text
+    assert entry["title"] == "2025年上半年中国AI云市场竞争格局"
+
+
+def test_markdown_and_bibtex_show_the_reference_entry_on_the_real_row():
+    row, entry = _vikeji_row()
+    md = cite(row["figure_id"], style="markdown")
+    assert "Attribution: 维科网 \\[8\\], via Ginlix AI." in md
+    assert f"Reference \\[8\\]: 维科网, *{entry['title']}*, <{entry['url']}>" in md
+    bib = cite(row["figure_id"], style="bibtex")
+    note = re.search(r"^  note = \{(.*)\}$", bib, re.M).group(1)
+    assert "Attribution: 维科网 [8], via Ginlix AI." in note
+    assert f"Reference [8]: 维科网, ``{entry['title']}'', " in note and entry["url"].split("/")[2] in note
+
+
+def test_credit_to_another_outlet_than_the_reference_keeps_both():
+    fig = {"attributed_to": "QuestMobile", "reference": "[8]"}
+    src = {"publisher": "Ginlix AI", "references": [{"n": 8, "publisher": "维科网"}]}
+    assert attribution_chain(fig, src) == "QuestMobile, via 维科网 [8], via Ginlix AI"
+    assert attribution_chain({**fig, "attributed_to": "维科网"}, src) == "维科网 [8], via Ginlix AI"

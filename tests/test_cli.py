@@ -144,6 +144,21 @@ def test_unknown_table_lists_the_tables_and_the_closest(data_dir, capsys, comman
     assert "figures, sources, references" in err
 
 
+
+@pytest.mark.parametrize("argv, expected", [
+    (["show", "../manifest"], "acm: error: no table '../manifest'; tables: figures, sources, "),
+    (["show", "figure"], "acm: error: no table 'figure'; did you mean 'figures'? Tables: figures, sources, "),
+    (["show", "figures", "--columns", "zzz"], "acm: error: no column 'zzz' in figures; columns: figure_id, "),
+    (["show", "figures", "--columns", "valu"],
+     "acm: error: no column 'valu' in figures; did you mean 'value'? Columns: figure_id, "),
+    (["show", "figures", "--where", "zzz > 1"], "acm: error: --where: no column 'zzz'; columns: figure_id, "),
+])
+def test_unknown_name_messages_read_as_sentences(data_dir, capsys, argv, expected):
+    """The list of valid names follows a separator, never runs on from the quoted name."""
+    code, _, err = run(data_dir, *argv, capsys=capsys)
+    assert code == 2 and err.startswith(expected), err
+
+
 def test_bad_options_are_usage_errors(data_dir, capsys):
     assert run(data_dir, "show", "figures", "--format", "xml", capsys=capsys)[0] == 2
     assert run(data_dir, "frobnicate", capsys=capsys)[0] == 2

@@ -19,6 +19,10 @@ PERIODS = [(dt.date(2024, 1, 1), dt.date(2024, 12, 31)), (dt.date(2024, 7, 1), d
            (dt.date(2024, 1, 1), dt.date(2024, 6, 30)), (dt.date(2023, 1, 1), dt.date(2023, 12, 31))]
 
 
+# capex_plan is an event (dated_differently applies), mau and revenue are not.
+METRICS = ("mau", "revenue", "capex_plan", "capex_plan")
+
+
 def random_figures(seed: int, n: int) -> pd.DataFrame:
     """Figures crowded on few entities, metrics, sources and periods, so that every rule is exercised."""
     rng = random.Random(seed)
@@ -28,7 +32,7 @@ def random_figures(seed: int, n: int) -> pd.DataFrame:
         value = rng.choice((100.0, 102.0, 104.9, 110.0, 50.0, 0.0, -20.0))
         high = value * rng.choice((1.1, 1.5)) if rng.random() < 0.15 else float("nan")
         rows.append({"figure_id": f"{i:012x}", "source_id": f"s{rng.randrange(6)}",
-                     "entity_id": rng.choice(("a", "b")), "metric": rng.choice(("mau", "revenue")),
+                     "entity_id": rng.choice(("a", "b")), "metric": rng.choice(METRICS),
                      "unit": rng.choice(("CNY", "CNY", "USD")), "value": value, "value_high": high,
                      "qualifier": rng.choice(QUALIFIERS), "period": f"{start}/{end}",
                      "period_start": start, "period_end": end, "quote": "q"})
@@ -43,7 +47,7 @@ def listed(frame: pd.DataFrame, **kw) -> dict[str, int]:
 
 @pytest.mark.parametrize("seed", range(8))
 @pytest.mark.parametrize("kw", [{}, {"tolerance": 0.0}, {"tolerance": 0.3, "min_overlap": 0.1},
-                                {"min_overlap": 1.0}])
+                                {"min_overlap": 1.0}, {"events": {"mau", "capex_plan"}}, {"events": ()}])
 def test_count_matches_the_listed_pairs(seed, kw):
     frame = random_figures(seed, 60)
     counted = count_conflicts(frame, **kw)
@@ -52,8 +56,17 @@ def test_count_matches_the_listed_pairs(seed, kw):
 
 def test_both_kinds_occur_in_the_random_figures():
     # The control for the comparison above: it compares non-trivial counts.
-    counted = count_conflicts(random_figures(0, 60))
-    assert counted["disagreement"] > 10 and counted["dated_differently"] > 10
+    frame = random_figures(0, 60)
+    counted = count_conflicts(frame)
+    assert counted["disagreement"] > 10 and counted["dated_differently"] > 3
+    # Only event metrics are dated differently, and only between the same readings.
+    found = conflicts(frame)
+    dated = found[found["kind"] == "dated_differently"]
+    assert set(dated["metric"]) == {"capex_plan"}
+    points = {"exact", "approx"}
+    assert all((a in points and b in points) or a == b
+               for a, b in zip(dated["qualifier_a"], dated["qualifier_b"]))
+    assert count_conflicts(frame, events=())["dated_differently"] == 0
 
 
 def test_blocks_do_not_change_the_count(monkeypatch):

@@ -12,6 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import ai_consumer_metrics as acm
@@ -63,6 +64,15 @@ def test_source_hashes_match_the_archive(manifest):
         assert digest == row.sha256 == manifest["sources"][row.source_id]["sha256"], row.source_id
         meta = json.loads((SOURCES / f"{row.source_id}.json").read_text(encoding="utf-8"))
         assert meta["sha256"] == digest
+
+
+def test_sources_table_carries_the_metadata_names():
+    sources = acm.load("sources")
+    for row in sources.itertuples():
+        meta = json.loads((SOURCES / f"{row.source_id}.json").read_text(encoding="utf-8"))
+        for key in ("publisher", "publisher_en"):
+            value = getattr(row, key)
+            assert (None if pd.isna(value) else value) == meta.get(key), (row.source_id, key)
 
 
 def test_committed_tables_match_the_manifest(manifest):

@@ -178,7 +178,7 @@ FORMS = [
     ("客服24小时在线", "24小时", 24, "hours", "exact", "duration"),
     ("支持7天无理由退货", "7天", 7, "days", "exact", "duration"),
     ("次日留存约40%，7日留存约20%", "7日", 7, "days", "exact", "duration"),
-    ("人均单日使用时长为120分钟", "120分钟", 120, "minutes", "exact", "duration"),
+    ("人均单日使用时长为120分钟", "120分钟", 120, "minutes", "exact", "quantity"),  # measured usage time
     ("上线两周", "两周", 2, "weeks", "exact", "duration"),
 ]
 
@@ -545,3 +545,146 @@ def test_odd_mixtures_never_raise(text):
         if m.kind in FIGURE_KINDS:
             v = m.value if isinstance(m.value, tuple) else (m.value,)
             assert all(isinstance(x, float) and math.isfinite(x) for x in v), m.describe()
+
+
+# --------------------------------------------------------------------------- #
+# Misreads found by a third-party tester (2026-11-23): metric words after a count,
+# currency words before a number, measured usage times, HK/TW quarters, points,
+# tenths and a half, falling bounds, clock times, stock codes, shares, two-digit
+# years, phone numbers and versions. Each reading is a decision in docs/design.md.
+# --------------------------------------------------------------------------- #
+
+THIRD_PARTY_FORMS = [
+    # 月活/年营收 after a 万/亿 count: the count ends at the scale
+    ("QuestMobile数据显示，豆包以1.72亿月活位居第一", "1.72亿", 1.72e8, "", "exact", "quantity"),
+    ("微信12亿月活，仍是国民应用", "12亿", 1.2e9, "", "exact", "quantity"),
+    ("千问以3000万月活跻身前五", "3000万", 3e7, "", "exact", "quantity"),
+    ("平台拥有超3亿月活跃用户", "超3亿", 3e8, "", "at_least", "quantity"),
+    ("公司2亿年营收中，广告占六成", "2亿", 2e8, "", "exact", "quantity"),
+    ("抖音6亿日活，日均使用超2小时", "6亿", 6e8, "", "exact", "quantity"),
+    # a currency word before the number decides the unit; 元 after it is its yuan word
+    ("集团收入为港币20亿元", "港币20亿元", 2e9, "HKD", "exact", "quantity"),
+    ("第三季收入為港幣２０億元", "港幣２０億元", 2e9, "HKD", "exact", "quantity"),
+    ("台積電單季營收達新台幣７７５億元", "新台幣７７５億元", 7.75e10, "TWD", "exact", "quantity"),
+    ("投資台幣５００億擴產", "台幣５００億", 5e10, "TWD", "exact", "quantity"),
+    ("融资港元30亿用于回购", "港元30亿", 3e9, "HKD", "exact", "quantity"),
+    ("募集美元5亿", "美元5亿", 5e8, "USD", "exact", "quantity"),
+    ("计划投资欧元3亿", "欧元3亿", 3e8, "EUR", "exact", "quantity"),
+    ("软银追加日元100亿", "日元100亿", 1e10, "JPY", "exact", "quantity"),
+    ("另募港币20亿美元债", "20亿美元", 2e9, "USD", "exact", "quantity"),  # a currency after the number wins
+    # measured usage time is a figure (quantity) with a duration unit
+    ("用户月人均使用时长为171.2小时", "171.2小时", 171.2, "hours", "exact", "quantity"),
+    ("人均单日使用时长为28.6分钟，同比增长5%", "28.6分钟", 28.6, "minutes", "exact", "quantity"),
+    ("人均月使用天数为12.3天", "12.3天", 12.3, "days", "exact", "quantity"),
+    ("B站日均使用时长105分钟", "105分钟", 105, "minutes", "exact", "quantity"),
+    ("单次平均用时3-5分钟", "3-5分钟", (3, 5), "minutes", "exact", "range"),
+    ("时长方面，支持7天无理由退货", "7天", 7, "days", "exact", "duration"),  # another clause
+    # 个点 after a change verb
+    ("毛利率提升了3个点", "3个点", 3, "percentage_points", "exact", "quantity"),
+    ("市场份额下降了约2个点", "约2个点", 2, "percentage_points", "approx", "quantity"),
+    ("经营利润率回落1.5个点以上", "1.5个点以上", 1.5, "percentage_points", "at_least", "quantity"),
+    ("全市设立3个点位", "3个", 3, "units", "exact", "quantity"),
+    # N成半, 上下 after a measure word
+    ("股價下跌約兩成半", "約兩成半", 25, "percent", "approx", "quantity"),
+    ("营收增长三成半", "三成半", 35, "percent", "exact", "quantity"),
+    ("毛利提升一成半", "一成半", 15, "percent", "exact", "quantity"),
+    ("平台上架600个上下", "600个上下", 600, "units", "approx", "quantity"),
+    ("每年推出600款上下新品", "600款上下", 600, "units", "approx", "quantity"),
+    # falling bounds and 逼近
+    ("股价跌破100港元", "跌破100港元", 100, "HKD", "at_most", "quantity"),
+    ("市值跌穿6000亿港元", "跌穿6000亿港元", 6e11, "HKD", "at_most", "quantity"),
+    ("股价一度跌至100港元以下", "跌至100港元以下", 100, "HKD", "at_most", "quantity"),
+    ("月活逼近3亿", "逼近3亿", 3e8, "", "approx", "quantity"),
+    ("渗透率逼近23%", "逼近23%", 23, "percent", "approx", "quantity"),
+    # shares
+    ("大股东增持兩百萬股", "兩百萬股", 2e6, "shares", "exact", "quantity"),
+    ("公司回购1000万股股份", "1000万股", 1e7, "shares", "exact", "quantity"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,value,unit,qual,kind", THIRD_PARTY_FORMS,
+                         ids=[f[1] for f in THIRD_PARTY_FORMS])
+def test_third_party_form(sentence, text, value, unit, qual, kind):
+    m = mention(sentence, text)
+    assert (value_of(m.value), m.unit, m.qualifier, m.kind) == (value_of(value), unit, qual, kind), m.describe()
+
+
+THIRD_PARTY_NON_FIGURES = [
+    # HK/TW quarters without 度
+    ("美團第三季業績勝預期", "第三季", "date"),
+    ("今年第二季，營收回升", "第二季", "date"),
+    ("第１季營收創新高", "第１季", "date"),
+    ("公司第二及第三季均錄得盈利", "第二及第三季", "date"),
+    ("富邦媒今年前三季營收達新台幣", "前三季", "date"),
+    # clock times without a colon
+    ("2024年3月15日晚8点开售", "晚8点", "time"),
+    ("周五晚间8时直播", "晚间8时", "time"),
+    ("2025年11月11日0点开抢", "0点", "time"),
+    ("凌晨2点服务器宕机", "凌晨2点", "time"),
+    ("中午12点截止", "中午12点", "time"),
+    # stock codes
+    ("騰訊（０７００）股價上升", "０７００", "identifier"),
+    ("阿里巴巴（9988）股價", "9988", "identifier"),
+    ("贵州茅台600519收涨", "600519", "identifier"),
+    # two-digit years before a period word
+    ("25年Q3营收增长12%", "25年Q3", "date"),
+    ("24年上半年GMV", "24年上半年", "date"),
+    ("24年全年营收", "24年全年", "date"),
+    ("25年第一季度", "25年第一季度", "date"),
+    # phone numbers, split fiscal years, 11.11, versions
+    ("热线：(852) 2862 8555", "(852) 2862 8555", "identifier"),
+    ("电话 010-8888 6666", "010-8888 6666", "identifier"),
+    ("集团2025/26财年营收", "2025/26财年", "date"),
+    ("天猫11.11成交额创新高", "11.11", "date"),
+    ("11.11大促期间", "11.11", "date"),
+    ("迈入AI 2.0阶段", "AI 2.0", "identifier"),
+    ("互联网进入2.0时代", "2.0", "identifier"),
+    ("Web 2.0之后", "Web 2.0", "identifier"),
+    ("搭载RTX 4090显卡", "RTX 4090", "identifier"),
+    ("百度发布ERNIE 4.5", "ERNIE 4.5", "identifier"),
+]
+
+
+@pytest.mark.parametrize("sentence,text,kind", THIRD_PARTY_NON_FIGURES, ids=[f[1] for f in THIRD_PARTY_NON_FIGURES])
+def test_third_party_non_figure(sentence, text, kind):
+    m = mention(sentence, text)
+    assert m.kind == kind and m.value is None, m.describe()
+
+
+@pytest.mark.parametrize("sentence", [
+    "公司将在24年营收基础上",          # 24年 alone before a noun stays as it was (ambiguous)
+    "人民币兑美元7.1",                # an exchange rate: 美元 after 兑 is not the number's currency
+    "两股力量",                       # 股 after a small Chinese count is "strands"
+    "过去10年全年平均",               # 10年 after 过去 is a span of years, not 2010
+])
+def test_third_party_left_alone(sentence):
+    ms = scan(sentence)
+    assert not any(m.kind == "date" and "年" in m.text for m in ms if "10年" in sentence or "24年" in sentence), \
+        [m.describe() for m in ms]
+    assert not any(m.unit in ("USD", "shares") for m in ms), [m.describe() for m in ms]
+
+
+def test_metric_acronym_keeps_a_figure():
+    for s, text, v in [("MAU 7500万", "7500万", 7.5e7), ("GMV 500亿", "500亿", 5e10), ("DAU 3000", "3000", 3000)]:
+        m = mention(s, text)
+        assert m.kind == "quantity" and m.value == v, m.describe()
+
+
+def test_period_word_after_count_without_scale_is_a_duration():
+    # only after a 万/亿 count is 月/年 read as part of the metric word
+    m = mention("运营3个月后", "3个月")
+    assert m.kind == "duration" and m.unit == "months"
+    m = mention("已有3亿年历史的化石", "3亿年")
+    assert m.kind == "duration" and m.unit == "years"
+
+
+def test_stock_code_does_not_take_years_or_plain_counts():
+    assert mention("腾讯(2024)年报", "2024").kind == "date"
+    assert mention("订单数为600519", "600519").kind == "quantity"
+    assert mention("营收达600000元", "600000元").unit == "CNY"
+
+
+def test_shares_is_a_count_unit():
+    assert "shares" in UNITS
+    # a lone 一 with a count unit is the article, as for 一家
+    assert scan("买入一股") == []

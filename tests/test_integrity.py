@@ -165,7 +165,7 @@ CATALOGUE: list[Case] = [
     _c("source-id-escape", "security", "source ids cannot leave data/sources (../, absolute, nested)",
        r"is not a safe slug"),
     _c("table-name-escape", "security", "table names cannot leave the data folder in load, acm show, acm describe",
-       r"no table '.*'(; did you mean '[a-z_]+'\?)? Tables: figures, sources, "),
+       r"no table '.*'(; did you mean '[a-z_]+'\? Tables|; tables): figures, sources, "),
     _c("figure-id-escape", "security", "cite and acm cite treat a path as an unknown figure id",
        r"unknown figure id '.*' \(62 known\)"),
     _c("manifest-file-escape", "security", "a manifest naming a file outside the folder is refused",

@@ -216,3 +216,30 @@ def test_unreviewed_dismissal_is_refused_too(repo, tmp_path, article):
         _build(repo, tmp_path / "out")
     assert [e for e in err.value.errors if "unreviewed dismissal" in e and "近百家" in e]
     assert not [e for e in err.value.errors if "unaccounted" in e]
+
+
+def test_entity_guess_stays_in_the_sentence_of_the_number(tmp_path, repo):
+    """A name in an earlier sentence is not carried to unrelated numbers after it."""
+    article = tmp_path / "yuanbao.txt"
+    article.write_bytes("腾讯元宝月活跃用户达到1亿，阿里巴巴营收同比增长12.5%。\n本文共1500字。\n"
+                        "下单即送20元优惠券，数量有限。\n".encode("utf-8"))
+    result = new_source(article, source_id="2026-03-06-test-yuanbao", title="元宝", publisher="测试日报",
+                        published="2026-03-06", root=repo)
+    code = result.extractor_path.read_text(encoding="utf-8")
+    by_value = {re.search(r'\n\s+"([^"]*)",\n\s+entity', c)[1]: c for c in _claims(code)}
+    assert set(by_value) >= {"1亿", "12.5%", "1500字", "20元"}, sorted(by_value)
+    assert 'entity="yuanbao", metric="mau"' in by_value["1亿"]
+    # Same sentence, next clause: the nearest name before the number still counts.
+    assert 'entity="alibaba_group", metric="revenue_growth"' in by_value["12.5%"]
+    for value_text in ("1500字", "20元"):
+        assert 'entity="TODO"' in by_value[value_text] and "no entity named nearby" in by_value[value_text]
+
+
+def test_entity_named_after_the_number_only_counts_in_its_clause():
+    from extract.guess import Guesser
+    from extract.registry import load_entities, load_metrics
+
+    g = Guesser(load_entities(REPO / "data" / "entities.toml"), load_metrics(REPO / "data" / "metrics.toml"))
+    assert g.entity("3.2亿月活跃用户的豆包", 0) == "doubao"
+    assert g.entity("共有3.2亿用户，豆包排名第一", 2) is None
+    assert g.entity("本文共1500字", 3) is None

@@ -56,7 +56,10 @@ def test_notebook_shows_install_load_filter_cite_plot(executed):
     nb, workdir, _ = executed
     code = [c for c in nb.cells if c.cell_type == "code"]
     markdown = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
-    assert "pip install ai-consumer-metrics" in markdown
+    # Not on any package index: the notebook must say to install from a clone of the repository.
+    assert "pip install -e .\n" in markdown and "pip install path/to/ai-consumer-metrics" in markdown
+    assert "pip install ai-consumer-metrics" not in markdown
+    assert (NOTEBOOK.parents[1] / "pyproject.toml").is_file()
     assert all(not _outputs(c, "error") for c in code)
     # the cite cell printed a citation with the verbatim quote of the figure
     cite_cell = next(c for c in code if "acm.cite(leader" in c.source and "bibtex" not in c.source)

@@ -12,6 +12,7 @@ matplotlib.use("Agg")  # before pyplot: tests never open a window
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 import ai_consumer_metrics  # noqa: E402
 from ai_consumer_metrics import plot  # noqa: E402
@@ -33,6 +34,7 @@ def data():
         "published": pd.to_datetime(["2025-05-01", "2026-01-30", "2026-02-10", "2024-09-20"]),
         "published_precision": ["month", "day", "day", "day"],
         "published_estimated": [True, False, False, False],
+        "publisher_en": [None, None, None, "Qunmai SCRM"],
     })
     entities = pd.DataFrame({
         "entity_id": ["alibaba_group", "taobao", "taobao_tmall_group", "jd", "pdd", "douyin",
@@ -248,7 +250,7 @@ def test_financials_scales(data, tmp_path):
     assert tick_texts(ax) == ["Alibaba Group, FY2025", "Tencent, 2024"]
     assert bar_lengths(ax) == [770.0, 767.0]
     assert value_labels(ax) == ["≈770", "767"]
-    assert plot.footnote(ax) == "Source: 2024-09-20-qunmai, 2024-09-20"  # 群脉SCRM needs CJK
+    assert plot.footnote(ax) == "Source: Qunmai SCRM, 2024-09-20"  # publisher_en, font or not
     bn = plot.financials("capex_plan", scale="bn", data=data)
     assert bar_lengths(bn) == [380.0]
     assert value_labels(bn) == ["≥380"]
@@ -292,7 +294,7 @@ def test_zh_never_draws_boxes(data, tmp_path):
         assert any("needs a CJK font" in str(r.message) and r.category is UserWarning
                    for r in records)
         assert "JD.com [2]" in tick_texts(ax)
-        assert plot.footnote(ax2) == "Source: 2024-09-20-qunmai, 2024-09-20"
+        assert plot.footnote(ax2) == "Source: Qunmai SCRM, 2024-09-20"
     else:
         assert "京东 [2]" in tick_texts(ax)
         assert "群脉SCRM" in plot.footnote(ax2)
@@ -417,3 +419,135 @@ def test_tables_typed_like_load_with_missing_values(data):
     assert bar_lengths(ax) == [33.0, 19.0, 18.0, 17.0, 16.0, 13.0]
     with pytest.raises(plot.PlotError, match="choose one of: China e-commerce$"):
         plot.market_shares("nowhere", data=typed)
+
+
+# --------------------------------------------------------------------------- English footnotes
+
+
+@pytest.fixture
+def no_cjk_font(monkeypatch):
+    """Whatever this machine has installed, draw as if no font had Chinese glyphs."""
+    monkeypatch.setattr(plot, "_find_cjk_font", lambda: None)
+
+
+def _draw_without_boxes(make, tmp_path):
+    with warnings.catch_warnings(record=True) as records:
+        warnings.simplefilter("always")
+        warnings.filterwarnings("error", message=r"Glyph .* missing from font")
+        ax = make()
+        render(ax, tmp_path)
+    assert _glyph_warnings(records) == []
+    return ax
+
+
+def test_packaged_footnote_names_publishers_and_credits_in_english(no_cjk_font, tmp_path):
+    sources = _packaged_tables()["sources"].set_index("source_id")
+    ax = _draw_without_boxes(lambda: plot.user_metrics("mau"), tmp_path)
+    note = plot.footnote(ax)
+    for sid in ("2024-09-20-qunmai-tencent-alibaba", "2026-01-30-yilan-ant-vs-alibaba",
+                "2026-02-10-ginlix-qwen-ticketing"):
+        assert f"{sources.loc[sid, 'publisher_en']}, {sources.loc[sid, 'published']:%Y-%m-%d}" in note
+        assert sid not in note  # named by its publisher, not by the fallback id
+    assert "Qunmai SCRM, 2024-09-20, citing QuestMobile" in note
+    assert "Yilan Shangye, 2026-01-30, citing 36Kr" in note  # 36氪 in the figures table
+    fin = _draw_without_boxes(lambda: plot.financials("rd_spend"), tmp_path)
+    assert plot.footnote(fin) == "Source: Huxiu, 2024-06-18, citing Ant Group report (2023)"
+    # the republication whose text names no publisher (its publisher_en is null too)
+    assert pd.isna(sources.loc["2025-05-liuhai-alibaba-ai-rebuild", "publisher_en"])
+    shares = _draw_without_boxes(lambda: plot.market_shares("China e-commerce", "2024"), tmp_path)
+    assert plot.footnote(shares) == ("Source: 2025-05-liuhai-alibaba-ai-rebuild "
+                                     "(publisher not named), 2025-05 (est.)")
+
+
+def test_footnote_credits_are_translated_counted_or_kept(data, no_cjk_font, tmp_path):
+    figures = data["figures"].copy()
+    figures.loc[figures["figure_id"] == "um1", "attributed_to"] = "36氪"
+    figures.loc[figures["figure_id"] == "um2", "attributed_to"] = "某某数据研究院"
+    ax = _draw_without_boxes(lambda: plot.user_metrics("mau", data=dict(data, figures=figures)),
+                             tmp_path)
+    note = plot.footnote(ax)
+    assert "[1] Yilan Business, 2026-01-30, citing 36Kr" in note
+    # no English name known and no font to draw it: counted rather than dropped or boxed
+    assert note.endswith("[2] Ginlix AI, 2026-02-10, citing a source named in Chinese")
+
+
+def test_without_publisher_en_a_chinese_publisher_falls_back_to_a_known_name_or_the_id(
+        data, no_cjk_font, tmp_path):
+    sources = data["sources"].drop(columns="publisher_en")
+    sources.loc[sources["source_id"] == "2026-02-10-ginlix", "publisher"] = "虎嗅"
+    ax = _draw_without_boxes(lambda: plot.financials(
+        "capex", data=dict(data, sources=sources)), tmp_path)
+    assert plot.footnote(ax) == "Source: 2024-09-20-qunmai, 2024-09-20"
+    ax = _draw_without_boxes(lambda: plot.user_metrics(
+        "mau", data=dict(data, sources=sources)), tmp_path)
+    assert "[2] Huxiu, 2026-02-10" in plot.footnote(ax)
+
+
+def test_chinese_footnote_keeps_chinese_credits(data, monkeypatch):
+    monkeypatch.setattr(plot, "_find_cjk_font", lambda: "DejaVu Sans")
+    monkeypatch.setattr(plot._Style, "drawable", lambda self, text: True)
+    figures = data["figures"].copy()
+    figures.loc[figures["figure_id"] == "um1", "attributed_to"] = "36氪"
+    data = dict(data, figures=figures)
+    assert "援引36氪" in plot.footnote(plot.user_metrics("mau", lang="zh", data=data))
+    # English labels with a CJK font: the English name where one is known
+    assert "citing 36Kr" in plot.footnote(plot.user_metrics("mau", data=data))
+
+
+def test_english_names():
+    from ai_consumer_metrics.names_en import english_name, registry_names
+
+    entities = pd.DataFrame({"name_en": ["Ant Group", "Alipay"], "name_zh": ["蚂蚁集团", "支付宝"],
+                             "aliases": ["蚂蚁; 蚂蚁金服", "支付宝App"]})
+    known = registry_names(entities)
+    assert known["蚂蚁金服"] == "Ant Group" and known["支付宝App"] == "Alipay"
+    assert english_name("新浪财经") == "Sina Finance"
+    assert english_name("QuestMobile") == "QuestMobile"
+    assert english_name("蚂蚁集团", known) == "Ant Group"
+    assert english_name("支付宝平台商业活力报告（2024.4）", known) == "Alipay report (2024.4)"
+    assert english_name("36氪研究院2025年报告") == "36Kr Research report (2025)"
+    assert english_name("蚂蚁集团", {}) is None  # not a document title, not a known name
+    assert english_name("某某咨询") is None and english_name(" ") is None
+
+
+# --------------------------------------------------------------------------- readable labels
+
+
+def _value_label_boxes(ax):
+    renderer = ax.figure.canvas.get_renderer()
+    ax.figure.draw_without_rendering()  # the layout engine places the axes first
+    # Text's own extent: an Annotation's includes its leader line, which may cross others.
+    return [(t.get_text(), Text.get_window_extent(t, renderer)) for t in ax.texts
+            if t.get_gid() == "acm-value-label"]
+
+
+def _assert_apart(boxes):
+    assert len(boxes) > 1
+    for i, (text_a, a) in enumerate(boxes):
+        for text_b, b in boxes[i + 1:]:
+            assert not a.overlaps(b), f"labels {text_a!r} and {text_b!r} overlap: {a} {b}"
+
+
+@pytest.mark.parametrize("size", [(8, 4.8), (5, 3)])
+def test_trend_labels_of_close_points_do_not_overlap(data, size):
+    ax = plot.market_share_trend("China e-commerce", data=data)
+    ax.figure.set_size_inches(*size)
+    boxes = _value_label_boxes(ax)
+    assert len(boxes) == len(data["market_shares"])  # every point keeps its label
+    _assert_apart(boxes)
+    # stacked labels keep the points' top-to-bottom order
+    at_2024 = [(t, b.y0) for t, b in boxes if t in ("33% [1]", "19% [1]", "18% [1]", "17% [1]",
+                                                    "13% [1]", "≤16% [2]")]
+    assert [t for t, _ in sorted(at_2024, key=lambda tb: -tb[1])] == [
+        "33% [1]", "19% [1]", "18% [1]", "17% [1]", "≤16% [2]", "13% [1]"]
+
+
+def test_packaged_trend_labels_do_not_overlap():
+    shares = _packaged_tables()["market_shares"]
+    for market in shares["market"].unique():
+        ax = plot.market_share_trend(market)
+        boxes = _value_label_boxes(ax)
+        assert len(boxes) == (shares["market"] == market).sum()
+        if len(boxes) > 1:
+            _assert_apart(boxes)
+        plt.close(ax.figure)

@@ -34,3 +34,18 @@ def test_scripts_named_by_the_readme_exist_and_are_executable():
                 path = REPO / word
                 assert path.is_file(), word
                 assert path.stat().st_mode & 0o111, f"{word} is not executable"
+
+
+def test_adding_a_source_names_every_body_key_the_archive_check_needs():
+    """Step 2 tells a curator to move the body offsets; the snippets checked with them must move too."""
+    import inspect
+
+    from extract import sources
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Adding a source", 1)[1].split("\n## ", 1)[0]
+    step = section.split("\n2. ", 1)[1].split("\n3. ", 1)[0]
+    checked = set(re.findall(r'meta\["(body_\w+)"\]', inspect.getsource(sources._check_body)))
+    assert checked == {"body_start", "body_end", "body_first", "body_last"}
+    for key in sorted(checked):
+        assert f"`{key}`" in step, f"README 'Adding a source' step 2 does not mention {key}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.sources import DEFAULT_ROOT, REQUIRED_KEYS, ArchiveError, Source, list_sources, read_source
+from extract.sources import DEFAULT_ROOT, OPTIONAL_KEYS, REQUIRED_KEYS, ArchiveError, Source, list_sources, read_source
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"  # present in the team's work tree only
@@ -53,7 +53,7 @@ def test_every_source_reads_and_its_metadata_is_sound(sid):
     src = read_source(sid)
     assert isinstance(src, Source) and src.source_id == sid
     meta = src.meta
-    assert list(meta) == list(REQUIRED_KEYS)
+    assert [k for k in meta if k not in OPTIONAL_KEYS] == list(REQUIRED_KEYS)
     assert meta["seed_file"] == SEED_OF[sid]
     assert meta["language"] == "zh"
     assert src.published == dt.date.fromisoformat(meta["published"])
@@ -229,6 +229,35 @@ def test_missing_key(archive):
 def test_unknown_key(archive):
     _edit_meta(archive, editors=["木鱼"])
     _expect(archive, r"unknown key\(s\): editors", ".json")
+
+
+def test_publisher_en_is_optional_and_defaults_to_null(archive):
+    _edit_meta(archive, publisher_en=_DELETE)
+    assert read_source(SID, archive).meta["publisher_en"] is None
+
+
+def test_every_named_publisher_has_an_english_name():
+    for sid in IDS:
+        meta = read_source(sid).meta
+        # a chart without CJK fonts names the publisher by this; null only where the
+        # publisher itself is unknown (the liuhai republication)
+        assert (meta["publisher_en"] is None) == (meta["publisher"] is None), sid
+        assert meta["publisher_en"] is None or meta["publisher_en"].isascii(), sid
+    assert read_source("2026-01-30-yilan-ant-vs-alibaba").meta["publisher_en"] == "Yilan Shangye"
+
+
+@pytest.mark.parametrize(
+    "changes, pattern",
+    [
+        ({"publisher_en": 3}, r"'publisher_en' must be a string or null"),
+        ({"publisher_en": ["Yilan"]}, r"'publisher_en' must be a string or null"),
+        ({"publisher_en": "  "}, r"'publisher_en' is empty"),
+        ({"publisher": None}, r"publisher_en is 'Yilan Shangye' but publisher is null"),
+    ],
+)
+def test_malformed_publisher_en(archive, changes, pattern):
+    _edit_meta(archive, **changes)
+    _expect(archive, pattern, ".json")
 
 
 @pytest.mark.parametrize(
