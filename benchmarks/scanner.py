@@ -50,6 +50,8 @@ import warnings
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from run import cpu_model  # noqa: E402  (one definition of the machine line for every benchmark)
 sys.path.insert(0, str(REPO))
 
 from ai_consumer_metrics.figures import _MASTER, _scan_normalized, scan  # noqa: E402
@@ -134,16 +136,6 @@ def best_of(n: int, fn):
     return best, result
 
 
-def cpu_name() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (UTF-8), at least this")
@@ -183,7 +175,7 @@ def main() -> int:
     rows += cn2an_rows
     best_cn2an = min(r[2] for r in cn2an_rows)
 
-    print(f"machine: {platform.platform()}; {os.cpu_count()} CPUs; {cpu_name()}; "
+    print(f"machine: {platform.platform()}; {os.cpu_count()} CPUs; {cpu_model()}; "
           f"Python {platform.python_version()}; cn2an {getattr(cn2an, '__version__', '?')}")
     print(f"corpus: {mb:.2f} MB ({len(text):,} characters): {len(docs):,} archived articles, "
           f"whole, repeated; best of {args.repeats} runs (cn2an: best of {args.cn2an_repeats})\n")
