@@ -178,39 +178,35 @@ def _market_shares(f: pd.DataFrame) -> pd.DataFrame:
     return _finish(out, ["market", "period_start", "period_end", "entity_id"])
 
 
+def _measured(f: pd.DataFrame, value: str, unit: str, **between: pd.Series) -> pd.DataFrame:
+    """The shape shared by user_metrics, financials, growth and other_figures: who and
+    what, the value under the table's own name (``value``, ``value_high``), its unit
+    column, any ``between`` columns, then period, scope and the citation keys."""
+    out = pd.DataFrame({
+        "entity_id": f["entity_id"],
+        "metric": f["metric"],
+        value: f["value"].astype("float64"),
+        f"{value}_high": f["value_high"].astype("float64"),
+        unit: f["unit"],
+        **between,
+        **_periods(f),
+        "scope": f["scope"],
+        "qualifier": f["qualifier"],
+        "source_id": f["source_id"],
+        "figure_id": f["figure_id"],
+    })
+    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+
+
 def _user_metrics(f: pd.DataFrame) -> pd.DataFrame:
     bad = f["unit"].isin(GROWTH_UNITS) | _currency(f)
     _reject(f[bad], "user_metrics", "a count of users (persons, person_times, ...)")
-    out = pd.DataFrame({
-        "entity_id": f["entity_id"],
-        "metric": f["metric"],
-        "count": f["value"].astype("float64"),
-        "count_high": f["value_high"].astype("float64"),
-        "unit": f["unit"],
-        **_periods(f),
-        "scope": f["scope"],
-        "qualifier": f["qualifier"],
-        "source_id": f["source_id"],
-        "figure_id": f["figure_id"],
-    })
-    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+    return _measured(f, "count", "unit")
 
 
 def _financials(f: pd.DataFrame) -> pd.DataFrame:
-    _reject(f[~_currency(f)], "financials", "an ISO 4217 currency code (CNY, USD, HKD)")
-    out = pd.DataFrame({
-        "entity_id": f["entity_id"],
-        "metric": f["metric"],
-        "amount": f["value"].astype("float64"),
-        "amount_high": f["value_high"].astype("float64"),
-        "currency": f["unit"],
-        **_periods(f),
-        "scope": f["scope"],
-        "qualifier": f["qualifier"],
-        "source_id": f["source_id"],
-        "figure_id": f["figure_id"],
-    })
-    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+    _reject(f[~_currency(f)], "financials", "an ISO 4217 currency code (CNY, USD, HKD, ...)")
+    return _measured(f, "amount", "currency")
 
 
 def _growth(f: pd.DataFrame, metric_notes: Mapping[str, str | None]) -> pd.DataFrame:
@@ -220,36 +216,11 @@ def _growth(f: pd.DataFrame, metric_notes: Mapping[str, str | None]) -> pd.DataF
                      metric_notes.get(r.metric))
         for r in f.itertuples(index=False)
     ]
-    out = pd.DataFrame({
-        "entity_id": f["entity_id"],
-        "metric": f["metric"],
-        "change": f["value"].astype("float64"),
-        "change_high": f["value_high"].astype("float64"),
-        "change_unit": f["unit"],
-        "basis": pd.Series(bases, index=f.index, dtype="object"),
-        **_periods(f),
-        "scope": f["scope"],
-        "qualifier": f["qualifier"],
-        "source_id": f["source_id"],
-        "figure_id": f["figure_id"],
-    })
-    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+    return _measured(f, "change", "change_unit", basis=pd.Series(bases, index=f.index, dtype="object"))
 
 
 def _other_figures(f: pd.DataFrame) -> pd.DataFrame:
-    out = pd.DataFrame({
-        "entity_id": f["entity_id"],
-        "metric": f["metric"],
-        "value": f["value"].astype("float64"),
-        "value_high": f["value_high"].astype("float64"),
-        "unit": f["unit"],
-        **_periods(f),
-        "scope": f["scope"],
-        "qualifier": f["qualifier"],
-        "source_id": f["source_id"],
-        "figure_id": f["figure_id"],
-    })
-    return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
+    return _measured(f, "value", "unit")
 
 
 def _periods(f: pd.DataFrame) -> dict[str, pd.Series]:
@@ -316,7 +287,7 @@ def _check_references(figures: pd.DataFrame, routes: dict, parents: dict,
 
 
 def _currency(f: pd.DataFrame) -> pd.Series:
-    """True where the figure's unit is an ISO 4217 code (CNY, USD, HKD)."""
+    """True where the figure's unit is an ISO 4217 code (CNY, USD, HKD, ...)."""
     return pd.Series([isinstance(u, str) and bool(_ISO_CURRENCY.match(u)) for u in f["unit"]],
                      index=f.index, dtype=bool)
 
