@@ -25,6 +25,9 @@ import pandas as pd
 
 STYLES = ("text", "markdown", "bibtex")
 
+#: strftime format of a publication date at each precision (anything else: the year).
+_DATE_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m"}
+
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
@@ -173,7 +176,7 @@ def _bibtex(fig: Mapping, src: Mapping) -> str:
         fields.append(("year", str(ts.year)))
         if precision in ("day", "month"):
             fields.append(("month", _MONTHS[ts.month - 1]))
-        fields.append(("date", ts.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision, "%Y"))))
+        fields.append(("date", ts.strftime(_DATE_FORMATS.get(precision, "%Y"))))
     if _str(src.get("url")):
         fields.append(("url", _str(src.get("url"))))
     fields.append(("language", _str(src.get("language")) or "zh"))
@@ -248,7 +251,7 @@ def _date_text(src: Mapping) -> str:
     if p is None:
         return "undated"
     ts, precision = p
-    text = ts.strftime({"day": "%Y-%m-%d", "month": "%Y-%m"}.get(precision, "%Y"))
+    text = ts.strftime(_DATE_FORMATS.get(precision, "%Y"))
     if _truthy(src.get("published_estimated")):
         text += " (date estimated)"
     return text

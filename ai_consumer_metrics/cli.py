@@ -32,6 +32,7 @@ import argparse
 import ast
 import difflib
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any, Sequence
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(f"data integrity error: {exc}", DATA_ERROR)
     except BrokenPipeError:
         # `acm show figures | head`: the reader left; not an error of ours.
-        sys.stdout = open(_devnull(), "w")
+        sys.stdout = open(os.devnull, "w")
         return OK
 
 
@@ -416,12 +417,6 @@ def _markdown(df: Any) -> str:
 def _fail(message: str, code: int) -> int:
     print(f"acm: error: {message}", file=sys.stderr)
     return code
-
-
-def _devnull() -> str:
-    import os
-
-    return os.devnull
 
 
 if __name__ == "__main__":

@@ -113,6 +113,13 @@ def _row(kind: str, a: dict, b: dict, message: str) -> dict:
     return out
 
 
+def _event_metrics(tolerance: float, events: Iterable[str] | None) -> frozenset[str]:
+    """Check ``tolerance`` and return the event metrics: the arguments both entry points share."""
+    if not 0 <= tolerance < 1:
+        raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
+    return EVENT_METRICS if events is None else frozenset(events)
+
+
 def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5,
               events: Iterable[str] | None = None):
     """Pairs of figures from different sources that disagree, or give one event different dates.
@@ -132,9 +139,7 @@ def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5,
         from ._data import load
 
         figures = load("figures")
-    if not 0 <= tolerance < 1:
-        raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
-    events = EVENT_METRICS if events is None else frozenset(events)
+    events = _event_metrics(tolerance, events)
     if len(figures) == 0:
         return pd.DataFrame(columns=COLUMNS)
     frame = figures.copy()
@@ -189,9 +194,7 @@ def count_conflicts(figures, tolerance: float = 0.05, min_overlap: float = 0.5,
     import numpy as np
     import pandas as pd
 
-    if not 0 <= tolerance < 1:
-        raise ValueError(f"tolerance must be a relative difference in [0, 1), got {tolerance!r}")
-    events = EVENT_METRICS if events is None else frozenset(events)
+    events = _event_metrics(tolerance, events)
     counts = {"dated_differently": 0, "disagreement": 0}
     if len(figures) == 0:
         return counts

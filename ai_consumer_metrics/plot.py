@@ -67,7 +67,6 @@ _CJK_PROBE = "中文数据阿里巴巴腾讯"
 _RESIDUAL = {"others", "other", "rest"}
 
 
-
 class PlotError(ValueError):
     """A selection that cannot be drawn honestly (unknown market, mixed metrics, ...)."""
 
@@ -203,6 +202,8 @@ def _frames(data, main: str) -> dict[str, pd.DataFrame | None]:
     elif data is not None:
         raise PlotError(f"data must be a DataFrame or a mapping of table name to "
                         f"DataFrame, not {type(data).__name__}")
+    from ai_consumer_metrics import load
+
     out: dict[str, pd.DataFrame | None] = {}
     for name in (main, "figures", "sources", "entities", "metrics"):
         if name in given:
@@ -211,13 +212,9 @@ def _frames(data, main: str) -> dict[str, pd.DataFrame | None]:
             out[name] = None  # the rows name their article; attributions are a bonus
         elif name in (main, "sources") or (name == "figures"
                                             and "source_id" not in out[main].columns):
-            from ai_consumer_metrics import load
-
             out[name] = load(name)  # without these there is no chart and no footnote
         else:
             try:
-                from ai_consumer_metrics import load
-
                 out[name] = load(name)
             except Exception:  # noqa: BLE001 - registries only name things; ids will do
                 out[name] = None

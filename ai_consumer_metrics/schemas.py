@@ -24,12 +24,14 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+# The analysis-table vocabularies live in the pandera-free checks (consistency.py),
+# which the build and `acm validate` use without this module.
+from ai_consumer_metrics.consistency import ANALYSIS_TABLES, GROWTH_BASES, GROWTH_UNITS
+
 #: How sure the source is about the number.
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 #: The status of a scanner mention in the coverage table.
 COVERAGE_STATUSES = ("claimed", "dismissed", "auto")
-#: The analysis tables a metric may land in.
-ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
 #: Separator of the multi-valued string columns (authors, aliases, allowed_units, figure_ids).
 LIST_SEPARATOR = "; "
 
@@ -401,8 +403,7 @@ def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
 
 # ---------------------------------------------------------------- analysis tables
 # Derived from figures by extract/analysis.py; one row per figure, routed by the
-# metric's table. Constants shared with the pandera-free checks in consistency.py.
-from ai_consumer_metrics.consistency import GROWTH_BASES, GROWTH_UNITS  # noqa: E402
+# metric's table.
 
 _FIGURE_ID = dict(unique=True, str_matches=r"^[0-9a-f]{12}$")
 
