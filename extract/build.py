@@ -203,8 +203,9 @@ def source_row(source, n_figures: int) -> dict:
         "url": meta.get("url"),
         "language": meta.get("language"),
         "script": meta.get("script"),
-        "sha256": hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-        if getattr(source, "path", None) is None else _sha256_file(Path(source.path)),
+        # read_source hashed the very bytes it decoded and checked them against the metadata:
+        # reading and hashing the file again here would only give the same digest.
+        "sha256": meta.get("sha256") or hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
         "body_start": source.body_start,
         "body_end": source.body_end,
         "rights": meta.get("rights"),
@@ -406,10 +407,11 @@ def _carry_over(out: Path, tmp: Path) -> None:
     """Keep files in ``out`` that no build wrote (a README, .gitkeep) across the swap."""
     if not out.is_dir():
         return
+    from ai_consumer_metrics._data import DataIntegrityError, read_manifest
+
     try:
-        old = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        owned = {e.get("file") for e in old.get("tables", {}).values()} | {MANIFEST, "datapackage.json"}
-    except (OSError, ValueError, AttributeError):
+        owned = {e.get("file") for e in read_manifest(out)["tables"].values()} | {MANIFEST, "datapackage.json"}
+    except (DataIntegrityError, OSError, AttributeError):
         owned = {MANIFEST, "datapackage.json"}
     for p in out.iterdir():
         if p.is_file() and p.name not in owned and not (tmp / p.name).exists() \

@@ -91,10 +91,12 @@ def _rows(path: Path) -> dict[str, dict]:
     return {r["figure_id"]: r for r in table.to_pylist()}
 
 
-def _version(manifest: Path) -> str | None:
+def _version(folder: Path) -> str | None:
+    from ai_consumer_metrics._data import DataIntegrityError, read_manifest
+
     try:
-        return json.loads(manifest.read_text(encoding="utf-8")).get("version")
-    except (OSError, ValueError):
+        return read_manifest(folder).get("version")
+    except (DataIntegrityError, OSError):
         return None
 
 
@@ -119,7 +121,7 @@ def load_side(spec: str, repo: str | Path | None = None) -> Side:
         figures = folder / "figures.parquet"
         if not figures.is_file():
             raise DiffError(f"{folder}: no figures.parquet; not a built data folder")
-        return Side(str(folder), _version(folder / "manifest.json"), _rows(figures))
+        return Side(str(folder), _version(folder), _rows(figures))
     repo = Path(repo) if repo is not None else REPO_ROOT
     raw = _git_show(spec, f"{DATA_IN_GIT}/figures.parquet", repo)
     with tempfile.TemporaryDirectory(prefix="acm-diff-") as tmp:

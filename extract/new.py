@@ -71,10 +71,11 @@ class NewSource:
 
 def _paths(root: Path, source_id: str) -> tuple[Path, Path, Path]:
     from extract.build import module_stem
+    from extract.jobs import Corpus  # the repository layout is written down once, there
 
-    folder = root / "data" / "sources"
-    return (folder / f"{source_id}.txt", folder / f"{source_id}.json",
-            root / "extract" / "steps" / f"{module_stem(source_id)}.py")
+    corpus = Corpus.at(root)
+    return (corpus.sources / f"{source_id}.txt", corpus.sources / f"{source_id}.json",
+            corpus.steps / f"{module_stem(source_id)}.py")
 
 
 def detect_script(text: str) -> str:
@@ -167,6 +168,7 @@ def new_source(file: str | Path, *, source_id: str, title: str, publisher: str |
         's2026_03_01_x.py'
     """
     from extract.draft import draft_extractor
+    from extract.jobs import Corpus
     from extract.registry import load_entities, load_metrics
 
     root = Path(root) if root is not None else REPO_ROOT
@@ -190,8 +192,9 @@ def new_source(file: str | Path, *, source_id: str, title: str, publisher: str |
     meta = metadata(source_id, raw, text, file_name=file.name, title=title, publisher=publisher,
                     published=_normalise_date(published, precision), precision=precision, url=url,
                     authors=authors, platform=platform, estimated_note=estimated_note)
-    entities = load_entities(root / "data" / "entities.toml")
-    metrics = load_metrics(root / "data" / "metrics.toml")
+    corpus = Corpus.at(root)
+    entities = load_entities(corpus.entities)
+    metrics = load_metrics(corpus.metrics)
     written: list[Path] = []
     try:
         txt.parent.mkdir(parents=True, exist_ok=True)

@@ -79,9 +79,10 @@ class Review:
 
 def _paths(root: Path, source_id: str):
     from extract.build import module_stem
+    from extract.jobs import Corpus  # the repository layout is written down once, there
 
-    return (root / "data" / "sources", root / "extract" / "steps" / f"{module_stem(source_id)}.py",
-            root / "data" / "entities.toml", root / "data" / "metrics.toml")
+    corpus = Corpus.at(root)
+    return corpus.sources, corpus.steps / f"{module_stem(source_id)}.py", corpus.entities, corpus.metrics
 
 
 def collect(source_id: str, root: str | Path | None = None) -> Review:
@@ -118,15 +119,18 @@ def collect(source_id: str, root: str | Path | None = None) -> Review:
     except Exception as exc:  # show the page anyway: every mention is then unaccounted
         errors.append(_import_error(ex_path, exc))
 
+    # One scan serves the engine's check, the lookup below and the marks: scanning is most of the cost.
+    mentions = scan(source.text)
+    scanned = lambda text: mentions if text is source.text else scan(text)  # noqa: E731
     try:
         result = check_source(source, figures, dismissed, entities=entities, metrics=metrics,
-                              extractor_file=str(ex_path))
+                              scan=scanned, resolve_period=resolve_period, extractor_file=str(ex_path))
         ids = {(r["value_start"], r["value_end"], r["entity_id"], r["metric"]): r for r in result.figures}
     except BuildError as exc:
         errors.extend(exc.errors)
         ids = {}
 
-    ck = _Checker(source, entities, metrics, scan, resolve_period, str(ex_path))
+    ck = _Checker(source, entities, metrics, scanned, resolve_period, str(ex_path))
     claimed: dict[tuple[int, int], list[dict]] = {}
     for fig in figures:
         loc = ck.locate(fig, "figure")
@@ -149,7 +153,7 @@ def collect(source_id: str, root: str | Path | None = None) -> Review:
 
     marks: list[Mark] = []
     lo, hi = source.body_start, source.body_end
-    for m in sorted(scan(source.text), key=lambda m: (m.start, -m.end)):
+    for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if marks and m.start < marks[-1].end:
             continue  # overlapping mentions cannot both be highlighted; the first one wins
         mark = Mark(m.start, m.end, m.text, m.kind, reading(m.value, m.unit, m.qualifier), "outside")
