@@ -77,7 +77,8 @@ KINDS = FIGURE_KINDS | {"date", "time", "duration", "ordinal", "identifier", "re
 QUALIFIERS = frozenset({"exact", "approx", "at_least", "at_most"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
-UNITS = frozenset({"", "CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", "percent", "percentage_points", "multiple"}) | COUNT_UNITS | DURATION_UNITS
+_MONEY = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+UNITS = frozenset({"", "percent", "percentage_points", "multiple"}) | _MONEY | COUNT_UNITS | DURATION_UNITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,8 +163,8 @@ def _fmt(x: float) -> str:
 # --------------------------------------------------------------------------- #
 
 _CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-_CN_NUM = _CN_DIGIT + "十百千万亿拾佰仟"
 _SCALE_CHARS = "十百千万亿拾佰仟"
+_CN_NUM = _CN_DIGIT + _SCALE_CHARS
 _SCALE_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "亿": 10**8}
 
 # Prefix qualifiers, read by looking back from a number (so the regex only has to
@@ -208,15 +209,15 @@ _CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "$":
                     "₩": "KRW", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "KRW": "KRW", "TWD": "TWD"}
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
-_CURRENCY_WORDS = frozenset({"USD", "RMB", "CNY", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD", "人民币", "新台币"})
-_MONEY = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+_CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" not in w)
 # Two-character currency words before a number (港币20亿元, 美元5亿, 台币500亿).
 _CURRENCY_WORDS_CN = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY",
                       "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "台币": "TWD"}
 _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "晚间", "早间", "夜间")
 
 # Unit words after a number: text → (unit, multiplier, addend, qualifier override).
-# A guard (negative look-ahead) keeps the measure word out of a longer word (家居, 人工).
+# A guard keeps the measure word out of a longer word (家居, 人工): characters that may
+# not follow it, then optionally a raw look-ahead it also needs (日, 个 below).
 _U = {}
 _UNIT_GUARDS = {}
 
@@ -238,16 +239,13 @@ _unit("倍 x X ×", "multiple", guard="数率增速")
 _unit("人次", "person_times")
 _unit("次", "times", guard="日年月要级元世")
 _unit("元人民币 人民币 元 块钱", "CNY", guard="素旦宇年宵气老")
-_unit("美元 美金", "USD")
-_unit("港元 港币", "HKD")
-_unit("日元 円", "JPY")
-_unit("欧元", "EUR")
-_unit("英镑", "GBP")
-_unit("韩元", "KRW")
-_unit("新台币 台币", "TWD")
+for _w, _code in _CURRENCY_WORDS_CN.items():  # 美元, 港币 …: the words also read before a number
+    _unit(_w, _code)
+_unit("円", "JPY")
+_unit("新台币", "TWD")
 # ISO codes and the analysts' shorthand for points (1.2pct, 50bp) after a number.
 _ASCII_UNIT_GUARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-for _code in ("USD", "CNY", "HKD", "EUR", "GBP", "JPY", "KRW", "TWD"):
+for _code in sorted(_MONEY):
     _unit(_code, _code, guard=_ASCII_UNIT_GUARD)
 _unit("RMB", "CNY", guard=_ASCII_UNIT_GUARD)
 _unit("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD)
@@ -274,7 +272,8 @@ _unit("个月 月", "months", guard="份底初末中")
 _unit("个多月", "months", qual="at_least")
 _unit("个半月", "months", add=0.5)
 _unit("周 个星期 星期 个礼拜", "weeks", guard="末边年期一二三四五六日")
-_unit("天 日 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价")
+_unit("天 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价")
+_unit("日", "days", guard="猫津下然气空使才堂价(?=均线|留存|内|以内|之内|均)")  # 20日均线; otherwise 20日 is a date
 _unit("个小时 小时 钟头", "hours")
 _unit("个多小时", "hours", qual="at_least")
 _unit("个半小时", "hours", add=0.5)
@@ -295,8 +294,6 @@ def _unit_alternation() -> str:
     groups: dict[str, list[str]] = {}
     for w in sorted(_U, key=len, reverse=True):
         frag = re.escape(w[1:])
-        if w == "日":
-            frag += "(?=均线|留存|内|以内|之内|均)"  # 20日均线; otherwise 20日 is a date
         g = _UNIT_GUARDS.get(w)
         if g:
             g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
@@ -403,12 +400,16 @@ _DATE_CN = r"|".join([
     r"十一(?=黄金周|长假|假期|期间|国庆)",
 ])
 
+# Verbs and particles right before a number that make it an amount, not a code or a
+# version (达600519, 为2.0): both the A-share-code and the version guards use them.
+_VERB_BEFORE_NUMBER = "为是达至到约超近了长降升破过逾比于"
+
 _IDENT = r"|".join([
     r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
     # stock codes: 腾讯(0700), 阿里巴巴(9988) (a year in parentheses stays a date);
     # an A-share code right after the name: 贵州茅台600519
     r"(?<=[\u4e00-\u9fff]\()(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
-    r"(?<=[\u4e00-\u9fff])(?<![为是达至到约超近了长降升破过逾比于有共计和与及、])"
+    rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、])"
     rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股])",
     rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
@@ -437,8 +438,11 @@ _ORD = (
     r"|(?<=前)(?:[二两三四五六七八九十]|\d{1,3})(?=名|强|位|大|甲|的|[，。、；！？,;!?)）」”]|$)"
 )
 
+# Growth words after a digit count (三位数增长, 个位数的增速): the count is a percent.
+_GROWTH_AFTER = r"的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅)"
+_GROWTH_AFTER_RE = re.compile(_GROWTH_AFTER)
 _SPECIAL = (
-    r"(?P<ndig>[一二两三四五六七八九十\d])位数(?P<ngrow>的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅))?"
+    rf"(?P<ndig>[一二两三四五六七八九十\d])位数(?P<ngrow>{_GROWTH_AFTER})?"
     r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
     r"|(?<=数以)(?P<nsc>[十百千万亿]+)计"
 )
@@ -529,7 +533,7 @@ _NAMES_BEFORE_VERSION = (
 )
 # Unit words that are nouns: after a product's version number they are not its unit.
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
-_VERB_BEFORE_VERSION = frozenset("为是达至到约超近了长降升破过逾比于")
+_VERB_BEFORE_VERSION = frozenset(_VERB_BEFORE_NUMBER)
 _FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
 _CHANGE_VERBS = frozenset("提升 提高 上升 上涨 增长 增加 下降 下滑 下跌 降低 减少 回落 收窄 扩大 上调 下调".split())
 # A duration after one of these words in the same clause is a measured quantity.
@@ -641,26 +645,22 @@ def _loose_range(cn: str):
         return None
 
 
-# English words before a number that make it a figure (MAU 7.5亿 is upper case anyway).
+# English words (metric names and acronyms, currency codes, comparison words) after
+# which a number is a figure, not a model or version number; matched in any case.
 _FIGURE_WORDS = frozenset(
-    "capex opex revenue revenues sales profit arpu arppu gmv dau mau wau yoy qoq mom ttm ebitda roi roe "
-    "eps cagr ltv cac nps tam arr mrr gdp cpi pe pb ps ratio about approx around over under only than vs "
-    "and or to of by at up down total cost price users downloads usd rmb cny hkd".split())
-
-
-# All-capital words after which a number is a figure, not a model or version number.
-_METRIC_ACRONYMS = frozenset(
-    "MAU DAU WAU MAUS DAUS GMV GTV TPV ARPU ARPPU ARPA ROI ROE ROA ROIC CAGR EPS PE PB PS PEG GDP CPI PPI PMI "
-    "KPI OKR UV PV IP CTR CVR LTV CAC AUM TPS QPS YOY QOQ MOM TTM EBIT EBITDA NPS TAM SAM ARR MRR DAU/MAU "
-    "USD RMB CNY HKD EUR GBP JPY KRW TWD TOTAL".split())
+    "capex opex revenue revenues sales profit ratio about approx around over under only than vs "
+    "and or to of by at up down total cost price users downloads "
+    "mau dau wau maus daus gmv gtv tpv arpu arppu arpa roi roe roa roic cagr eps pe pb ps peg gdp cpi ppi pmi "
+    "kpi okr uv pv ip ctr cvr ltv cac aum tps qps yoy qoq mom ttm ebit ebitda nps tam sam arr mrr".split()
+) | {c.lower() for c in _CURRENCY_WORDS if c.isascii()}
 
 
 def _after_word(t: str, s: int, e: int, ar: str, floor: int):
     """A bare number after an English word and a space: ``Top 3`` (ordinal), ``iPhone 15`` (identifier).
 
     A product or model name with a version number (``iPhone 15``, ``Mate 60``,
-    ``Claude 3.5``, ``Windows 11``) is written in mixed case; an all-capitals word
-    (``MAU 7500``) or a metric word (``Capex 500``) leaves the number a figure.
+    ``Claude 3.5``, ``Windows 11``, ``RTX 4090``) makes it an identifier; a word of
+    ``_FIGURE_WORDS`` in any case (``MAU 7500``, ``Capex 500``) leaves it a figure.
     """
     j = s - 1
     while j - 1 >= floor and t[j - 1].isascii() and t[j - 1].isalpha():
@@ -669,7 +669,7 @@ def _after_word(t: str, s: int, e: int, ar: str, floor: int):
     low = word.lower()
     if low in ("top", "no") and ar.isdigit():
         return j, e, float(ar), "", "exact", "ordinal"
-    if len(word) >= 2 and low not in _FIGURE_WORDS and word.upper() not in _METRIC_ACRONYMS and len(ar.split(".")[0]) <= 4:
+    if len(word) >= 2 and low not in _FIGURE_WORDS and len(ar.split(".")[0]) <= 4:
         # iPhone 15, AI 2.0, RTX 4090, ERNIE 4.5; MAU 7500 and GMV 500 stay figures
         return j, e, None, "", "exact", "identifier"
     return None
@@ -1045,7 +1045,7 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     if "个位数" in t:
         i = t.find("个位数")
         while i != -1:
-            grow = re.match(r"的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅)", t[i + 3:i + 6])
+            grow = _GROWTH_AFTER_RE.match(t, i + 3, i + 6)
             claims.append((i, i + 3, (i, i + 3, 9.0, "percent" if grow else "", "at_most", "quantity")))
             i = t.find("个位数", i + 3)
     if not claims:

@@ -49,7 +49,9 @@ print(_json.dumps({{"secs": _secs, "rss_kib": _rss, "modules": len(_sys.modules)
                    "shape": None if df is None else list(df.shape)}}))
 """
 
-BENCH_HINT = 'missing benchmark dependency {name!r}: pip install -e ".[bench,test]" -c constraints.txt'
+from run import INSTALL  # noqa: E402  (benchmarks/run.py, beside this file: one install line)
+
+BENCH_HINT = "missing benchmark dependency {name!r}: " + INSTALL
 
 
 def contenders(table: str, file: str) -> dict[str, str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import sys
 
-BENCH_HINT = 'missing benchmark dependency {name!r}: pip install -e ".[bench,test]" -c constraints.txt'
+from load import BENCH_HINT  # noqa: E402  (benchmarks/load.py, beside this file)
 
 
 def _require():
