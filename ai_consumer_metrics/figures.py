@@ -69,16 +69,11 @@ from itertools import repeat
 from operator import ge, gt, methodcaller
 
 from ai_consumer_metrics._numerals import CN_DIGITS, parse_number
+# One definition of the vocabulary, shared with the pipeline, registries and schemas.
+from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
+from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
 
 __all__ = ["Mention", "scan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
-
-FIGURE_KINDS = frozenset({"quantity", "range"})
-KINDS = FIGURE_KINDS | {"date", "time", "duration", "ordinal", "identifier", "reference", "list_number"}
-QUALIFIERS = frozenset({"exact", "approx", "at_least", "at_most"})
-DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
-COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
-_MONEY = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
-UNITS = frozenset({"", "percent", "percentage_points", "multiple"}) | _MONEY | COUNT_UNITS | DURATION_UNITS
 
 
 @dataclass(frozen=True, slots=True)

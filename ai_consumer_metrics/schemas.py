@@ -27,9 +27,8 @@ from pandera.typing import Series
 # The analysis-table vocabularies live in the pandera-free checks (consistency.py),
 # which the build and `acm validate` use without this module.
 from ai_consumer_metrics.consistency import ANALYSIS_TABLES, GROWTH_BASES, GROWTH_UNITS
+from ai_consumer_metrics.vocabulary import QUALIFIERS  # how sure the source is about the number
 
-#: How sure the source is about the number.
-QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 #: The status of a scanner mention in the coverage table.
 COVERAGE_STATUSES = ("claimed", "dismissed", "auto")
 #: Separator of the multi-valued string columns (authors, aliases, allowed_units, figure_ids).

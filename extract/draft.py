@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ai_consumer_metrics.vocabulary import FIGURE_KINDS
 from extract.guess import Guesser
 
-FIGURE_KINDS = ("quantity", "range")
 _SENTENCE_STOPS = "。！？!?；;\n"
 # ASCII "(" and ")" are left out: traditional-script sources carry pinyin glosses 發(fā).
 _CLAUSE_STOPS = "，、：；（）,:;"

@@ -26,12 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+# Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
+from ai_consumer_metrics.vocabulary import AUTO_KINDS, FIGURE_KINDS, QUALIFIERS
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
 
-QUALIFIERS = ("exact", "approx", "at_least", "at_most")
-FIGURE_KINDS = frozenset({"quantity", "range"})
-#: Non-figure kinds are accounted for automatically, with the kind as the reason.
-AUTO_KINDS = frozenset({"date", "time", "duration", "ordinal", "identifier", "reference", "list_number"})
 REL_TOL = 1e-9
 REPO_ROOT = Path(__file__).resolve().parent.parent
 _SENTENCE_STOPS = "。！？!?；;\n"

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ai_consumer_metrics.figures import UNITS as _SCANNER_UNITS
+from ai_consumer_metrics.vocabulary import CURRENCIES
+from ai_consumer_metrics.vocabulary import UNITS as _SCANNER_UNITS
 
 __all__ = [
     "ENTITY_KINDS",
@@ -53,8 +54,7 @@ METRIC_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other
 #: with the scanner's reading. The bare magnitude ``""`` is deliberately absent: a
 #: metric says what its numbers count, and ``unit_implied`` covers bare mentions.
 UNITS = _SCANNER_UNITS - {""}
-#: ISO 4217 codes the scanner reads; any of them may stand in ``financials``.
-CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+#: Any ISO 4217 code the scanner reads (vocabulary.CURRENCIES) may stand in ``financials``.
 
 #: Units each analysis table can hold (``other_figures`` takes any known unit). A
 #: metric whose units its table cannot hold would only fail later, in the build.

@@ -1,0 +1,27 @@
+"""The scanner's vocabulary: mention kinds, qualifiers and units, in one light module.
+
+The scanner (:mod:`ai_consumer_metrics.figures`) compiles large patterns when it is
+imported; the extract pipeline, the registries and the schemas need only these
+names, so they import them from here and stay quick to import.
+
+Example::
+
+    >>> from ai_consumer_metrics.vocabulary import QUALIFIERS, CURRENCIES
+    >>> QUALIFIERS[0], "HKD" in CURRENCIES
+    ('exact', True)
+"""
+from __future__ import annotations
+
+#: Kinds an extractor must claim or dismiss: the figures.
+FIGURE_KINDS = frozenset({"quantity", "range"})
+#: Kinds the build accounts for by itself (dates, identifiers, ... are never figures).
+AUTO_KINDS = frozenset({"date", "time", "duration", "ordinal", "identifier", "reference", "list_number"})
+KINDS = FIGURE_KINDS | AUTO_KINDS
+#: How a text hedges a number, in the order documents list them.
+QUALIFIERS = ("exact", "approx", "at_least", "at_most")
+#: ISO 4217 codes the scanner reads.
+CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
+COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
+#: Every unit a mention can carry; ``""`` is a bare magnitude (5.8亿).
+UNITS = frozenset({"", "percent", "percentage_points", "multiple"}) | CURRENCIES | COUNT_UNITS | DURATION_UNITS
