@@ -13,7 +13,7 @@ Example::
 Importing the package is cheap: pandas and pyarrow load on the first call,
 pandera and matplotlib only in the modules that need them.
 """
-from ._data import DataIntegrityError, UnknownTableError, data_dir, load, path, tables
+from .store import DataIntegrityError, UnknownTableError, data_dir, load, path, tables
 
 __all__ = ["DataIntegrityError", "UnknownTableError", "cite", "conflicts", "data_dir", "describe", "load",
            "path", "tables"]

@@ -56,7 +56,7 @@ def cite(figure: Any, style: str = "text", *, data_dir: Any = None, figures: pd.
     if style not in STYLES:
         raise CitationError(f"unknown citation style {style!r}; use one of: {', '.join(STYLES)}")
     figure_id = _figure_id_of(figure)
-    from ai_consumer_metrics._data import load, read_manifest
+    from ai_consumer_metrics.store import load, read_manifest
 
     from_disk = figures is None and sources is None
     figures = load("figures", data_dir) if figures is None else figures

@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
-    from ._data import DataIntegrityError, UnknownTableError
+    from .store import DataIntegrityError, UnknownTableError
 
     try:
         return args.func(args)
@@ -135,7 +135,7 @@ def _cmd_plot(args: argparse.Namespace) -> int:
 
 
 def _cmd_tables(args: argparse.Namespace) -> int:
-    from ._data import tables
+    from .store import tables
 
     df = tables(args.data_dir)
     _emit(df[["name", "rows", "description"]], args.format)
@@ -143,7 +143,7 @@ def _cmd_tables(args: argparse.Namespace) -> int:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
-    from ._data import load
+    from .store import load
 
     df = load(args.table, args.data_dir)
     if args.where:
@@ -204,7 +204,7 @@ def validate(data_dir: str | Path | None = None) -> tuple[list[str], str]:
         >>> validate()[0]  # doctest: +SKIP
         []
     """
-    from . import _data
+    from . import store as _data
     from .consistency import analysis_problems
 
     data_dir = Path(data_dir or _data.DATA_DIR)

@@ -136,7 +136,7 @@ def conflicts(figures=None, tolerance: float = 0.05, min_overlap: float = 0.5,
     import pandas as pd
 
     if figures is None:
-        from ._data import load
+        from .store import load
 
         figures = load("figures")
     events = _event_metrics(tolerance, events)

@@ -22,7 +22,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ._data import DATA_DIR, DataIntegrityError, _entry, read_manifest
+from .store import DATA_DIR, DataIntegrityError, _entry, read_manifest
 
 DATAPACKAGE = "datapackage.json"
 
@@ -119,7 +119,7 @@ def datapackage(data_dir: str | Path | None = None, *, sources=None, manifest: d
     data_dir = Path(data_dir or DATA_DIR)
     manifest = manifest or read_manifest(data_dir)
     if sources is None and "sources" in manifest["tables"]:
-        from ._data import load
+        from .store import load
 
         sources = load("sources", data_dir)
     resources = []

@@ -65,7 +65,7 @@ class Figures(pa.DataFrameModel):
                                   "see column unit")
     unit: String = _f("Unit of value: CNY, USD, HKD, percent, percentage_points, multiple, times, "
                       "persons, person_times, establishments, items, orders, pieces, shares, units, ... "
-                      "(the scanner's vocabulary, ai_consumer_metrics.figures.UNITS)")
+                      "(the scanner's vocabulary, ai_consumer_metrics.vocabulary.UNITS)")
     unit_implied: Bool = _f("True where the text gives a bare magnitude (9000亿的GMV) and the unit "
                             "comes from context.")
     qualifier: String = _f("How the source hedges the number: exact, approx (约, 近), "

@@ -1,6 +1,6 @@
 """The scanner's vocabulary: mention kinds, qualifiers and units, in one light module.
 
-The scanner (:mod:`ai_consumer_metrics.figures`) compiles large patterns when it is
+The scanner (:mod:`extract.scanner`) compiles large patterns when it is
 imported; the extract pipeline, the registries and the schemas need only these
 names, so they import them from here and stay quick to import.
 

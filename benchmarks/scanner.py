@@ -54,8 +54,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import cpu_model  # noqa: E402  (one definition of the machine line for every benchmark)
 sys.path.insert(0, str(REPO))
 
-from ai_consumer_metrics.figures import _MASTER, _scan_normalized, scan  # noqa: E402
-from ai_consumer_metrics.textlayer import normalize  # noqa: E402
+from extract.scanner import _MASTER, _scan_normalized, scan  # noqa: E402
+from extract.textlayer import normalize  # noqa: E402
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # A number in cn2an's output with what may follow it: a fraction's denominator, a scale.

@@ -510,7 +510,7 @@ def _restate(c: _Context, earlier: list[Sentence]) -> Sentence | None:
 
 def _clean_names(entities: dict) -> dict:
     """Entities whose Chinese name the scanner reads no number in (百度 and 千问 are fine; checked, not assumed)."""
-    from ai_consumer_metrics.figures import scan
+    from extract.scanner import scan
 
     return {k: e for k, e in entities.items()
             if e.kind not in ("other", "market") and not scan(f"据悉{e.name_zh}表示")}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 
 def _scan(args: argparse.Namespace) -> int:
-    from ai_consumer_metrics.figures import scan
+    from extract.scanner import scan
 
     path = Path(args.file)
     try:
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                               "the tables are byte-identical for any N")
     p_build.add_argument("--root", default=None, metavar="DIR",
                          help="build another corpus: DIR holds data/sources, data/entities.toml, "
-                              "data/metrics.toml and extract/steps (default: this repository); needs --out")
+                              "data/metrics.toml and extract/extractors (default: this repository); needs --out")
     p_build.set_defaults(func=_build)
 
     from extract import diff, new, review

@@ -228,7 +228,7 @@ def _periods(f: pd.DataFrame) -> dict[str, pd.Series]:
 
 
 def _finish(out: pd.DataFrame, order: list[str]) -> pd.DataFrame:
-    # The documented dtypes (ai_consumer_metrics/_data.py): strings are pandas
+    # The documented dtypes (ai_consumer_metrics/store.py): strings are pandas
     # ``string`` (missing = NA), dates datetime64[ms], numbers float64.
     for col in out.columns:
         if col in _STRING_COLUMNS:
@@ -333,7 +333,7 @@ def _english_basis(text: str) -> str | None:
 def _quote_basis(quote: str, value_offset: int | None) -> str | None:
     if not isinstance(quote, str) or not quote:
         return None
-    from ai_consumer_metrics.textlayer import normalize  # opencc: build time only
+    from extract.textlayer import normalize  # opencc: build time only
 
     layer = normalize(quote)
     text = layer.normalized
@@ -366,7 +366,7 @@ def arrow_tables(tables: Mapping[str, Any], entities: Any, metrics: Any) -> dict
     """
     import pyarrow as pa
 
-    from ai_consumer_metrics._data import to_pandas
+    from ai_consumer_metrics.store import to_pandas
     from ai_consumer_metrics.schemas import arrow_schema
     from extract.engine import BuildError
 

@@ -28,24 +28,20 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import os
 import secrets
 import shutil
 import sys
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from extract.declare import Dismissal, Figure
-from extract.engine import BuildError, SourceResult, check_source, rel_path
+from extract.corpus import REPO_ROOT, Corpus, SourceOutcome, joined, stray_extractors
+from extract.engine import BuildError, SourceResult
+from extract.jobs import run_sources
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUT = REPO_ROOT / "ai_consumer_metrics" / "data"
-DEFAULT_STEPS = REPO_ROOT / "extract" / "steps"
 DATASET_NAME = "ai-consumer-metrics"
 MANIFEST = "manifest.json"
 #: Format of manifest.json; bump when its keys change.
@@ -54,17 +50,6 @@ MANIFEST_FORMAT = 1
 PARQUET_OPTIONS = dict(compression="zstd", compression_level=9, use_dictionary=False,
                        write_statistics=True, version="2.6", data_page_version="1.0",
                        store_schema=True, write_page_index=False)
-_SEP = "; "
-
-
-@dataclass
-class Extractor:
-    """One extractor module: the declarations for one source."""
-
-    source_id: str
-    file: Path
-    figures: list[Figure]
-    dismissed: list[Dismissal]
 
 
 @dataclass
@@ -78,17 +63,6 @@ class BuildReport:
     by_metric: dict[str, int] = field(default_factory=dict)
 
 
-def module_stem(source_id: str) -> str:
-    """File stem of the extractor for a source.
-
-    Example::
-
-        >>> module_stem("2026-01-30-yilan-ant-vs-alibaba")
-        's2026_01_30_yilan_ant_vs_alibaba'
-    """
-    return "s" + source_id.replace("-", "_")
-
-
 def dataset_version(pyproject: Path = REPO_ROOT / "pyproject.toml") -> str:
     """The dataset version: the project version in pyproject.toml (one source of truth)."""
     import tomllib
@@ -99,183 +73,24 @@ def dataset_version(pyproject: Path = REPO_ROOT / "pyproject.toml") -> str:
         raise BuildError([f"{pyproject}: cannot read project.version ({exc})"]) from None
 
 
-# -- extractors ------------------------------------------------------------------
-
-def _import_file(path: Path, package: str):
-    spec = importlib.util.spec_from_file_location(f"{package}.{path.stem}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _import_error(path: Path, exc: BaseException) -> str:
-    if isinstance(exc, SyntaxError) and exc.lineno:
-        return f"{rel_path(path)}:{exc.lineno}: cannot import: SyntaxError: {exc.msg}"
-    line = next((f.lineno for f in reversed(traceback.extract_tb(exc.__traceback__))
-                 if Path(f.filename) == path), "?")
-    return f"{rel_path(path)}:{line}: cannot import: {type(exc).__name__}: {exc}"
-
-
-def _steps_package(steps_dir: Path) -> str:
-    return "extract.steps" if steps_dir == DEFAULT_STEPS.resolve() else "_acm_steps"
-
-
-def _extractor_from_file(path: Path, package: str, is_known: Callable[[str], bool]) -> Extractor | str:
-    """Import one extractor file and check what it declares; the Extractor, or the error line."""
-    try:
-        module = _import_file(path, package)
-    except Exception as exc:  # an extractor that does not import is a build error, named
-        return _import_error(path, exc)
-    sid = getattr(module, "SOURCE_ID", None)
-    figures = getattr(module, "FIGURES", None)
-    dismissed = getattr(module, "DISMISSED", [])
-    name = rel_path(path)
-    if not isinstance(sid, str):
-        return f"{name}: no SOURCE_ID string"
-    if not is_known(sid):
-        return (f"{name}: SOURCE_ID {sid!r} is not an archived source "
-                f"(data/sources/{sid}.txt does not exist)")
-    if path.stem != module_stem(sid):
-        return f"{name}: SOURCE_ID {sid!r} belongs in {module_stem(sid)}.py"
-    if not isinstance(figures, (list, tuple)) or not all(isinstance(f, Figure) for f in figures):
-        return f"{name}: FIGURES must be a list of figure(...) declarations"
-    if not isinstance(dismissed, (list, tuple)) or not all(isinstance(d, Dismissal) for d in dismissed):
-        return f"{name}: DISMISSED must be a list of dismiss(...) declarations"
-    return Extractor(sid, path, list(figures), list(dismissed))
-
-
-def _missing_extractor(steps_dir: Path, sid: str) -> str:
-    return (f"{rel_path(steps_dir / (module_stem(sid) + '.py'))}: missing: "
-            f"source {sid!r} has no extractor")
-
-
-def load_extractors(source_ids: list[str], steps_dir: Path | None = None) -> dict[str, Extractor]:
-    """Import the extractor of every source from ``steps_dir`` (default ``extract/steps``).
-
-    Raises :class:`BuildError` if a source has no extractor, an extractor names a
-    source that is not archived or does not match its file name, or cannot be imported.
-
-    Example::
-
-        >>> load_extractors(list_sources())["2026-01-30-yilan-ant-vs-alibaba"].figures[0]  # doctest: +SKIP
-    """
-    steps_dir = Path(steps_dir or DEFAULT_STEPS).resolve()
-    package = _steps_package(steps_dir)
-    errors: list[str] = []
-    found: dict[str, Extractor] = {}
-    known = set(source_ids)
-    files = sorted(p for p in steps_dir.glob("s*.py") if p.is_file())
-    for path in files:
-        got = _extractor_from_file(path, package, known.__contains__)
-        if isinstance(got, str):
-            errors.append(got)
-        else:
-            found[got.source_id] = got
-    for sid in source_ids:
-        if sid not in found and not any(p.stem == module_stem(sid) for p in files):
-            errors.append(_missing_extractor(steps_dir, sid))
-    if errors:
-        raise BuildError(errors)
-    return found
-
-
 # -- rows --------------------------------------------------------------------
-
-def _joined(items) -> str | None:
-    items = [str(i) for i in (items or ())]
-    return _SEP.join(items) if items else None
-
-
-def source_row(source, n_figures: int) -> dict:
-    """The row of the sources table for one archived source."""
-    meta = source.meta
-    return {
-        "source_id": source.source_id,
-        "title": meta.get("title"),
-        "publisher": meta.get("publisher"),
-        "publisher_en": meta.get("publisher_en"),
-        "platform": meta.get("platform"),
-        "authors": _joined(meta.get("authors")),
-        "published": source.published,
-        "published_precision": meta.get("published_precision"),
-        "published_estimated": bool(meta.get("published_estimated", False)),
-        "published_note": meta.get("published_note"),
-        "url": meta.get("url"),
-        "language": meta.get("language"),
-        "script": meta.get("script"),
-        # read_source hashed the very bytes it decoded and checked them against the metadata:
-        # reading and hashing the file again here would only give the same digest.
-        "sha256": meta.get("sha256") or hashlib.sha256(source.text.encode("utf-8")).hexdigest(),
-        "body_start": source.body_start,
-        "body_end": source.body_end,
-        "rights": meta.get("rights"),
-        "notes": meta.get("notes"),
-        "n_figures": n_figures,
-    }
-
 
 def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def reference_rows(source) -> list[dict]:
-    """Rows of the references table: the source's own reference list."""
-    refs = source.meta.get("references") or []
-    return [{"source_id": source.source_id, "n": r.get("n"), "publisher": r.get("publisher"),
-             "title": r.get("title"), "url": r.get("url")} for r in refs]
-
-
 def entity_rows(entities: dict) -> list[dict]:
     """Rows of the entities table, sorted by entity_id."""
     return [{"entity_id": e.entity_id, "name_en": e.name_en, "name_zh": e.name_zh, "kind": e.kind,
-             "parent": e.parent, "aliases": _joined(e.aliases), "fiscal_year_end": e.fiscal_year_end,
+             "parent": e.parent, "aliases": joined(e.aliases), "fiscal_year_end": e.fiscal_year_end,
              "note": e.note} for _, e in sorted(entities.items())]
 
 
 def metric_rows(metrics: dict) -> list[dict]:
     """Rows of the metrics table, sorted by metric_id."""
     return [{"metric_id": m.metric_id, "name": m.name, "description": m.description,
-             "allowed_units": _joined(m.allowed_units), "table": m.table, "note": m.note}
+             "allowed_units": joined(m.allowed_units), "table": m.table, "note": m.note}
             for _, m in sorted(metrics.items())]
-
-
-@dataclass
-class SourceOutcome:
-    """The per-source work's answer: the rows of one source, or every error it has.
-
-    Small and picklable (no article text), so that a worker process can send it
-    back to the parent, which merges the outcomes in sorted source-id order.
-    """
-
-    source_id: str
-    errors: list[str] = field(default_factory=list)
-    result: SourceResult | None = None
-    source_row: dict | None = None
-    references: list[dict] = field(default_factory=list)
-
-
-def check_one(source, extractor: Extractor | None, entities: dict, metrics: dict, *,
-              scan: Callable | None = None, resolve_period: Callable | None = None) -> SourceOutcome:
-    """Run the engine on one source: its figures, coverage, sources row and references.
-
-    Never raises :class:`BuildError`: its lines are returned in ``errors`` so that
-    every source's problems are reported together.
-
-    Example::
-
-        >>> check_one(read_source(sid), extractor, load_entities(), load_metrics()).errors  # doctest: +SKIP
-        []
-    """
-    sid = source.source_id
-    if extractor is None:
-        return SourceOutcome(sid, [f"{sid}: no extractor"])
-    try:
-        result = check_source(source, extractor.figures, extractor.dismissed, entities=entities,
-                              metrics=metrics, scan=scan, resolve_period=resolve_period,
-                              extractor_file=str(extractor.file))
-    except BuildError as exc:
-        return SourceOutcome(sid, exc.errors)
-    return SourceOutcome(sid, [], result, source_row(source, len(result.figures)), reference_rows(source))
 
 
 def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: list[str] = ()):
@@ -296,7 +111,7 @@ def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: 
     results: dict[str, SourceResult] = {}
     for o in outcomes:
         errors.extend(o.errors)
-        if o.result is not None and not o.errors:
+        if o.ok:
             results[o.source_id] = o.result
     figures = [row for r in results.values() for row in r.figures]
     seen: dict[str, dict] = {}
@@ -318,18 +133,6 @@ def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: 
         "coverage": [row for r in results.values() for row in r.coverage],
     }
     return rows, results
-
-
-def assemble(sources: list, extractors: dict[str, Extractor], entities: dict, metrics: dict, *,
-             scan: Callable | None = None, resolve_period: Callable | None = None):
-    """Run the engine on every source and return (rows per table, results per source).
-
-    Raises :class:`BuildError` with every problem of every source.
-    """
-    outcomes = [check_one(s, extractors.get(s.source_id), entities, metrics, scan=scan,
-                          resolve_period=resolve_period)
-                for s in sorted(sources, key=lambda s: s.source_id)]
-    return merge(outcomes, entities, metrics)
 
 
 # -- writing -----------------------------------------------------------------
@@ -407,7 +210,7 @@ def _carry_over(out: Path, tmp: Path) -> None:
     """Keep files in ``out`` that no build wrote (a README, .gitkeep) across the swap."""
     if not out.is_dir():
         return
-    from ai_consumer_metrics._data import DataIntegrityError, read_manifest
+    from ai_consumer_metrics.store import DataIntegrityError, read_manifest
 
     try:
         owned = {e.get("file") for e in read_manifest(out)["tables"].values()} | {MANIFEST, "datapackage.json"}
@@ -469,7 +272,7 @@ def _write_datapackage(folder: Path, manifest: dict) -> None:
 
 def _validate_folder(folder: Path, names: list[str]) -> None:
     """Read the written tables back exactly as users will, and check them."""
-    from ai_consumer_metrics import _data
+    from ai_consumer_metrics import store as _data
     from ai_consumer_metrics.schemas import validate_tables
 
     try:
@@ -497,17 +300,6 @@ def _swap(tmp: Path, out: Path) -> None:
 
 # -- the whole build ---------------------------------------------------------
 
-def build_from(out: Path, *, sources: list, extractors: dict[str, Extractor], entities: dict,
-               metrics: dict, version: str, scan: Callable | None = None,
-               resolve_period: Callable | None = None) -> BuildReport:
-    """Check loaded sources and declarations, then write the tables into ``out``.
-
-    The seam for tests: everything is passed in, nothing is read from the repository.
-    """
-    rows, results = assemble(sources, extractors, entities, metrics, scan=scan, resolve_period=resolve_period)
-    return write_tables(Path(out), rows, results, entities, metrics, version)
-
-
 def write_tables(out: Path, rows: dict, results: dict, entities: dict, metrics: dict,
                  version: str) -> BuildReport:
     """Rows (from :func:`merge`) as Arrow tables plus the analysis tables, written atomically.
@@ -529,32 +321,13 @@ def write_tables(out: Path, rows: dict, results: dict, entities: dict, metrics: 
                        dict(sorted(Counter(r["metric"] for r in rows["figures"]).items())))
 
 
-def stray_extractors(source_ids: list[str], steps_dir: Path) -> list[str]:
-    """Errors for extractor files that belong to no archived source (misnamed, or for a source not archived).
-
-    Example::
-
-        >>> stray_extractors(["2024-06-01-a"], Path("extract/steps"))  # doctest: +SKIP
-        ['extract/steps/s_old.py: SOURCE_ID '2023-01-01-x' is not an archived source (...)']
-    """
-    steps_dir = Path(steps_dir).resolve()
-    known = set(source_ids)
-    stems = {module_stem(sid) for sid in source_ids}
-    errors = []
-    for path in sorted(p for p in steps_dir.glob("s*.py") if p.is_file() and p.stem not in stems):
-        got = _extractor_from_file(path, _steps_package(steps_dir), known.__contains__)
-        if isinstance(got, str):
-            errors.append(got)
-    return errors
-
-
 def build(out: str | Path | None = None, *, root: Path | None = None, sources_root: Path | None = None,
-          steps_dir: Path | None = None, entities_path: Path | None = None,
+          extractors_dir: Path | None = None, entities_path: Path | None = None,
           metrics_path: Path | None = None, version: str | None = None, jobs: int = 1) -> BuildReport:
     """Build the dataset from a corpus: archive, registries, extractors (default: this repository).
 
     ``root`` is a folder laid out like the repository (``data/sources``,
-    ``data/entities.toml``, ``data/metrics.toml``, ``extract/steps``); the other
+    ``data/entities.toml``, ``data/metrics.toml``, ``extract/extractors``); the other
     paths override single parts of it. ``jobs`` worker processes do the per-source
     work (:mod:`extract.jobs`); the tables are byte-identical for any ``jobs``.
     Raises ``ArchiveError``, ``RegistryError`` or :class:`BuildError`; the tables
@@ -565,16 +338,15 @@ def build(out: str | Path | None = None, *, root: Path | None = None, sources_ro
         >>> report = build("/tmp/acm", jobs=2)  # doctest: +SKIP
         >>> report.rows["figures"]  # doctest: +SKIP
     """
-    from extract.jobs import Corpus, run_sources
     from extract.registry import load_entities, load_metrics
     from extract.sources import list_sources
 
-    corpus = Corpus.at(root).override(sources=sources_root, steps=steps_dir, entities=entities_path,
-                                      metrics=metrics_path)
+    corpus = Corpus.at(root).override(sources=sources_root, extractors=extractors_dir,
+                                      entities=entities_path, metrics=metrics_path)
     entities = load_entities(corpus.entities)
     metrics = load_metrics(corpus.metrics)
     ids = list_sources(corpus.sources)
-    stray = stray_extractors(ids, corpus.steps)
+    stray = stray_extractors(ids, corpus.extractors)
     outcomes = run_sources(ids, corpus, entities=entities, metrics=metrics, jobs=jobs)
     rows, results = merge(outcomes, entities, metrics, errors=stray)
     return write_tables(Path(out) if out else DEFAULT_OUT, rows, results, entities, metrics,

@@ -14,6 +14,8 @@ Example::
 """
 from __future__ import annotations
 
+from extract import REPO_ROOT
+
 import argparse
 import json
 import math
@@ -23,7 +25,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA_IN_GIT = "ai_consumer_metrics/data"
 
 
@@ -92,7 +93,7 @@ def _rows(path: Path) -> dict[str, dict]:
 
 
 def _version(folder: Path) -> str | None:
-    from ai_consumer_metrics._data import DataIntegrityError, read_manifest
+    from ai_consumer_metrics.store import DataIntegrityError, read_manifest
 
     try:
         return read_manifest(folder).get("version")

@@ -166,10 +166,10 @@ def claims(source, entities: dict, metrics: dict, scan=None) -> list[Claim]:
         >>> found[0].entity, found[0].metric  # doctest: +SKIP
         ('qwen_app', 'mau')
     """
-    from ai_consumer_metrics.textlayer import normalize
+    from extract.textlayer import normalize
 
     if scan is None:
-        from ai_consumer_metrics.figures import scan
+        from extract.scanner import scan
     text, lo, hi = source.text, source.body_start, source.body_end
     layer = normalize(text)
     norm = layer.normalized
@@ -272,7 +272,6 @@ def draft_extractor(source, entities: dict, metrics: dict, scan=None) -> str:
                            published=meta.get("published"), source_id=source.source_id)
     body = "\n".join(render_claim(c, entities, metrics) for c in found)
     return (header + "from extract.declare import dismiss, figure  # noqa: F401  (dismiss: for DISMISSED)\n\n"
-            f"SOURCE_ID = {_lit(source.source_id)}\n\n"
             "FIGURES = [\n" + (body + "\n" if body else "") + "]\n\n"
             "DISMISSED = [\n"
             '    # dismiss("quote", "value_text", reason="not_business_figure", note="why"),\n'

@@ -5,17 +5,20 @@ original text, checks that the scanner reads the declared ``value_text`` exactly
 as the person declared it, checks entity, metric, unit, qualifier and period
 against the registries, and accounts for every number the scanner finds in the
 body (claimed by a figure, dismissed by a person, or a non-figure kind). All
-problems are collected and raised together as one :class:`BuildError`, one line
-each, naming the declaration's ``file:line``.
+problems are collected in the result, one line each naming the declaration's
+``file:line``; the build raises them together as one :class:`BuildError`.
 
 Example::
 
-    >>> result = check_source(source, module.FIGURES, module.DISMISSED,
-    ...                       entities=load_entities(), metrics=load_metrics())  # doctest: +SKIP
-    >>> result.counts  # doctest: +SKIP
-    {'mentions': 80, 'claimed': 31, 'dismissed': 20, 'auto': 29, 'unaccounted': 0}
+    >>> from extract.corpus import Corpus, check_source_id
+    >>> from extract.registry import load_entities, load_metrics
+    >>> outcome = check_source_id("2026-02-10-ginlix-qwen-ticketing", Corpus.at(), load_entities(), load_metrics())
+    >>> outcome.errors, outcome.result.counts["unaccounted"]
+    ([], 0)
 """
 from __future__ import annotations
+
+from extract import REPO_ROOT
 
 import difflib
 import functools
@@ -31,7 +34,6 @@ from ai_consumer_metrics.vocabulary import AUTO_KINDS, FIGURE_KINDS, QUALIFIERS
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
 
 REL_TOL = 1e-9
-REPO_ROOT = Path(__file__).resolve().parent.parent
 _SENTENCE_STOPS = "。！？!?；;\n"
 
 
@@ -65,6 +67,10 @@ class SourceResult:
     source_id: str
     figures: list[dict] = field(default_factory=list)
     coverage: list[dict] = field(default_factory=list)
+    #: One line per problem, each naming its file:line; empty when the source builds.
+    errors: list[str] = field(default_factory=list)
+    #: (value_start, value_end) -> what each figure declaration located there claims.
+    claims: dict = field(default_factory=dict)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -75,7 +81,8 @@ class SourceResult:
             >>> SourceResult("s", coverage=[{"status": "claimed"}, {"status": "auto"}]).counts["claimed"]
             1
         """
-        out = {"mentions": len(self.coverage), "claimed": 0, "dismissed": 0, "auto": 0, "unaccounted": 0}
+        out = {"mentions": len(self.coverage), "claimed": 0, "unreviewed": 0, "dismissed": 0, "auto": 0,
+               "unaccounted": 0}
         for row in self.coverage:
             out[row["status"]] += 1
         return out
@@ -226,6 +233,9 @@ class _Checker:
         self.resolve_period = resolve_period
         self.extractor_file = extractor_file
         self.errors: list[str] = []
+        # The value span and period of the declaration checked last (None where it did not locate).
+        self.last_span: tuple[int, int] | None = None
+        self.last_period = None
         # Spans a failing declaration did locate: not reported again as unaccounted.
         self.attempted: set[tuple[int, int]] = set()
         self.mentions = []        # inside the body, scanner order
@@ -323,7 +333,7 @@ class _Checker:
         # A quote copied from the simplified/normalised text of a traditional-script source:
         # name the original characters so the declaration can quote them verbatim.
         try:
-            from ai_consumer_metrics.textlayer import normalize
+            from extract.textlayer import normalize
 
             layer = normalize(self.text)
             at = layer.normalized.find(quote)
@@ -350,6 +360,7 @@ class _Checker:
     def check_figure(self, fig: Figure) -> dict | None:
         at = where(fig.declared)
         n_errors = len(self.errors)
+        self.last_span = self.last_period = None
         loc = self.locate(fig, "figure")
         entity = self._entity(fig, at)
         metric = self._metric(fig, at)
@@ -362,11 +373,12 @@ class _Checker:
             self.errors.append(
                 f"{at}: unit {fig.unit!r} is not allowed for metric {fig.metric!r} "
                 f"(allowed: {', '.join(metric.allowed_units)}) in quote {show(fig.quote)}")
-        period = self._period(fig, at, entity)
+        period = self.last_period = self._period(fig, at, entity)
         self._reference(fig, at)
         if loc is None:
             return None
         qs, qe, vs, ve = loc
+        self.last_span = (vs, ve)
         self.attempted.add((vs, ve))
         m = self.mention_at(fig, (vs, ve), at)
         if m is not None:
@@ -470,6 +482,7 @@ class _Checker:
     def unreviewed(self, decl: Figure | Dismissal) -> bool:
         """Refuse a drafted declaration (``reviewed=False``); True when it was refused."""
         if getattr(decl, "reviewed", True):
+            self.last_span = self.last_period = None
             return False
         what = "claim" if isinstance(decl, Figure) else "dismissal"
         self.errors.append(f"{where(decl.declared)}: unreviewed {what}: confirm or dismiss it, then drop "
@@ -479,8 +492,15 @@ class _Checker:
         n_errors = len(self.errors)
         loc = self.locate(decl, what)
         del self.errors[n_errors:]
+        self.last_span = None if loc is None else (loc[2], loc[3])
+        self.last_period = None
         if loc is not None:
-            self.attempted.add((loc[2], loc[3]))
+            self.attempted.add(self.last_span)
+            if isinstance(decl, Figure):
+                entity = self.entities.get(decl.entity)
+                n_errors = len(self.errors)
+                self.last_period = self._period(decl, where(decl.declared), entity)
+                del self.errors[n_errors:]  # the draft's period is shown, not reported
         return True
 
     # -- dismissals and coverage -------------------------------------------
@@ -516,7 +536,7 @@ def _suggest_entity(name: str, entities: dict) -> str:
 
 
 def _default_scan():
-    from ai_consumer_metrics.figures import scan
+    from extract.scanner import scan
 
     return scan
 
@@ -538,26 +558,34 @@ def check_source(
     resolve_period: Callable | None = None,
     extractor_file: str | None = None,
 ) -> SourceResult:
-    """Validate one source's declarations against its archived text.
+    """Validate one source's declarations against its archived text; never raises for them.
 
     ``source`` has ``source_id, text, body_start, body_end, published, meta``
-    (an :class:`extract.sources.Source`). Raises :class:`BuildError` listing every
-    problem; returns the rows for the figures and coverage tables otherwise.
+    (an :class:`extract.sources.Source`). The result holds the rows of the figures
+    that check, a coverage status for every mention in the body (claimed,
+    unreviewed, dismissed, auto or unaccounted), what each located declaration
+    claims (for the review page), and one error line per problem: the build writes a
+    source only when ``errors`` is empty.
 
     Example::
 
-        >>> res = check_source(read_source(sid), mod.FIGURES, mod.DISMISSED,
-        ...                    entities=load_entities(), metrics=load_metrics())  # doctest: +SKIP
+        >>> from types import SimpleNamespace
+        >>> src = SimpleNamespace(source_id="s", text="", body_start=0, body_end=0, published=None, meta={})
+        >>> check_source(src, [], [], entities={}, metrics={}, scan=lambda t: []).errors
+        []
     """
     ck = _Checker(source, entities, metrics, scan or _default_scan(),
                   resolve_period or _default_resolve_period(), extractor_file)
     rows: list[dict] = []
     claims: dict[tuple[int, int], list[str]] = {}
+    declared: dict[tuple[int, int], list[dict]] = {}
     first_decl: dict[str, Figure] = {}
     for fig in figures:
-        if ck.unreviewed(fig):
-            continue
-        row = ck.check_figure(fig)
+        reviewed = not ck.unreviewed(fig)
+        row = ck.check_figure(fig) if reviewed else None
+        span = ck.last_span
+        if span is not None:
+            declared.setdefault(span, []).append(_claim(fig, row, ck.last_period))
         if row is None:
             continue
         fid = row["figure_id"]
@@ -574,6 +602,8 @@ def check_source(
     dismissals: dict[tuple[int, int], Dismissal] = {}
     for d in dismissed:
         if ck.unreviewed(d):
+            if ck.last_span is not None:
+                dismissals.setdefault(ck.last_span, d)
             continue
         found = ck.check_dismissal(d)
         if found is None:
@@ -601,27 +631,38 @@ def check_source(
                "kind": m.kind, "value": math.nan if low is None else low,
                "value_high": math.nan if high is None else high, "unit": m.unit,
                "qualifier": m.qualifier, "status": None, "reason": None, "figure_ids": None, "note": None}
-        if span in claims:
-            row.update(status="claimed", figure_ids="; ".join(sorted(claims[span])))
+        if span in declared:
+            reviewed = all(c["reviewed"] for c in declared[span])
+            row.update(status="claimed" if reviewed else "unreviewed",
+                       figure_ids="; ".join(sorted(claims.get(span, ()))) or None)
         elif span in dismissals:
-            row.update(status="dismissed", reason=dismissals[span].reason, note=dismissals[span].note)
+            d = dismissals[span]
+            row.update(status="dismissed" if getattr(d, "reviewed", True) else "unreviewed",
+                       reason=d.reason, note=d.note)
         elif m.kind in AUTO_KINDS:
             row.update(status="auto", reason=m.kind)
         elif span in ck.attempted:
-            continue
+            row.update(status="unaccounted")  # a declaration located it but failed: its error says why
         elif m.kind in FIGURE_KINDS:
+            row.update(status="unaccounted")
             ck.errors.append(
                 f"{ck._src_at(m.start)}: unaccounted mention {show(m.text)} ({m.kind}, "
                 f"{reading(m.value, m.unit, m.qualifier)}) in {show(sentence_around(ck.text, m.start, m.end))}; "
                 f"claim it with figure() or dismiss() it{hint}")
-            continue
         else:
             ck.errors.append(f"{ck._src_at(m.start)}: the scanner gave mention {show(m.text)} the unknown "
                              f"kind {m.kind!r}")
             continue
         coverage.append(row)
 
-    if ck.errors:
-        raise BuildError(ck.errors)
     rows.sort(key=lambda r: (r["value_start"], r["metric"], r["entity_id"], r["figure_id"]))
-    return SourceResult(source.source_id, rows, coverage)
+    return SourceResult(source.source_id, rows, coverage, ck.errors, declared)
+
+
+def _claim(fig: Figure, row: dict | None, period) -> dict:
+    """What one located figure declaration claims, as the review page shows it."""
+    return {"metric": fig.metric, "entity": fig.entity,
+            "period": row["period"] if row else (period.label if period else f"{fig.period} (unresolved)"),
+            "value": reading(fig.value, fig.unit, fig.qualifier, fig.value_high),
+            "figure_id": row["figure_id"] if row else None, "reviewed": fig.reviewed,
+            "scope": fig.scope, "attributed_to": fig.attributed_to, "note": fig.note}

@@ -4,7 +4,7 @@ Used by ``python -m extract new`` (:mod:`extract.draft`) to pre-fill the claims 
 person then reviews. Every guess is only a starting point: the draft marks each
 claim ``reviewed=False`` and the build refuses it until a person has checked it.
 
-Matching runs on the normalised text (:mod:`ai_consumer_metrics.textlayer`), so
+Matching runs on the normalised text (:mod:`extract.textlayer`), so
 traditional-script articles (營收, 月活躍用戶) hit the simplified cue words and aliases.
 
 Example::

@@ -8,7 +8,7 @@ Three steps, each refusing to overwrite anything:
    sha256, and a body range covering the whole text (stripped): adjust
    ``body_start``/``body_end`` (and ``body_first``/``body_last``) to leave out
    site furniture;
-3. draft ``extract/steps/s<id>.py`` (:mod:`extract.draft`): one claim per figure
+3. draft ``extract/extractors/<id>.py`` (:mod:`extract.draft`): one claim per figure
    mention, each ``reviewed=False`` so the build refuses it until checked.
 
 The archive is read back with :func:`extract.sources.read_source` before the
@@ -23,6 +23,8 @@ Example::
 """
 from __future__ import annotations
 
+from extract import REPO_ROOT
+
 import argparse
 import hashlib
 import json
@@ -32,7 +34,6 @@ from pathlib import Path
 
 from extract import sources as _sources
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 _SNIPPET = 12
 
 
@@ -70,12 +71,11 @@ class NewSource:
 
 
 def _paths(root: Path, source_id: str) -> tuple[Path, Path, Path]:
-    from extract.build import module_stem
-    from extract.jobs import Corpus  # the repository layout is written down once, there
+    from extract.corpus import Corpus  # the repository layout is written down once, there
 
     corpus = Corpus.at(root)
     return (corpus.sources / f"{source_id}.txt", corpus.sources / f"{source_id}.json",
-            corpus.steps / f"{module_stem(source_id)}.py")
+            corpus.extractor(source_id))
 
 
 def detect_script(text: str) -> str:
@@ -168,7 +168,7 @@ def new_source(file: str | Path, *, source_id: str, title: str, publisher: str |
         's2026_03_01_x.py'
     """
     from extract.draft import draft_extractor
-    from extract.jobs import Corpus
+    from extract.corpus import Corpus
     from extract.registry import load_entities, load_metrics
 
     root = Path(root) if root is not None else REPO_ROOT
@@ -177,8 +177,8 @@ def new_source(file: str | Path, *, source_id: str, title: str, publisher: str |
         _sources._check_id(source_id)
     except _sources.ArchiveError as exc:
         raise NewSourceError(str(exc)) from None
-    txt, meta_path, steps = _paths(root, source_id)
-    for path in (txt, meta_path, steps):
+    txt, meta_path, extractor = _paths(root, source_id)
+    for path in (txt, meta_path, extractor):
         if path.exists():
             raise NewSourceError(f"{path}: already exists; refusing to overwrite (choose another --id)")
     try:
@@ -205,14 +205,14 @@ def new_source(file: str | Path, *, source_id: str, title: str, publisher: str |
         except _sources.ArchiveError as exc:
             raise NewSourceError(str(exc)) from None
         code = draft_extractor(source, entities, metrics)
-        compile(code, str(steps), "exec")  # a draft that does not parse is a bug here, not the user's
-        steps.parent.mkdir(parents=True, exist_ok=True)
-        _write_new(steps, code.encode("utf-8"), written)
+        compile(code, str(extractor), "exec")  # a draft that does not parse is a bug here, not the user's
+        extractor.parent.mkdir(parents=True, exist_ok=True)
+        _write_new(extractor, code.encode("utf-8"), written)
     except BaseException:
         for path in written:
             path.unlink(missing_ok=True)
         raise
-    return NewSource(source_id, txt, meta_path, steps, sum(line.strip() == "reviewed=False," for line in code.splitlines()),
+    return NewSource(source_id, txt, meta_path, extractor, sum(line.strip() == "reviewed=False," for line in code.splitlines()),
                      meta["body_start"], meta["body_end"])
 
 

@@ -17,6 +17,8 @@ Example::
 """
 from __future__ import annotations
 
+from extract import REPO_ROOT
+
 import re
 import tomllib
 from dataclasses import dataclass
@@ -40,7 +42,7 @@ __all__ = [
     "load_metrics",
 ]
 
-_DATA = Path(__file__).resolve().parent.parent / "data"
+_DATA = REPO_ROOT / "data"
 ENTITIES_PATH = _DATA / "entities.toml"
 METRICS_PATH = _DATA / "metrics.toml"
 
@@ -49,7 +51,7 @@ ENTITY_KINDS = ("company", "business_group", "app", "product", "market", "other"
 #: The analysis table a metric's figures land in (see docs/design.md).
 METRIC_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
 
-#: Units as the scanner (:mod:`ai_consumer_metrics.figures`) names them. A metric may
+#: Units as the scanner (:mod:`extract.scanner`) names them. A metric may
 #: only allow units from this vocabulary, so a declared unit can always be compared
 #: with the scanner's reading. The bare magnitude ``""`` is deliberately absent: a
 #: metric says what its numbers count, and ``unit_implied`` covers bare mentions.

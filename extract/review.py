@@ -24,7 +24,6 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
 STATUSES = ("claimed", "unreviewed", "dismissed", "auto", "unaccounted")
 
 
@@ -77,110 +76,48 @@ class Review:
         return sum(m.status == status for m in self.marks)
 
 
-def _paths(root: Path, source_id: str):
-    from extract.build import module_stem
-    from extract.jobs import Corpus  # the repository layout is written down once, there
-
-    corpus = Corpus.at(root)
-    return corpus.sources, corpus.steps / f"{module_stem(source_id)}.py", corpus.entities, corpus.metrics
-
-
 def collect(source_id: str, root: str | Path | None = None) -> Review:
-    """Read the source and its extractor and give every mention its status.
+    """Read the source and its extractor and give every mention the engine's status.
 
-    The authoritative check is the engine's (:func:`extract.engine.check_source`);
-    its errors are kept for the page. Statuses come from locating each declaration
-    with the engine's own quote lookup, so they are shown even when the build fails.
+    The statuses, claims and errors are the engine's own (:func:`extract.corpus.check_one`,
+    the check the build makes), so the page works on an extractor that does not build yet.
 
     Example::
 
-        >>> r = collect("2024-06-18-huxiu-ant-grows-outward")  # doctest: +SKIP
-        >>> r.count("unaccounted")  # doctest: +SKIP
-        0
+        >>> r = collect("2024-06-18-huxiu-ant-grows-outward")
+        >>> r.count("unaccounted"), r.errors
+        (0, [])
     """
-    from ai_consumer_metrics.figures import scan
-    from extract.build import _import_error, _import_file
-    from extract.engine import AUTO_KINDS, BuildError, _Checker, check_source, reading
-    from extract.periods import resolve_period
+    from extract.corpus import Corpus, check_one, read_extractor
+    from extract.engine import reading
     from extract.registry import load_entities, load_metrics
+    from extract.scanner import scan
     from extract.sources import read_source
 
-    root = Path(root) if root is not None else REPO_ROOT
-    sources_dir, ex_path, ent_path, met_path = _paths(root, source_id)
-    source = read_source(source_id, root=sources_dir)
-    entities, metrics = load_entities(ent_path), load_metrics(met_path)
-    errors: list[str] = []
-    figures, dismissed = [], []
-    try:
-        module = _import_file(ex_path, "_acm_review")
-        figures, dismissed = list(getattr(module, "FIGURES", [])), list(getattr(module, "DISMISSED", []))
-    except FileNotFoundError:
-        errors.append(f"{ex_path}: no extractor for {source_id}")
-    except Exception as exc:  # show the page anyway: every mention is then unaccounted
-        errors.append(_import_error(ex_path, exc))
-
-    # One scan serves the engine's check, the lookup below and the marks: scanning is most of the cost.
+    corpus = Corpus.at(root)
+    source = read_source(source_id, root=corpus.sources)
+    ex_path = corpus.extractor(source_id)
+    # One scan serves the engine's check and the marks outside the body: scanning is most of the cost.
     mentions = scan(source.text)
-    scanned = lambda text: mentions if text is source.text else scan(text)  # noqa: E731
-    try:
-        result = check_source(source, figures, dismissed, entities=entities, metrics=metrics,
-                              scan=scanned, resolve_period=resolve_period, extractor_file=str(ex_path))
-        ids = {(r["value_start"], r["value_end"], r["entity_id"], r["metric"]): r for r in result.figures}
-    except BuildError as exc:
-        errors.extend(exc.errors)
-        ids = {}
-
-    ck = _Checker(source, entities, metrics, scanned, resolve_period, str(ex_path))
-    claimed: dict[tuple[int, int], list[dict]] = {}
-    for fig in figures:
-        loc = ck.locate(fig, "figure")
-        if loc is None:
-            continue
-        span = (loc[2], loc[3])
-        row = ids.get((*span, fig.entity, fig.metric))
-        period = row["period"] if row else _period_label(fig, source, entities, resolve_period)
-        claimed.setdefault(span, []).append({
-            "metric": fig.metric, "entity": fig.entity, "period": period,
-            "value": reading(fig.value, fig.unit, fig.qualifier, fig.value_high),
-            "figure_id": row["figure_id"] if row else None, "reviewed": getattr(fig, "reviewed", True),
-            "scope": fig.scope, "attributed_to": fig.attributed_to, "note": fig.note,
-        })
-    dismissals = {}
-    for d in dismissed:
-        loc = ck.locate(d, "dismissal")
-        if loc is not None:
-            dismissals[(loc[2], loc[3])] = d
+    outcome = check_one(source, read_extractor(ex_path), load_entities(corpus.entities),
+                        load_metrics(corpus.metrics), scan=lambda text: mentions)
+    result = outcome.result
+    status = {(r["start"], r["end"]): r for r in (result.coverage if result else ())}
+    claims = result.claims if result else {}
 
     marks: list[Mark] = []
-    lo, hi = source.body_start, source.body_end
     for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
         if marks and m.start < marks[-1].end:
             continue  # overlapping mentions cannot both be highlighted; the first one wins
-        mark = Mark(m.start, m.end, m.text, m.kind, reading(m.value, m.unit, m.qualifier), "outside")
-        span = (m.start, m.end)
-        if lo <= m.start and m.end <= hi:
-            if span in claimed:
-                mark.claims = claimed[span]
-                mark.status = "claimed" if all(c["reviewed"] for c in mark.claims) else "unreviewed"
-            elif span in dismissals:
-                d = dismissals[span]
-                mark.status = "unreviewed" if not getattr(d, "reviewed", True) else "dismissed"
-                mark.reason, mark.note = d.reason, d.note
-            elif m.kind in AUTO_KINDS:
-                mark.status, mark.reason = "auto", m.kind
-            else:
-                mark.status = "unaccounted"
+        row = status.get((m.start, m.end))
+        inside = source.body_start <= m.start and m.end <= source.body_end
+        mark = Mark(m.start, m.end, m.text, m.kind, reading(m.value, m.unit, m.qualifier),
+                    (row["status"] if row else "unaccounted") if inside else "outside")
+        if row:
+            mark.reason, mark.note = row["reason"], row["note"]
+            mark.claims = claims.get((m.start, m.end), [])
         marks.append(mark)
-    return Review(source, ex_path, marks, errors)
-
-
-def _period_label(fig, source, entities, resolve_period) -> str:
-    entity = entities.get(fig.entity)
-    try:
-        return resolve_period(fig.period, source.published,
-                              getattr(entity, "fiscal_year_end", None) or "12-31").label
-    except Exception:  # the page shows what was declared; the error list says what is wrong
-        return f"{fig.period} (unresolved)"
+    return Review(source, ex_path, marks, outcome.errors)
 
 
 CSS = """

@@ -7,7 +7,7 @@ from collections import namedtuple
 import pytest
 
 import _synthetic as syn
-from ai_consumer_metrics import _data
+from ai_consumer_metrics import store as _data
 from ai_consumer_metrics.citation import CitationError, attribution_chain, cite
 
 

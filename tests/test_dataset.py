@@ -16,7 +16,7 @@ import pandas as pd
 import pytest
 
 import ai_consumer_metrics as acm
-from ai_consumer_metrics._data import DATA_DIR
+from ai_consumer_metrics.store import DATA_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 SOURCES = REPO / "data" / "sources"

@@ -51,7 +51,7 @@ def test_describe_and_arrow_metadata_agree_with_the_schemas(data_dir):
 
 
 def test_describe_dtype_is_what_load_returns(data_dir):
-    from ai_consumer_metrics import _data
+    from ai_consumer_metrics import store as _data
 
     for name in ("figures", "market_shares", "sources"):
         loaded = _data.load(name, data_dir)

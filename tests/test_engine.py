@@ -373,7 +373,7 @@ def test_sentence_around_stops_at_punctuation():
 
 
 def test_quote_in_simplified_form_of_a_traditional_text(built):
-    pytest.importorskip("ai_consumer_metrics.textlayer")
+    pytest.importorskip("extract.textlayer")
     text = HEADER + "阿里雲營收達到1.5億元。" + "\n广告：关注领50元"
     src = make_source(built.root / "hant", text)
     at = next_line()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ai_consumer_metrics.figures import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, Mention, parse_number, scan
+from extract.scanner import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, Mention, parse_number, scan
 
 REPO = Path(__file__).resolve().parents[1]
 ARCHIVE = REPO / "data" / "sources"

@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_consumer_metrics.figures import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, parse_number, scan
+from extract.scanner import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, parse_number, scan
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

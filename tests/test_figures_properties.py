@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_consumer_metrics.figures import KINDS, QUALIFIERS, UNITS, parse_number, scan
+from extract.scanner import KINDS, QUALIFIERS, UNITS, parse_number, scan
 
 SETTINGS = settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

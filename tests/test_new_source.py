@@ -136,7 +136,7 @@ def test_reviewed_draft_builds_and_figures_load_with_citations(article, repo, tm
     assert report.results[SID].counts["unaccounted"] == 0
 
     import ai_consumer_metrics as acm
-    from ai_consumer_metrics import _data
+    from ai_consumer_metrics import store as _data
 
     figures = _data.load("figures", out)
     mine = figures[figures["source_id"] == SID].set_index("value_text")

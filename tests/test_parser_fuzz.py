@@ -1,4 +1,4 @@
-"""Fuzzing ``ai_consumer_metrics.figures.scan`` with hypothesis, beyond test_figures_properties.py.
+"""Fuzzing ``extract.scanner.scan`` with hypothesis, beyond test_figures_properties.py.
 
 That file fuzzes 400-character windows and bare sentences; this one fuzzes what
 the archive actually holds and what unseen articles will: whole articles with
@@ -20,7 +20,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_consumer_metrics.figures import KINDS, QUALIFIERS, UNITS, scan
+from extract.scanner import KINDS, QUALIFIERS, UNITS, scan
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data" / "sources").glob("*.txt"))]

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from ai_consumer_metrics import textlayer
-from ai_consumer_metrics.figures import Mention, _scan_normalized, scan
-from ai_consumer_metrics.textlayer import _find_glosses, _normalize_with, normalize
+from extract import textlayer
+from extract.scanner import Mention, _scan_normalized, scan
+from extract.textlayer import _find_glosses, _normalize_with, normalize
 
 SOURCES = sorted((Path(__file__).resolve().parents[1] / "data" / "sources").glob("*.txt"))
 TEXTS = {p.stem: p.read_text(encoding="utf-8") for p in SOURCES}
@@ -124,7 +124,7 @@ def test_an_expanding_table_maps_columns_like_to_original():
 def test_scan_leaves_the_garbage_collector_as_it_found_it(enabled, monkeypatch):
     import gc
 
-    from ai_consumer_metrics import figures
+    from extract import scanner as figures
 
     was = gc.isenabled()
     try:

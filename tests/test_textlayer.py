@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ai_consumer_metrics.textlayer import TextLayer, _find_glosses, _normalize_with, normalize
+from extract.textlayer import TextLayer, _find_glosses, _normalize_with, normalize
 
 _TONE = re.compile("[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]")
 SOURCES = sorted((Path(__file__).resolve().parents[1] / "data" / "sources").glob("*.txt"))
@@ -96,7 +96,7 @@ def test_length_preserved_without_glosses():
 def test_ascii_text_does_not_load_opencc():
     code = (
         "import sys\n"
-        "from ai_consumer_metrics.textlayer import normalize\n"
+        "from extract.textlayer import normalize\n"
         "assert normalize('GMV 1,200 (approx)').normalized == 'GMV 1,200 (approx)'\n"
         "assert 'opencc' not in sys.modules, 'opencc imported'\n"
     )

@@ -12,7 +12,6 @@ say which Alibaba app is counted; Tencent's 4% carries no period of its own.
 """
 from extract.declare import dismiss, figure
 
-SOURCE_ID = "2024-09-20-qunmai-tencent-alibaba"
 
 CHINA_ECOMMERCE = "China e-commerce"
 

@@ -10,7 +10,6 @@ Figures with no date in the text ("即便是现在", "已能成为") are read as
 """
 from extract.declare import dismiss, figure
 
-SOURCE_ID = "2026-01-30-yilan-ant-vs-alibaba"
 
 # Present-tense statements carry no date of their own; the article's date is the best bound.
 AS_OF_PUBLICATION = "as of 2026-01-30"

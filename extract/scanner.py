@@ -3,7 +3,7 @@
 This is **where a number is parsed** (see ``docs/design.md``). :func:`scan` takes
 any string and returns :class:`Mention` objects whose ``text`` is exactly
 ``original[start:end]``. Internally the text goes through the text layer
-(:mod:`ai_consumer_metrics.textlayer`: traditional → simplified, pinyin glosses
+(:mod:`extract.textlayer`: traditional → simplified, pinyin glosses
 removed, full-width → ASCII), one compiled regular expression finds candidates in
 the normalised text, and a small interpreter turns each candidate into a mention.
 
@@ -68,7 +68,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import ge, gt, methodcaller
 
-from ai_consumer_metrics._numerals import CN_DIGITS, parse_number
+from extract.numerals import CN_DIGITS, parse_number
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
@@ -1201,6 +1201,6 @@ def _scan(text: str) -> list[Mention]:
 
 
 def _normalize(text: str):
-    from ai_consumer_metrics.textlayer import normalize
+    from extract.textlayer import normalize
 
     return normalize(text)

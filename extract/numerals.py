@@ -1,6 +1,6 @@
 """Numeral strings to numbers: Arabic, Chinese, and the mixed forms business writing uses.
 
-Kept apart from the scanner (:mod:`ai_consumer_metrics.figures`) so the arithmetic
+Kept apart from the scanner (:mod:`extract.scanner`) so the arithmetic
 can be read and tested on its own. Everything here works on one numeral string; the
 scanner decides where numerals are and what they mean.
 

@@ -18,7 +18,6 @@ is not given here.
 """
 from extract.declare import dismiss, figure
 
-SOURCE_ID = "2026-02-10-ginlix-qwen-ticketing"
 
 AS_OF_PUBLICATION = "as of 2026-02-10"
 # Reference [3] (新浪财经) is dated 2026-02-09 in its URL; undated statements citing it are bound to that day.

@@ -12,7 +12,6 @@ notes say so. Relative dates resolve against 2024-06-18 (今年4月 = 2024-04).
 """
 from extract.declare import dismiss, figure
 
-SOURCE_ID = "2024-06-18-huxiu-ant-grows-outward"
 
 ESG_REPORT = "蚂蚁集团2023年度可持续发展报告"
 ALIPAY_REPORT = "支付宝平台商业活力报告（2024.4）"

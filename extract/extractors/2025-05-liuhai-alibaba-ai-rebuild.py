@@ -15,7 +15,6 @@ and the 4982億元 of 雙十一 2020 is given for the day itself.
 """
 from extract.declare import dismiss, figure
 
-SOURCE_ID = "2025-05-liuhai-alibaba-ai-rebuild"
 
 # The text has no date; present-tense figures are bound to the estimated publication month.
 AS_OF_PUBLICATION = "as of 2025-05"
