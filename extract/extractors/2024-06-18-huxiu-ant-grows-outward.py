@@ -26,7 +26,7 @@ FIGURES = [
         "211.9亿元",
         entity="ant_group", metric="rd_spend", period="2023",
         scope="Ant Group R&D investment",
-        value=21_190_000_000, unit="CNY", qualifier="exact",
+        value=21_190_000_000, unit="CNY",
         attributed_to=ESG_REPORT,
         note="最新的ESG报告里: from Ant's 2023 sustainability report. 高达 (as high as) is emphasis, "
              "not a bound. The next sentence restates it as 超过200亿 (dismissed as a duplicate).",
@@ -54,7 +54,7 @@ FIGURES = [
         "5.3亿人",
         entity="alipay", metric="users", period="截至2023年",
         scope=MEDICAL,
-        value=530_000_000, unit="persons", qualifier="exact",
+        value=530_000_000, unit="persons",
         note="People who have used Alipay for medical appointments or medical-insurance payment "
              "(cumulative). Repeated later in the article (dismissed as a duplicate). " + _UNNAMED,
     ),
@@ -72,7 +72,7 @@ FIGURES = [
         "1200万用户",
         entity="zhixiaobao", metric="users", period="到今年4月",
         scope="users who have tried the 支小宝 AI financial assistant (cumulative)",
-        value=12_000_000, unit="persons", qualifier="exact",
+        value=12_000_000, unit="persons",
         note="Cumulative users who tried 支小宝 by April 2024. A later sentence gives the same "
              "1200万 for 支小宝2.0 (dismissed as a duplicate); the two may or may not be one figure.",
     ),
@@ -81,7 +81,7 @@ FIGURES = [
         "400家",
         entity="oceanbase", metric="enterprise_customers", period="2022年底",
         scope="enterprise customers of OceanBase distributed database",
-        value=400, unit="establishments", qualifier="exact",
+        value=400, unit="establishments",
         attributed_to=ESG_REPORT,
         note="The paragraph cites the latest ESG report (最新ESG报告显示).",
     ),
@@ -99,7 +99,7 @@ FIGURES = [
         "13000家",
         entity="ant_digital_technologies", metric="enterprise_customers", period="as of 2023-12-31",
         scope="enterprises served by Ant Digital Technologies (cumulative)",
-        value=13_000, unit="establishments", qualifier="exact",
+        value=13_000, unit="establishments",
         attributed_to=ESG_REPORT,
         note="累计服务: cumulative. The text gives no date; bound to the end of 2023, the period "
              "the ESG report covers.",
@@ -118,7 +118,7 @@ FIGURES = [
         "31个",
         entity="alipay", metric="regions_covered", period="截至2023年底",
         scope="provincial-level regions with 一网通办 government services on Alipay",
-        value=31, unit="units", qualifier="exact",
+        value=31, unit="units",
         note=_UNNAMED,
     ),
     figure(
@@ -142,7 +142,7 @@ FIGURES = [
         "49.2%",
         entity="alipay", metric="gmv_growth", period="2022",
         scope="annual transaction value of merchant mini-programs on Alipay, year on year",
-        value=49.2, unit="percent", qualifier="exact",
+        value=49.2, unit="percent",
         note="增幅分别为49.2%、68%: 2022 and 2023 respectively. " + _UNNAMED,
     ),
     figure(
@@ -150,7 +150,7 @@ FIGURES = [
         "68%",
         entity="alipay", metric="gmv_growth", period="2023",
         scope="annual transaction value of merchant mini-programs on Alipay, year on year",
-        value=68, unit="percent", qualifier="exact",
+        value=68, unit="percent",
         note="增幅分别为49.2%、68%: 2022 and 2023 respectively. " + _UNNAMED,
     ),
     figure(
@@ -158,7 +158,7 @@ FIGURES = [
         "427万商家",
         entity="alipay", metric="merchants", period="至今",
         scope="merchants digitising operations through Alipay mini-programs and other tools",
-        value=4_270_000, unit="establishments", qualifier="exact",
+        value=4_270_000, unit="establishments",
         note="至今: to the article's date. " + _UNNAMED,
     ),
     figure(
@@ -166,7 +166,7 @@ FIGURES = [
         "18倍",
         entity="alipay", metric="video_views_growth", period="2023-11/2024-04",
         scope="plays of short videos on wealth and business (泛财商) topics on Alipay",
-        value=18, unit="multiple", qualifier="exact",
+        value=18, unit="multiple",
         attributed_to=ALIPAY_REPORT,
         note="最近半年 is relative to the report (2024.4), not to the article: taken as the six "
              "months to April 2024; the report's exact window is not given. 增长了18倍 is kept "

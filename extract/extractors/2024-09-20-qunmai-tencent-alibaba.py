@@ -31,7 +31,7 @@ FIGURES = [
         "7.5亿",
         entity="pinduoduo", metric="mau", period="2022年6月",
         scope="China e-commerce apps",
-        value=750_000_000, unit="persons", unit_implied=True, qualifier="exact",
+        value=750_000_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile",
         note=_MAU_NOTE,
     ),
@@ -40,7 +40,7 @@ FIGURES = [
         "7.49亿",
         entity="alibaba_group", metric="mau", period="2022年6月",
         scope="China e-commerce apps",
-        value=749_000_000, unit="persons", unit_implied=True, qualifier="exact",
+        value=749_000_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile",
         note=_MAU_NOTE,
     ),
@@ -57,7 +57,7 @@ FIGURES = [
         "9000亿",
         entity="kuaishou_ecommerce", metric="gmv", period="2022",
         scope=CHINA_ECOMMERCE,
-        value=900_000_000_000, unit="CNY", unit_implied=True, qualifier="exact",
+        value=900_000_000_000, unit="CNY", unit_implied=True,
         note="Currency implied: CNY. No source named.",
     ),
     figure(
@@ -65,7 +65,7 @@ FIGURES = [
         "4%",
         entity="alibaba_group", metric="revenue_growth", period="2025财年第一季度",
         scope="Alibaba Group revenue, year on year",
-        value=4, unit="percent", qualifier="exact",
+        value=4, unit="percent",
         note=_FY2025Q1_NOTE + " No source named.",
     ),
     figure(
@@ -73,7 +73,7 @@ FIGURES = [
         "1%",
         entity="taotian_group", metric="revenue_decline", period="2025财年第一季度",
         scope="Taobao and Tmall Group revenue, year on year",
-        value=1, unit="percent", qualifier="exact",
+        value=1, unit="percent",
         note="下滑 1%: a fall of 1%. " + _FY2025Q1_NOTE + " No source named.",
     ),
     figure(
@@ -81,7 +81,7 @@ FIGURES = [
         "4%",
         entity="tencent_fintech_business_services", metric="revenue_growth", period="2024Q2",
         scope="Tencent FinTech and Business Services segment revenue, year on year",
-        value=4, unit="percent", qualifier="exact",
+        value=4, unit="percent",
         note="The text gives no period or basis; the sentence pairs it with Alibaba's April-June "
              "2024 quarter, and Tencent's matching report is calendar 2024Q2 (Tencent's fiscal "
              "year is the calendar year). 增速 read as year-on-year revenue growth. No source named.",

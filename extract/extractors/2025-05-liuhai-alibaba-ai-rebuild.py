@@ -40,7 +40,7 @@ FIGURES = [
         "三分之二",
         entity="alibaba_group", metric="market_cap_decline", period="2014-09/2025-05",
         scope="Alibaba Group market capitalisation, from its peak",
-        value=200 / 3, unit="percent", qualifier="exact",
+        value=200 / 3, unit="percent",
         note="Market value shrank by two thirds within 16 months (短短16個月內). The article does "
              "not date the 16 months, so the period is only the widest span the text allows: "
              "from Alibaba's listing (Sept 2014, the first day it had a market value) to the "
@@ -51,7 +51,7 @@ FIGURES = [
         "83.6%",
         entity="taobao", metric="market_share", period="2007",
         scope="China C2C e-commerce",
-        value=83.6, unit="percent", qualifier="exact",
+        value=83.6, unit="percent",
         attributed_to="艾瑞咨询",
         note="The sentence before names C2C電商市場; 艾瑞咨詢數據顯示 introduces the figure.",
     ),
@@ -60,7 +60,7 @@ FIGURES = [
         "4982億元",
         entity="alibaba_group", metric="gmv", period="2020年“雙十一”當天",
         scope="China e-commerce: Double 11 (雙十一) shopping festival",
-        value=498_200_000_000, unit="CNY", qualifier="exact",
+        value=498_200_000_000, unit="CNY",
         note="The article says 雙十一當天 (the day itself); the 4982億元 Tmall Double 11 total of "
              "2020 was reported for the 1-11 November window, so the period may be the whole "
              "festival rather than one day. Kept as the source says.",
@@ -70,7 +70,7 @@ FIGURES = [
         "70%",
         entity="alibaba_group", metric="market_share", period="2017",
         scope=CHINA_ECOMMERCE,
-        value=70, unit="percent", qualifier="exact",
+        value=70, unit="percent",
         note="No source named for this share.",
     ),
     figure(
@@ -78,7 +78,7 @@ FIGURES = [
         "33%",
         entity="taotian_group", metric="market_share", period="2024",
         scope=CHINA_ECOMMERCE,
-        value=33, unit="percent", qualifier="exact",
+        value=33, unit="percent",
         note="截至2024年 (as of 2024). " + _SHARES_2024_NOTE,
     ),
     figure(
@@ -86,7 +86,7 @@ FIGURES = [
         "17%",
         entity="jd_com", metric="market_share", period="2024",
         scope=CHINA_ECOMMERCE,
-        value=17, unit="percent", qualifier="exact",
+        value=17, unit="percent",
         note=_SHARES_2024_NOTE,
     ),
     figure(
@@ -94,7 +94,7 @@ FIGURES = [
         "19%",
         entity="pinduoduo", metric="market_share", period="2024",
         scope=CHINA_ECOMMERCE,
-        value=19, unit="percent", qualifier="exact",
+        value=19, unit="percent",
         note=_SHARES_2024_NOTE,
     ),
     figure(
@@ -102,7 +102,7 @@ FIGURES = [
         "18%",
         entity="douyin_ecommerce", metric="market_share", period="2024",
         scope=CHINA_ECOMMERCE,
-        value=18, unit="percent", qualifier="exact",
+        value=18, unit="percent",
         note=_SHARES_2024_NOTE,
     ),
     figure(
@@ -110,7 +110,7 @@ FIGURES = [
         "13%",
         entity="others", metric="market_share", period="2024",
         scope=CHINA_ECOMMERCE,
-        value=13, unit="percent", qualifier="exact",
+        value=13, unit="percent",
         note="Residual share of all other platforms: the article names 視頻號 (WeChat Channels), "
              "小紅書 (Xiaohongshu), 唯品會 (Vipshop) 等新興平臺. " + _SHARES_2024_NOTE,
     ),
@@ -119,7 +119,7 @@ FIGURES = [
         "20%",
         entity="xiaohongshu", metric="ctr_growth", period="過去一年",
         scope="brand seeding notes (種草筆記) on Xiaohongshu",
-        value=20, unit="percent", qualifier="exact",
+        value=20, unit="percent",
         note="數據顯示 without a named source. 提升了20% is read as relative growth of the "
              "click-through rate; the text does not rule out percentage points.",
     ),
@@ -128,7 +128,7 @@ FIGURES = [
         "109%",
         entity="xiaohongshu", metric="engagement_rate_growth", period="過去一年",
         scope="brand seeding notes (種草筆記) on Xiaohongshu",
-        value=109, unit="percent", qualifier="exact",
+        value=109, unit="percent",
         note="數據顯示 without a named source; same sentence as the 20% click-through growth. "
              "Read as relative growth of the interaction rate.",
     ),

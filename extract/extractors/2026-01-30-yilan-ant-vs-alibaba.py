@@ -20,7 +20,7 @@ FIGURES = [
         "248万单",
         entity="alipay_tiantian_miaosha", metric="daily_orders", period="去年双11期间",
         scope="China e-commerce: Alipay 天天秒杀 flash-sale channel",
-        value=2_480_000, unit="orders", qualifier="exact",
+        value=2_480_000, unit="orders",
         note="Record single-day orders of the 天天秒杀 channel inside Alipay, run jointly by "
              "淘工厂 and Alipay; not Alipay-wide orders. The source has an unmatched closing "
              "quote (天天秒杀”) kept verbatim.",
@@ -48,7 +48,7 @@ FIGURES = [
         "41项",
         entity="alipay_membership", metric="member_benefits", period=AS_OF_PUBLICATION,
         scope="支付宝会员 membership programme, diamond tier",
-        value=41, unit="items", qualifier="exact",
+        value=41, unit="items",
         note="Number of benefits of the diamond tier of 支付宝会员 (以钻石会员为例).",
     ),
     # One mention, two figures: 均破亿 says both monthly and daily actives passed 100 million.
@@ -79,7 +79,7 @@ FIGURES = [
         "33%",
         entity="alibaba_group", metric="equity_stake", period=AS_OF_PUBLICATION,
         scope="equity held in Ant Group",
-        value=33, unit="percent", qualifier="exact",
+        value=33, unit="percent",
         note="Ownership stake that Alibaba Group holds in Ant Group (阿里仍有蚂蚁33%的股份), "
              "not a market share.",
     ),
