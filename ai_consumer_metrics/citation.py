@@ -35,7 +35,15 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 class CitationError(LookupError):
-    """The figure cannot be cited: unknown id, no figure_id in the row, or a bad style."""
+    """The figure cannot be cited: unknown id, no figure_id in the row, or a bad style.
+
+    Example::
+
+        >>> cite({"entity_id": "doubao"})
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.citation.CitationError: cite() needs a figure_id string or a row with a figure_id column (got dict)
+    """
 
 
 def cite(figure: Any, style: str = "text", *, data_dir: Any = None, figures: pd.DataFrame | None = None,

@@ -5,7 +5,7 @@ from an article with pinyin glosses (``發(fā)生``) all work: the query is fol
 the build folded every figure's text (pinyin glosses removed, traditional to
 simplified, full-width to ASCII, case ignored), then every word of the query must
 occur in the figure's search text (quote, value text, scope, period, attribution,
-entity id and names, metric id and name, the article's title and publisher).
+entity id and names, metric id and name).
 
 The folding table and the texts are data the build wrote (``search_index.json``, by
 ``extract/search_index.py``), so searching needs neither OpenCC nor the build code.
@@ -16,7 +16,7 @@ Example:
 
     >>> import ai_consumer_metrics as acm
     >>> hits = acm.find("豆包")
-    >>> bool(len(hits)) and hits.entity_id.str.contains("doubao").any()
+    >>> bool(hits.entity_id.str.contains("doubao").any())
     True
 """
 from __future__ import annotations
@@ -102,7 +102,7 @@ def find(query: str, *, data_dir=None, backend: str = "pandas"):
 
     Words are separated by spaces; each must occur somewhere in the figure's quote,
     value text, scope, period, attribution, entity (id, English or Chinese name,
-    aliases), metric (id or name) or article title and publisher. Script, width, case
+    aliases) or metric (id or name). Script, width, case
     and pinyin glosses do not matter. ``backend`` is as in :func:`ai_consumer_metrics.load`.
     The result keeps the table's order and dtypes; ``acm.cite(row)`` cites any row.
 

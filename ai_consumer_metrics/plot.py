@@ -18,9 +18,10 @@ DataFrame (the analysis table) or a mapping ``{"market_shares": df, "figures": d
 
 Example::
 
-    import ai_consumer_metrics.plot as acmplot
-    ax = acmplot.market_shares("China e-commerce", "2024")
-    ax.figure.savefig("shares.png", bbox_inches="tight")
+    >>> import tempfile, matplotlib.pyplot as plt, ai_consumer_metrics.plot as acmplot
+    >>> ax = acmplot.market_shares("China e-commerce", "2024")
+    >>> ax.figure.savefig(tempfile.mkdtemp() + "/shares.png", bbox_inches="tight")
+    >>> plt.close("all")
 """
 from __future__ import annotations
 
@@ -68,7 +69,15 @@ _RESIDUAL = {"others", "other", "rest"}
 
 
 class PlotError(ValueError):
-    """A selection that cannot be drawn honestly (unknown market, mixed metrics, ...)."""
+    """A selection that cannot be drawn honestly (unknown market, mixed metrics, ...).
+
+    Example::
+
+        >>> user_metrics(["mau", "dau"])
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.plot.PlotError: user_metrics: one metric per chart, got ['mau', 'dau']; ...
+    """
 
 
 # --------------------------------------------------------------------------- fonts
@@ -95,7 +104,9 @@ def cjk_font() -> str | None:
 
     Example::
 
-        name = cjk_font()   # "Noto Sans CJK SC" on a machine with fonts-noto-cjk, else None
+        >>> name = cjk_font()   # "Noto Sans CJK SC" on a machine with fonts-noto-cjk, else None
+        >>> name is None or isinstance(name, str)
+        True
     """
     return _find_cjk_font()
 
@@ -523,9 +534,11 @@ def footnote(ax) -> str | None:
 
     Example::
 
-        ax = market_shares("China e-commerce", "2024")
-        print(footnote(ax))
-        # Source: 2025-05-liuhai-alibaba-ai-rebuild (publisher not named), 2025-05 (est.)
+        >>> import matplotlib.pyplot as plt
+        >>> ax = market_shares("China e-commerce", "2024")
+        >>> footnote(ax).startswith("Source:")
+        True
+        >>> plt.close("all")
     """
     for text in ax.texts:
         if text.get_gid() == "acm-footnote":
@@ -577,8 +590,11 @@ def market_shares(market, period=None, *, kind: str = "bar", ax=None, lang: str 
 
     Example::
 
-        ax = market_shares("China e-commerce", "2024")
-        ax.figure.savefig("shares.png", bbox_inches="tight")
+        >>> import matplotlib.pyplot as plt
+        >>> ax = market_shares("China e-commerce", "2024")
+        >>> len(ax.patches) > 0
+        True
+        >>> plt.close("all")
     """
     if kind not in ("bar", "stacked"):
         raise PlotError(f"kind must be 'bar' or 'stacked', not {kind!r}")
@@ -656,7 +672,11 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
 
     Example::
 
-        ax = market_share_trend("China e-commerce", "alibaba_group")
+        >>> import matplotlib.pyplot as plt
+        >>> ax = market_share_trend("China e-commerce")
+        >>> len(ax.lines) > 0
+        True
+        >>> plt.close("all")
     """
     style = _Style.for_lang(lang)
     frames = _frames(data, "market_shares")
@@ -788,7 +808,11 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
 
     Example::
 
-        ax = user_metrics("mau", entities=["doubao", "pinduoduo"])
+        >>> import matplotlib.pyplot as plt
+        >>> ax = user_metrics("mau", entities=["doubao", "pinduoduo"])
+        >>> len(ax.patches) > 0
+        True
+        >>> plt.close("all")
     """
     metric = _one_metric(metric, "user_metrics")
     style = _Style.for_lang(lang)
@@ -833,7 +857,11 @@ def financials(metric: str, *, entities=None, scale: str = "yi", currency=None, 
 
     Example::
 
-        ax = financials("gmv", scale="bn")
+        >>> import matplotlib.pyplot as plt
+        >>> ax = financials("gmv", scale="bn")
+        >>> len(ax.patches) > 0
+        True
+        >>> plt.close("all")
     """
     metric = _one_metric(metric, "financials")
     if scale not in _SCALES:
@@ -881,34 +909,52 @@ def _split(value):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="acm plot", description="Draw a chart of the dataset, with its sources, to a file.")
-    sub = parser.add_subparsers(dest="chart", required=True, metavar="CHART")
+        prog="acm plot", description="Draw a chart of the dataset, with its sources in a footnote, to a file. "
+                                     "Run \"acm plot CHART --help\" for a chart's options.")
+    sub = parser.add_subparsers(dest="chart", required=True, metavar="CHART", help="one of:")
 
     def common(p):
         p.add_argument("-o", "--output", required=True,
-                       help="image file to write (.png, .svg, .pdf)")
-        p.add_argument("--lang", choices=("en", "zh"), default="en")
-        p.add_argument("--dpi", type=int, default=150)
+                       help="image file to write; the extension picks the format (.png, .svg, .pdf)")
+        p.add_argument("--lang", choices=("en", "zh"), default="en",
+                       help="label language; zh needs a CJK font and falls back to en without one "
+                            "(default: %(default)s)")
+        p.add_argument("--dpi", type=int, default=150, help="resolution of a raster image (default: %(default)s)")
 
-    p = sub.add_parser("market-shares", help="one market, one period")
-    p.add_argument("--market", required=True)
-    p.add_argument("--period", help="period label (default: the latest)")
-    p.add_argument("--kind", choices=("bar", "stacked"), default="bar")
+    def entities(p):
+        p.add_argument("--entities", metavar="ID,ID,...",
+                       help="comma-separated entity ids (default: every entity with the metric)")
+
+    p = sub.add_parser("market-shares", help="one market, one period",
+                       description="Shares of one market in one period, one bar per row or one stacked bar "
+                                   "per article.")
+    p.add_argument("--market", required=True, help="a market of the market_shares table, e.g. 'China e-commerce'")
+    p.add_argument("--period", help="a period label of that market (default: the latest)")
+    p.add_argument("--kind", choices=("bar", "stacked"), default="bar",
+                   help="bar: one bar per row; stacked: one 0-100%% bar per article (default: %(default)s)")
     common(p)
-    p = sub.add_parser("market-share-trend", help="one market across periods")
-    p.add_argument("--market", required=True)
-    p.add_argument("--entity", help="entity id (its sub-entities are included)")
+    p = sub.add_parser("market-share-trend", help="one market across periods, on a time axis",
+                       description="One market's shares across the periods the articles report: one line per "
+                                   "entity, each point at the middle of its period on a time axis.")
+    p.add_argument("--market", required=True, help="a market of the market_shares table, e.g. 'China e-commerce'")
+    p.add_argument("--entity", help="one entity id, drawn with the entities under it in the registry as one line "
+                                    "(default: every entity, one line each)")
     common(p)
-    p = sub.add_parser("user-metrics", help="apps compared on one user metric")
-    p.add_argument("--metric", default="mau")
-    p.add_argument("--entities", help="comma-separated entity ids")
-    p.add_argument("--period")
+    p = sub.add_parser("user-metrics", help="apps compared on one user metric",
+                       description="Apps compared on one user metric, one bar per entity and period.")
+    p.add_argument("--metric", default="mau", help="mau, dau, wau, users, ... (default: %(default)s)")
+    entities(p)
+    p.add_argument("--period", help="one period label (default: every period)")
     common(p)
-    p = sub.add_parser("financials", help="one financial metric per entity and period")
-    p.add_argument("--metric", required=True)
-    p.add_argument("--entities", help="comma-separated entity ids")
-    p.add_argument("--scale", choices=tuple(_SCALES), default="yi")
-    p.add_argument("--currency")
+    p = sub.add_parser("financials", help="one financial metric per entity and period",
+                       description="Amounts of one financial metric, one bar per entity and period, in one "
+                                   "currency.")
+    p.add_argument("--metric", required=True, help="a metric of the financials table: revenue, gmv, capex, ...")
+    entities(p)
+    p.add_argument("--scale", choices=tuple(_SCALES), default="yi",
+                   help="yi: in 亿 (10^8); bn: in billions (10^9) (default: %(default)s)")
+    p.add_argument("--currency", help="one currency code when the selection holds several "
+                                      "(default: the only one there is)")
     common(p)
     return parser
 
@@ -921,7 +967,10 @@ def plot_command(argv=None) -> int:
 
     Example::
 
-        plot_command(["market-shares", "--market", "China e-commerce", "-o", "s.png"])
+        >>> import tempfile
+        >>> plot_command(["market-shares", "--market", "China e-commerce", "-o", tempfile.mkdtemp() + "/s.png"])
+        /tmp/.../s.png
+        0
     """
     import matplotlib
 

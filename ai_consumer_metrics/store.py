@@ -54,7 +54,16 @@ class UnknownTableError(ValueError):
 
 
 class DataIntegrityError(Exception):
-    """A packaged file is missing, corrupt, or disagrees with the manifest."""
+    """A packaged file is missing, corrupt, or disagrees with the manifest.
+
+    Example::
+
+        >>> import tempfile
+        >>> read_manifest(tempfile.mkdtemp())
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.store.DataIntegrityError: /.../manifest.json: no manifest; the dataset has not been built (python -m extract build)
+    """
 
 
 def read_manifest(data_dir: str | Path | None = None) -> dict:

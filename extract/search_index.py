@@ -5,8 +5,9 @@ everything a search needs that takes OpenCC is computed here, once per build, an
 shipped as data in ``search_index.json``:
 
 - ``figures``: for every figure, one search text: its quote, value text, scope,
-  period and attribution, its entity's id and names (English, Chinese, aliases), its
-  metric's id and name, and its article's title and publisher; each part normalised
+  period and attribution, its entity's id and names (English, Chinese, aliases) and
+  its metric's id and name (not the article's title: a title naming two companies
+  would match every figure of the article); each part normalised
   by the text layer (pinyin glosses removed, traditional → simplified, full-width →
   ASCII) and case-folded, parts separated by a newline so that a search term never
   spans two of them;
@@ -39,7 +40,7 @@ from extract import textlayer
 INDEX_FILE = "search_index.json"
 INDEX_FORMAT = 1
 # The tables whose text goes into the index; their hashes are recorded in ``built_from``.
-_FROM = ("figures", "entities", "metrics", "sources")
+_FROM = ("figures", "entities", "metrics")
 
 
 def search_text(parts) -> str:
@@ -79,19 +80,16 @@ def index(tables: dict) -> dict:
     """
     entities = _rows_by(tables.get("entities"), "entity_id")
     metrics = _rows_by(tables.get("metrics"), "metric_id")
-    sources = _rows_by(tables.get("sources"), "source_id")
     texts = {}
     for fig in tables["figures"].to_pylist():
         ent = entities.get(fig.get("entity_id"), {})
         met = metrics.get(fig.get("metric"), {})
-        src = sources.get(fig.get("source_id"), {})
         metric_id = fig.get("metric")
         texts[fig["figure_id"]] = search_text([
             fig.get("quote"), fig.get("value_text"), fig.get("scope"), fig.get("period"),
             fig.get("attributed_to"), fig.get("via"),
             fig.get("entity_id"), ent.get("name_en"), ent.get("name_zh"), *_split(ent.get("aliases")),
             metric_id, metric_id.replace("_", " ") if metric_id else None, met.get("name"),
-            src.get("title"), src.get("publisher"), src.get("publisher_en"),
         ])
     table = textlayer._conversion_table()
     single = sorted((k, v) for k, v in table.items() if len(v) == 1)
