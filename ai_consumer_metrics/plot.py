@@ -86,7 +86,19 @@ class PlotError(ValueError):
 def _font_path(family) -> str:
     from matplotlib import font_manager as fm
 
-    return fm.findfont(fm.FontProperties(family=family), fallback_to_default=True)
+    # Asked quietly: a family the machine lacks falls back to matplotlib's default font
+    # without the "findfont: Font family ... not found" line findfont would log.
+    try:
+        return fm.findfont(fm.FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        return fm.findfont(fm.FontProperties(family=_default_family()))
+
+
+def _default_family() -> str:
+    """The family matplotlib falls back to when a font is missing (DejaVu Sans)."""
+    from matplotlib import font_manager as fm
+
+    return fm.FontManager.defaultFamily["ttf"]
 
 
 def _has_glyphs(path: str, text: str) -> bool:
@@ -662,13 +674,59 @@ def market_shares(market, period=None, *, kind: str = "bar", ax=None, lang: str 
     return ax
 
 
-def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=None):
-    """One market's shares across the periods the articles report, one line per entity.
+#: The column of an analysis row naming its top-level group (taotian_group -> alibaba_group).
+#: SEAM (issue 13, point 5): once the build adds it to market_shares, market_share_trend
+#: follows a group by this column; until then by the registry's parent chain.
+GROUP_COLUMN = "group_id"
 
-    With ``entity`` (an entity id), only that entity and the entities under it in the
-    registry are drawn, as one line: Alibaba Group's line then includes Taobao's 2007
-    share and Taobao & Tmall Group's 2024 share, each point labelled with its own entity
-    where that differs. Points sit on the period axis in time order.
+
+def _trend_lines(rows: pd.DataFrame, entity, names: "_Names", market) -> pd.DataFrame:
+    """The rows of a trend, each with the line it belongs to in ``_line``.
+
+    With ``entity``, one line: the rows of that entity's group (``GROUP_COLUMN``, where
+    the table has it) or of the entity and every entity under it in the registry.
+    """
+    if entity is None:
+        return rows.assign(_line=rows["entity_id"])
+    if GROUP_COLUMN in rows.columns:
+        hit = rows[(rows[GROUP_COLUMN] == entity).fillna(False).astype(bool)
+                   | (rows["entity_id"] == entity).fillna(False).astype(bool)]
+    else:
+        hit = rows[rows["entity_id"].isin(names.descendants(entity))]
+    if hit.empty:
+        raise PlotError(f"no market_shares rows for {entity!r} (or entities under it) "
+                        f"in market {market!r}; entities there: "
+                        f"{', '.join(sorted(rows['entity_id'].astype(str).unique()))}")
+    return hit.assign(_line=entity)
+
+
+def _period_midpoints(rows: pd.DataFrame, table: str) -> pd.Series:
+    """Each row's period as one instant, the middle of ``period_start``..``period_end``,
+    in matplotlib's date numbers: what puts 2007, 2017 and 2024 at their true distances."""
+    import matplotlib.dates as mdates
+
+    _require(rows, table, ["period_start", "period_end"])
+    start = pd.to_datetime(rows["period_start"])
+    end = pd.to_datetime(rows["period_end"])
+    missing = rows.loc[start.isna() | end.isna(), "period"].astype(str).unique()
+    if len(missing):
+        raise PlotError(f"{table}: period(s) {', '.join(missing)} have no start and end dates, so they "
+                        "cannot be placed on a time axis")
+    middle = start + (end - start) / 2
+    return pd.Series(mdates.date2num(middle.to_numpy()), index=rows.index)
+
+
+def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=None):
+    """One market's shares across the periods the articles report, one line per entity, on a time axis.
+
+    Each point sits at the middle of its period (``period_start`` to ``period_end``), so
+    the distance between points is the time between them (2007 to 2017 is ten years
+    wide, 2017 to 2024 seven); the x ticks are the period labels at those instants. With
+    ``entity`` (an entity id), only that entity and the entities under it in the
+    registry are drawn, as one line, and a point of another entity than ``entity`` is
+    labelled with that entity's name (Taobao's 2007 share on Alibaba Group's line).
+    Value labels carry the qualifier mark and, with several articles, the article's
+    number in the footnote.
 
     Example::
 
@@ -684,24 +742,15 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
     _require(table, "market_shares", ["entity_id", "market", "period", "share_pct", "figure_id"])
     rows = _choose(table, "market", market, "market", "market_shares")
     names = _Names(frames, style)
-    if entity is not None:
-        family = names.descendants(entity)
-        hit = rows[rows["entity_id"].isin(family)]
-        if hit.empty:
-            raise PlotError(f"no market_shares rows for {entity!r} (or entities under it) "
-                            f"in market {market!r}; entities there: "
-                            f"{', '.join(sorted(rows['entity_id'].astype(str).unique()))}")
-        rows = hit.assign(_line=entity)
-    else:
-        rows = rows.assign(_line=rows["entity_id"])
-    periods = _periods_sorted(rows)
-    x_of = {p: i for i, p in enumerate(periods)}
+    rows = _trend_lines(rows, entity, names, market)
+    rows = rows.assign(_x=_period_midpoints(rows, "market_shares"))
+    ticks = rows.drop_duplicates("period").sort_values("_x")
     sources = _sources_for(rows, frames, style, "market_shares")
     ax = _new_axes(ax, 4.8)
     _claim_axis(ax, ("market_shares", "share_pct"))
     labels = []  # (x, y, text, colour) of every point
     for line_id, group in rows.groupby("_line", sort=False):
-        group = group.assign(_x=group["period"].astype(str).map(x_of)).sort_values("_x")
+        group = group.sort_values("_x")
         (line,) = ax.plot(group["_x"], group["share_pct"].astype(float), marker="o",
                           label=names.entity(line_id))
         texts = _value_texts(group, group["share_pct"].astype(float), "share_pct_high", 1, "%")
@@ -712,10 +761,12 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
                            text + sources.marker(row["figure_id"]), line.get_color()))
     ymax = max(100.0, float(rows["share_pct"].max()) * 1.1)
     _label_points(ax, labels, close=ymax * _CLOSE_FRACTION)
-    ax.set_xticks(range(len(periods)), periods)
-    ax.set_xlim(-0.5, len(periods) - 0.5)
+    ax.set_xticks(ticks["_x"].tolist(), ticks["period"].astype(str).tolist())
+    lo, hi = float(ticks["_x"].min()), float(ticks["_x"].max())
+    pad = max((hi - lo) * 0.08, 180.0)  # days
+    ax.set_xlim(lo - pad, hi + pad)
     ax.set_ylim(0, ymax)
-    ax.set_xlabel(style.t("Period", "时期"))
+    ax.set_xlabel(style.t("Period (at its midpoint; distances are time)", "时期（取中点，间距按时间）"))
     ax.set_ylabel(style.t("Share of market (%)", "市场份额（%）"))
     if entity is not None:
         ax.set_title(style.t(f"{names.entity(entity)}: share of {names.market(market)}",
