@@ -270,7 +270,8 @@ def load(name: str, data_dir: str | Path | None = None, *, backend: str = "panda
 def to_polars(table):
     """Convert an Arrow table to a polars DataFrame with the dtypes :func:`to_pandas` gives.
 
-    Strings are ``String``, floats ``Float64``, counts ``Int64``, flags ``Boolean``;
+    Strings are ``String``, floats ``Float64`` (a NaN in the file becomes null, as pandas
+    reads both as missing), counts ``Int64``, flags ``Boolean``;
     dates are ``Datetime("ms")`` as in pandas (``datetime64[ms]``), so a value compares
     equal whichever backend read it. Missing values are polars nulls; note that polars
     comparisons follow SQL: ``pl.col("attributed_to") != "QuestMobile"`` is null, and
@@ -289,7 +290,10 @@ def to_polars(table):
                           'pip install "ai-consumer-metrics[polars]"') from None
     df = pl.from_arrow(table)
     dates = [c for c, t in df.schema.items() if t == pl.Date]
-    return df.with_columns(pl.col(dates).cast(pl.Datetime("ms"))) if dates else df
+    # A float NaN in a file is a missing value (no figure is "not a number"); pandas cannot
+    # tell the two apart, so polars gets null for both and is_null() matches isna().
+    floats = [c for c, t in df.schema.items() if t.is_float()]
+    return df.with_columns(pl.col(dates).cast(pl.Datetime("ms")), pl.col(floats).fill_nan(None))
 
 
 def tables(data_dir: str | Path | None = None):
