@@ -71,11 +71,12 @@ def main(argv: list[str] | None = None) -> int:
                               "data/metrics.toml and extract/extractors (default: this repository); needs --out")
     p_build.set_defaults(func=_build)
 
-    from extract import diff, new, review
+    from extract import diff, new, periods, review
 
     new.add_parser(sub)
     review.add_parser(sub)
     diff.add_parser(sub)
+    periods.add_parser(sub)
 
     try:
         args = parser.parse_args(argv)

@@ -60,11 +60,24 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-__all__ = ["Period", "PeriodError", "resolve_period"]
+__all__ = ["Period", "PeriodError", "NotALabel", "parse_label", "resolve_phrase", "resolve_period", "declared_period"]
 
 
 class PeriodError(ValueError):
     """A period expression cannot be resolved; the message names the expression."""
+
+
+class NotALabel(PeriodError):
+    """A declaration's period is the article's phrase, not a canonical label.
+
+    ``suggestion`` is the :class:`Period` the phrase resolves to (its ``label`` is
+    what the declaration should say).
+    """
+
+    def __init__(self, phrase: str, suggestion: "Period"):
+        self.phrase, self.suggestion = phrase, suggestion
+        super().__init__(f"period {phrase!r} is the article's phrase; "
+                         f"write period=\"{suggestion.label}\"  # {phrase}")
 
 
 @dataclass(frozen=True)
@@ -473,7 +486,7 @@ def _resolve(s: str, ctx: _Ctx) -> Period | None:
     return None
 
 
-def resolve_period(expr: str, published: date, fiscal_year_end: str = "12-31") -> Period:
+def resolve_phrase(expr: str, published: date, fiscal_year_end: str = "12-31") -> Period:
     """Resolve a period expression to a :class:`Period` (label, start, end).
 
     ``expr`` is a canonical label (``2024Q2``, ``FY2025``, ``as of 2023-12-31``,
@@ -510,3 +523,115 @@ def resolve_period(expr: str, published: date, fiscal_year_end: str = "12-31") -
             "or a supported Chinese expression (see extract/periods.py)"
         )
     return period
+
+
+def resolve_period(expr: str, published: date, fiscal_year_end: str = "12-31") -> Period:
+    """Same as :func:`resolve_phrase` (kept for callers of the old name).
+
+    Example::
+
+        >>> from datetime import date
+        >>> resolve_period("2024Q2", date(2024, 9, 1)).end
+        datetime.date(2024, 6, 30)
+    """
+    return resolve_phrase(expr, published, fiscal_year_end)
+
+
+def parse_label(label: str, fiscal_year_end: str = "12-31") -> Period:
+    """Read a canonical label (``2024``, ``2024Q2``, ``FY2026Q2``, ``as of 2023-12-31`` ...).
+
+    Only the canonical spelling is accepted: the returned period's ``label`` equals
+    ``label``. Raises :class:`PeriodError` otherwise.
+
+    Example::
+
+        >>> parse_label("FY2026Q2", "03-31")
+        Period(label='FY2026Q2', start=datetime.date(2025, 7, 1), end=datetime.date(2025, 9, 30))
+    """
+    if not isinstance(label, str) or not label:
+        raise PeriodError(f"period {label!r}: empty period label")
+    try:
+        period = _canonical(label, _Ctx(date(2000, 1, 1), _fye(fiscal_year_end)[0]))
+    except (ValueError, KeyError) as exc:
+        raise PeriodError(f"period {label!r}: {exc}") from None
+    if period is None or period.label != label:
+        raise PeriodError(f"period {label!r} is not a canonical label")
+    return period
+
+
+def declared_period(expr: str, published: date, fiscal_year_end: str = "12-31") -> Period:
+    """The period a declaration names: a canonical label, or :class:`NotALabel` for a phrase.
+
+    Example::
+
+        >>> from datetime import date
+        >>> declared_period("Double 11 2025", date(2026, 1, 30)).start
+        datetime.date(2025, 11, 11)
+        >>> declared_period("去年双11期间", date(2026, 1, 30))
+        Traceback (most recent call last):
+        ...
+        extract.periods.NotALabel: period '去年双11期间' is the article's phrase; write period="Double 11 2025"  # 去年双11期间
+    """
+    try:
+        return parse_label(expr, fiscal_year_end)
+    except PeriodError as not_label:
+        try:
+            suggestion = resolve_phrase(expr, published, fiscal_year_end)
+        except PeriodError:
+            raise not_label from None
+        raise NotALabel(expr, suggestion) from None
+
+
+# ------------------------------------------------------------------ command line
+
+
+def _date_arg(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def main(args) -> int:
+    """``python -m extract period PHRASE --published DATE``: print the label, start and end.
+
+    Example::
+
+        >>> from types import SimpleNamespace
+        >>> main(SimpleNamespace(phrase="去年双11期间", published=date(2026, 1, 30), fiscal_year_end="12-31"))
+        label   Double 11 2025
+        start   2025-11-11
+        end     2025-11-11
+        0
+    """
+    import sys
+
+    try:
+        p = resolve_phrase(args.phrase, args.published, args.fiscal_year_end)
+    except PeriodError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"label   {p.label}\nstart   {p.start.isoformat()}\nend     {p.end.isoformat()}")
+    return 0
+
+
+def add_parser(sub) -> None:
+    """Register ``period`` on the ``python -m extract`` command line.
+
+    Example::
+
+        >>> import argparse
+        >>> sub = argparse.ArgumentParser(prog="python -m extract").add_subparsers()
+        >>> add_parser(sub)
+        >>> sub.choices["period"].parse_args(["今年4月", "--published", "2024-06-18"]).published
+        datetime.date(2024, 6, 18)
+    """
+    p = sub.add_parser("period", help="resolve an article's period phrase to the canonical label a declaration writes")
+    p.add_argument("phrase", help="the article's words (去年双11期间, 2025财年第一季度) or a canonical label")
+    p.add_argument("--published", type=_date_arg, required=True, metavar="YYYY-MM-DD",
+                   help="the article's publication date, against which relative words are read")
+    p.add_argument("--fiscal-year-end", default="12-31", metavar="MM-DD",
+                   help="the entity's fiscal year end, for FY labels and 财年 (default 12-31)")
+    p.set_defaults(func=main)

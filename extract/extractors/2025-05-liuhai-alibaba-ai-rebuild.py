@@ -58,7 +58,7 @@ FIGURES = [
     figure(
         "2020年“雙十一”當天,阿里系的GMV定格在4982億元",
         "4982億元",
-        entity="alibaba_group", metric="gmv", period="2020年“雙十一”當天",
+        entity="alibaba_group", metric="gmv", period="Double 11 2020",  # 2020年“雙十一”當天
         scope="China e-commerce: Double 11 (雙十一) shopping festival",
         value=498_200_000_000, unit="CNY",
         note="The article says 雙十一當天 (the day itself); the 4982億元 Tmall Double 11 total of "
@@ -117,7 +117,7 @@ FIGURES = [
     figure(
         "過去一年品牌在小紅書上的種草筆記點擊率提升了20%",
         "20%",
-        entity="xiaohongshu", metric="ctr_growth", period="過去一年",
+        entity="xiaohongshu", metric="ctr_growth", period="2024-05/2025-04",  # 過去一年
         scope="brand seeding notes (種草筆記) on Xiaohongshu",
         value=20, unit="percent",
         note="數據顯示 without a named source. 提升了20% is read as relative growth of the "
@@ -126,7 +126,7 @@ FIGURES = [
     figure(
         "互動率增長了109%",
         "109%",
-        entity="xiaohongshu", metric="engagement_rate_growth", period="過去一年",
+        entity="xiaohongshu", metric="engagement_rate_growth", period="2024-05/2025-04",  # 過去一年
         scope="brand seeding notes (種草筆記) on Xiaohongshu",
         value=109, unit="percent",
         note="數據顯示 without a named source; same sentence as the 20% click-through growth. "

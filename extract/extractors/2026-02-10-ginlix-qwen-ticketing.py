@@ -51,7 +51,7 @@ FIGURES = [
     figure(
         "QuestMobile数据显示,2025年1月元宝月活仅275万,排名垫底[3]",
         "275万",
-        entity="yuanbao", metric="mau", period="2025年1月",
+        entity="yuanbao", metric="mau", period="2025-01",  # 2025年1月
         scope="China AI apps",
         value=2_750_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile", via="新浪财经", reference="[3]",
@@ -81,7 +81,7 @@ FIGURES = [
     figure(
         "过去四个季度,阿里在AI+云基础设施的资本开支约1200亿元[4]",
         "约1200亿元",
-        entity="alibaba_group", metric="capex", period="过去四个季度",
+        entity="alibaba_group", metric="capex", period="2025Q1/2025Q4",  # 过去四个季度
         scope="AI + cloud infrastructure",
         value=120_000_000_000, unit="CNY", qualifier="approx",
         attributed_to="21世纪经济报道", reference="[4]",
@@ -92,7 +92,7 @@ FIGURES = [
     figure(
         "已占此前宣布的三年总计划的三分之一",
         "三分之一",
-        entity="alibaba_group", metric="capex_plan_progress", period="过去四个季度",
+        entity="alibaba_group", metric="capex_plan_progress", period="2025Q1/2025Q4",  # 过去四个季度
         scope="AI + cloud infrastructure, three-year plan",
         value=100 / 3, unit="percent",
         attributed_to="21世纪经济报道", reference="[4]",
