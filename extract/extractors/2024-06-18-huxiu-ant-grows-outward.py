@@ -24,7 +24,7 @@ FIGURES = [
     figure(
         "2023年蚂蚁集团研发投入高达211.9亿元",
         "211.9亿元",
-        entity="ant_group", metric="rd_spend", period="2023",
+        entity="ant_group", metric="rd_spend", period="2023",  # 2023年
         scope="Ant Group R&D investment",
         value=21_190_000_000, unit="CNY",
         attributed_to=ESG_REPORT,
@@ -61,7 +61,7 @@ FIGURES = [
     figure(
         "比上年增长约1亿人",
         "约1亿人",
-        entity="alipay", metric="user_change", period="2023",
+        entity="alipay", metric="user_change", period="2023",  # 比上年 (the year before 2023; note)
         scope=MEDICAL,
         value=100_000_000, unit="persons", qualifier="approx",
         note="Increase over the previous year in the 5.3亿 users of Alipay's medical services. "
@@ -97,7 +97,7 @@ FIGURES = [
     figure(
         "ESG报告还首度披露，蚂蚁数字科技板块已累计服务13000家企业",
         "13000家",
-        entity="ant_digital_technologies", metric="enterprise_customers", period="as of 2023-12-31",
+        entity="ant_digital_technologies", metric="enterprise_customers", period="as of 2023-12-31",  # undated; the ESG report's year end (note)
         scope="enterprises served by Ant Digital Technologies (cumulative)",
         value=13_000, unit="establishments",
         attributed_to=ESG_REPORT,
@@ -140,7 +140,7 @@ FIGURES = [
     figure(
         "支付宝商家小程序的年成交额，在2022、2023两年高速增长，增幅分别为49.2%",
         "49.2%",
-        entity="alipay", metric="gmv_growth", period="2022",
+        entity="alipay", metric="gmv_growth", period="2022",  # 2022、2023两年 (the first)
         scope="annual transaction value of merchant mini-programs on Alipay, year on year",
         value=49.2, unit="percent",
         note="增幅分别为49.2%、68%: 2022 and 2023 respectively. " + _UNNAMED,
@@ -148,7 +148,7 @@ FIGURES = [
     figure(
         "增幅分别为49.2%、68%",
         "68%",
-        entity="alipay", metric="gmv_growth", period="2023",
+        entity="alipay", metric="gmv_growth", period="2023",  # 2022、2023两年 (the second)
         scope="annual transaction value of merchant mini-programs on Alipay, year on year",
         value=68, unit="percent",
         note="增幅分别为49.2%、68%: 2022 and 2023 respectively. " + _UNNAMED,
@@ -164,7 +164,7 @@ FIGURES = [
     figure(
         "在最近半年内，泛财商主题的短视频播放量增长了18倍",
         "18倍",
-        entity="alipay", metric="video_views_growth", period="2023-11/2024-04",
+        entity="alipay", metric="video_views_growth", period="2023-11/2024-04",  # 最近半年内, read against the report of 2024.4 (note)
         scope="plays of short videos on wealth and business (泛财商) topics on Alipay",
         value=18, unit="multiple",
         attributed_to=ALIPAY_REPORT,

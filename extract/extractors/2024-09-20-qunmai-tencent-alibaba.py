@@ -47,7 +47,7 @@ FIGURES = [
     figure(
         "抖音电商GMV在2021年就突破了万亿大关",
         "突破了万亿",
-        entity="douyin_ecommerce", metric="gmv", period="2021",
+        entity="douyin_ecommerce", metric="gmv", period="2021",  # 2021年
         scope=CHINA_ECOMMERCE,
         value=1_000_000_000_000, unit="CNY", unit_implied=True, qualifier="at_least",
         note="突破了万亿大关: passed one trillion (currency implied: CNY). No source named.",
@@ -55,7 +55,7 @@ FIGURES = [
     figure(
         "快手电商也紧随其后,在2022年实现了9000亿的GMV",
         "9000亿",
-        entity="kuaishou_ecommerce", metric="gmv", period="2022",
+        entity="kuaishou_ecommerce", metric="gmv", period="2022",  # 2022年
         scope=CHINA_ECOMMERCE,
         value=900_000_000_000, unit="CNY", unit_implied=True,
         note="Currency implied: CNY. No source named.",
@@ -79,7 +79,7 @@ FIGURES = [
     figure(
         "而腾讯的金融科技及企业服务增速也仅保持在了4%",
         "4%",
-        entity="tencent_fintech_business_services", metric="revenue_growth", period="2024Q2",
+        entity="tencent_fintech_business_services", metric="revenue_growth", period="2024Q2",  # undated; the quarter the sentence pairs it with (note)
         scope="Tencent FinTech and Business Services segment revenue, year on year",
         value=4, unit="percent",
         note="The text gives no period or basis; the sentence pairs it with Alibaba's April-June "

@@ -77,7 +77,7 @@ FIGURES = [
     figure(
         "即便是现在,阿里仍有蚂蚁33%的股份",
         "33%",
-        entity="alibaba_group", metric="equity_stake", period=AS_OF_PUBLICATION,
+        entity="alibaba_group", metric="equity_stake", period=AS_OF_PUBLICATION,  # 现在
         scope="equity held in Ant Group",
         value=33, unit="percent",
         note="Ownership stake that Alibaba Group holds in Ant Group (阿里仍有蚂蚁33%的股份), "
