@@ -134,7 +134,9 @@ def _fye(fiscal_year_end: str) -> str:
 
 def _of(label: str, first: pd.Period, last: pd.Period | None = None) -> Period:
     """The days from the start of ``first`` to the end of ``last`` (default ``first``)."""
-    return Period(label, first.start_time.date(), (first if last is None else last).end_time.date())
+    # The last day as a daily period: half the time of ``end_time``, which builds a nanosecond Timestamp.
+    end = (first if last is None else last).asfreq("D", how="end")
+    return Period(label, first.start_time.date(), date(end.year, end.month, end.day))
 
 
 def _month_p(y: int, m: int) -> pd.Period:
