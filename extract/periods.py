@@ -41,7 +41,9 @@ Chinese expressions (simplified, traditional, Hong Kong and Taiwan usage; full-w
     month's last day) ``2025财年``/``2025财年第一季度``/``FY25`` ``2020年双十一当天``
     ``2024—2026年``; Taiwan's 民國 years (``民國113年`` = 2024); the Hong Kong report
     forms ``截至2024年3月31日止年度`` (the twelve months ending that day: FY2024 for a
-    year ending in March), ``截至2024年6月30日止六個月`` and ``…止三個月``;
+    year ending in March), ``截至2024年6月30日止六個月``, ``…止九個月``, ``…止三個月``
+    and ``2024年中期`` (the interim half); quarter and half ends ``2024年一季度末``
+    (as of 2024-03-31), ``2025财年第二季度末``, ``2024年上半年末``;
     relative to publication: ``今年`` ``去年`` ``前年`` ``明年`` ``后年`` ``4年前``
     ``今年4月`` ``去年底`` ``去年双11期间`` ``上个月`` ``上季度`` ``本财年``
     ``至今``/``目前``/``截至目前`` (as of the publication date); bare ``4月``/
@@ -307,9 +309,8 @@ def parse_label(label: str, fiscal_year_end: str = "12-31") -> Period:
     """
     if not isinstance(label, str) or not label.strip():
         raise PeriodError(f"period {label!r}: empty period label")
-    fye = _fye(fiscal_year_end)
     try:
-        period = _label(label, fye)
+        period = _label(label, _fye(fiscal_year_end))
     except ValueError as exc:  # PeriodError is a ValueError too
         raise PeriodError(f"period {label!r}: {exc}") from None
     if period is None or period.label != label:
@@ -394,12 +395,16 @@ def _year_rest(y: int, rest: str, ctx: _Ctx) -> Period | None:
     """What follows a year: nothing, a month, a quarter, a half, a season, a festival ..."""
     if rest in ("", "度", "全年", "年度", "整年", "全年度"):
         return _year(y)
-    if rest in ("上半年", "上半年度", "H1"):
+    if rest in ("上半年", "上半年度", "H1", "中期"):  # 中期: the interim (first-half) report
         return _half(y, 1)
     if rest in ("下半年", "下半年度", "H2"):
         return _half(y, 2)
     if m := re.fullmatch(_QUARTER_CN + r"(?:度)?", rest):
         return _quarter(y, _quarter_no(m))
+    if m := re.fullmatch(_QUARTER_CN + r"(?:度)?(?:末|底)", rest):
+        return _as_of(_quarter(y, _quarter_no(m)).end)
+    if m := re.fullmatch(r"([上下])半年(?:度)?(?:末|底)", rest):
+        return _as_of(_half(y, 1 if m[1] == "上" else 2).end)
     if m := re.fullmatch(r"前([二两三2-3])(?:个)?季度?", rest):
         return _span(_quarter(y, 1), _quarter(y, _int(m[1])))
     if m := re.fullmatch(rf"({_NUM})月(?:份)?", rest):
@@ -530,22 +535,26 @@ def _fiscal_rest(fy: int, rest: str, ctx: _Ctx) -> Period | None:
         return _fiscal(fy, ctx.fye)
     if m := re.fullmatch(_QUARTER_CN + r"(?:度)?", rest):
         return _fiscal(fy, ctx.fye, "Q", _quarter_no(m))
-    if rest in ("上半年", "H1", "上半财年"):
+    if m := re.fullmatch(_QUARTER_CN + r"(?:度)?(?:末|底)", rest):
+        return _as_of(_fiscal(fy, ctx.fye, "Q", _quarter_no(m)).end)
+    if rest in ("上半年", "H1", "上半财年", "中期"):
         return _fiscal(fy, ctx.fye, "H", 1)
     if rest in ("下半年", "H2", "下半财年"):
         return _fiscal(fy, ctx.fye, "H", 2)
     return None
 
 
-_ENDED_MONTHS = {"年度": 12, "财年": 12, "年": 12, "十二个月": 12, "12个月": 12, "六个月": 6, "6个月": 6,
-                 "半年": 6, "三个月": 3, "3个月": 3, "季度": 3}
+_ENDED_MONTHS = {"财政年度": 12, "年度": 12, "财年": 12, "年": 12, "十二个月": 12, "12个月": 12, "九个月": 9,
+                 "9个月": 9, "六个月": 6, "6个月": 6, "半年": 6, "三个月": 3, "3个月": 3, "季度": 3}
 
 
 def _ended(end: date, months: int, ctx: _Ctx) -> Period:
     """The ``months`` months ending on ``end`` (Hong Kong reports: 截至…止年度 / 六個月 / 三個月).
 
     Named as the year, half or quarter they are when they are one (fiscal where
-    the entity's year does not end in December), else as a month span.
+    the entity's year does not end in December), else as a span of quarters where
+    they lie on the fiscal quarter grid (labelled as :func:`_quarters_label` does
+    for 过去N个季度), else as a span of months.
     """
     last = pd.Period(end, freq="M")
     if end != last.end_time.date():
@@ -559,6 +568,8 @@ def _ended(end: date, months: int, ctx: _Ctx) -> Period:
         return _half(q.qyear, q.quarter // 2) if calendar else _fiscal(q.qyear, ctx.fye, "H", q.quarter // 2)
     if months == 3 and on_grid:
         return _quarter(q.qyear, q.quarter) if calendar else _fiscal(q.qyear, ctx.fye, "Q", q.quarter)
+    if months % 3 == 0 and on_grid:
+        return _quarters_label(q - (months // 3 - 1), months // 3)
     return _months(last - (months - 1), months)
 
 
