@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from . import store
+from .store import DATA_DIR, MANIFEST, DataIntegrityError, load, read_manifest
 
 #: The index file the build writes beside the tables.
 INDEX_FILE = "search_index.json"
@@ -50,21 +50,21 @@ def _read_index(folder: Path) -> _Index:
     try:
         data = json.loads(path.read_bytes().decode("utf-8"))
     except FileNotFoundError:
-        raise store.DataIntegrityError(
+        raise DataIntegrityError(
             f"{path}: no search index; rebuild the dataset (python -m extract build)") from None
     except (UnicodeDecodeError, ValueError) as exc:
-        raise store.DataIntegrityError(f"{path}: not a valid search index ({exc})") from None
+        raise DataIntegrityError(f"{path}: not a valid search index ({exc})") from None
     if not isinstance(data, dict) or data.get("format") != _FORMAT or not isinstance(data.get("figures"), dict):
-        raise store.DataIntegrityError(f"{path}: not a search index of format {_FORMAT}; rebuild the dataset")
-    tables = store.read_manifest(folder)["tables"]
+        raise DataIntegrityError(f"{path}: not a search index of format {_FORMAT}; rebuild the dataset")
+    tables = read_manifest(folder)["tables"]
     for name, sha in data.get("built_from", {}).items():
         if tables.get(name, {}).get("sha256") != sha:
-            raise store.DataIntegrityError(
+            raise DataIntegrityError(
                 f"{path}: made from another build's {name!r} table; rebuild the dataset (python -m extract build)")
     try:
         return _Index(data)
     except (KeyError, TypeError, ValueError, re.error) as exc:
-        raise store.DataIntegrityError(f"{path}: not a valid search index ({exc})") from None
+        raise DataIntegrityError(f"{path}: not a valid search index ({exc})") from None
 
 
 @lru_cache(maxsize=4)
@@ -73,9 +73,9 @@ def _cached_index(folder: Path, stamp: tuple) -> _Index:
 
 
 def _index(data_dir) -> _Index:
-    folder = Path(data_dir or store.DATA_DIR)
+    folder = Path(data_dir or DATA_DIR)
     stamps = []
-    for name in (INDEX_FILE, store.MANIFEST):
+    for name in (INDEX_FILE, MANIFEST):
         try:
             st = (folder / name).stat()
             stamps.append((st.st_mtime_ns, st.st_size))
@@ -120,7 +120,7 @@ def find(query: str, *, data_dir=None, backend: str = "pandas"):
     index = _index(data_dir)
     words = index.fold(query).split()
     hits = {fid for fid, text in index.texts.items() if all(w in text for w in words)}
-    figures = store.load("figures", data_dir, backend=backend)
+    figures = load("figures", data_dir, backend=backend)
     if backend == "polars":
         import polars as pl
 
