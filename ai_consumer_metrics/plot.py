@@ -855,7 +855,9 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
 
     One metric per chart: a list of several metrics is an error, and so is drawing a
     second metric onto an Axes that already shows one. Each bar is labelled with its
-    entity and period; counts are in millions (English) or 亿 / 万 (Chinese).
+    entity where the chart has several and with its period where it has several (the
+    scope too, where two bars would otherwise read alike); counts are in millions
+    (English) or 亿 / 万 (Chinese).
 
     Example::
 
