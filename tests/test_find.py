@@ -6,19 +6,18 @@ same code, and check the shipped one against the shipped tables.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import subprocess
 import sys
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ai_consumer_metrics as acm
+from _folders import write_folder
 from ai_consumer_metrics import store
 from extract.search_index import INDEX_FILE, write_search_index
 
@@ -34,14 +33,7 @@ FIGURES = [
 
 
 def _write(folder, tables: dict[str, pa.Table]):
-    manifest = {"dataset": "test", "version": "0", "tables": {}}
-    for name, table in tables.items():
-        path = folder / f"{name}.parquet"
-        pq.write_table(table, path)
-        manifest["tables"][name] = {"file": path.name, "rows": table.num_rows, "columns": table.column_names,
-                                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-    (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
-    write_search_index(folder, tables, manifest)
+    write_search_index(folder, tables, write_folder(folder, tables))
     return folder
 
 

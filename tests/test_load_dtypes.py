@@ -11,28 +11,15 @@ pyproject.toml allows (.ci/oldest.txt), with --noconftest: keep it self-containe
 """
 from __future__ import annotations
 
-import hashlib
 import json
 
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 import ai_consumer_metrics as acm
+from _folders import write_folder
 from ai_consumer_metrics import cli, store
-
-
-def _write_dataset(folder, tables: dict[str, pa.Table]):
-    """A data folder as the build lays it out: Parquet files and a manifest with their sha256."""
-    manifest = {"dataset": "test", "version": "0", "tables": {}}
-    for name, table in tables.items():
-        path = folder / f"{name}.parquet"
-        pq.write_table(table, path)
-        manifest["tables"][name] = {"file": path.name, "rows": table.num_rows, "columns": table.column_names,
-                                    "sha256": hashlib.sha256(path.read_bytes()).hexdigest()}
-    (folder / "manifest.json").write_text(json.dumps(manifest), "utf-8")
-    return folder
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +33,9 @@ def own(tmp_path_factory):
         "day": pa.array([18000, None, 18002, 18003, 18004], pa.date32()),
     }, schema=pa.schema([("figure_id", pa.string()), ("attributed_to", pa.string()), ("via", pa.string()),
                          ("value", pa.float64()), ("day", pa.date32())]))
-    return _write_dataset(tmp_path_factory.mktemp("own"), {"t": table})
+    folder = tmp_path_factory.mktemp("own")
+    write_folder(folder, {"t": table})
+    return folder
 
 
 def _cases(data_dir=None):
