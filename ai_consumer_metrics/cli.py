@@ -228,6 +228,8 @@ def _cmd_find(args: argparse.Namespace) -> int:
 
 def _show(df: Any, args: argparse.Namespace, table: str) -> None:
     hidden: list[str] = []
+    if args.format in ("table", "markdown"):  # before --columns drops the flags it reads
+        df = published_as_text(df)
     if args.columns and args.columns.strip() != "all":
         wanted = [c.strip() for c in args.columns.split(",") if c.strip()]
         unknown = [c for c in wanted if c not in df.columns]
@@ -246,6 +248,34 @@ def _show(df: Any, args: argparse.Namespace, table: str) -> None:
     if hidden:
         print(f"({len(hidden)} more column{'s' * (len(hidden) > 1)}: {', '.join(hidden)}; "
               "show them with --columns all or --columns A,B,...)")
+
+
+def published_as_text(df: Any) -> Any:
+    """A ``published`` date written to its precision, marked where it is estimated: how the
+    text and Markdown views show the sources table (csv and json keep the date and the flags).
+
+    Example::
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"published": pd.to_datetime(["2025-05-01", "2026-02-10"]),
+        ...                    "published_precision": ["month", "day"], "published_estimated": [True, False]})
+        >>> published_as_text(df)["published"].tolist()
+        ['2025-05 (estimated)', '2026-02-10']
+    """
+    import pandas as pd
+
+    if not {"published", "published_precision"} <= set(df.columns):
+        return df
+    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    estimated = df["published_estimated"] if "published_estimated" in df.columns else [False] * len(df)
+    texts = []
+    for date, precision, guess in zip(df["published"], df["published_precision"], estimated):
+        if pd.isna(date):
+            texts.append(None)
+            continue
+        text = pd.Timestamp(date).strftime(formats.get(precision if isinstance(precision, str) else "day", "%Y-%m-%d"))
+        texts.append(text + (" (estimated)" if guess is True or (not pd.isna(guess) and bool(guess)) else ""))
+    return df.assign(published=pd.array(texts, dtype="object"))
 
 
 def _terminal_width() -> int:

@@ -350,3 +350,13 @@ def test_find_from_the_command_line(data_dir, capsys):
     write_search_index(data_dir, tables, manifest)
     code, out, _ = run(data_dir, "find", "千問", "月活", "--format", "json", "--columns", "figure_id", capsys=capsys)
     assert code == 0 and [r["figure_id"] for r in json.loads(out)] == [syn.fid(6)]
+
+
+def test_an_estimated_publication_date_says_so_in_text_and_markdown(data_dir, capsys):
+    code, out, _ = run(data_dir, "show", "sources", "--columns", "source_id,published", capsys=capsys)
+    assert f"{syn.LIUHAI} 2025-05 (estimated)" in " ".join(out.split())
+    assert "2026-02-10" in out and "2026-02-10 (estimated)" not in out
+    code, out, _ = run(data_dir, "show", "sources", "--format", "markdown", capsys=capsys)
+    assert "| 2025-05 (estimated) |" in out
+    code, out, _ = run(data_dir, "show", "sources", "--format", "csv", "--columns", "published", capsys=capsys)
+    assert "2025-05-01" in out.splitlines()

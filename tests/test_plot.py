@@ -491,20 +491,22 @@ def test_every_packaged_market_and_period_plots(tmp_path):
         plt.close(ax.figure)
 
 
-def test_tables_typed_like_load_with_missing_values(data):
-    """load() returns pandas 'string' columns with pd.NA; selections must cope."""
+@pytest.mark.parametrize("dtype", [ai_consumer_metrics.store.string_dtype(), pd.StringDtype()],
+                         ids=["load's str (NaN)", "string (pd.NA)"])
+def test_tables_typed_like_load_with_missing_values(data, dtype):
+    """load()'s string dtype, and pandas' "string" (pd.NA) a user may build frames with, both plot."""
     def as_load_returns(df):
         text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])
                 and not pd.api.types.is_datetime64_any_dtype(df[c])
                 and not pd.api.types.is_bool_dtype(df[c])]
-        return df.astype({c: pd.StringDtype() for c in text})
+        return df.astype({c: dtype for c in text})
 
     shares = data["market_shares"]
     extra = shares.iloc[[0]].assign(market=None, figure_id="ms9")
     typed = {name: as_load_returns(df) for name, df in data.items()}
     typed["market_shares"] = as_load_returns(pd.concat([shares, extra], ignore_index=True))
     assert typed["market_shares"]["market"].isna().sum() == 1
-    assert typed["market_shares"]["market"].dtype == pd.StringDtype()
+    assert typed["market_shares"]["market"].dtype == dtype
     ax = plot.market_shares("China e-commerce", "2024", data=typed)
     assert bar_lengths(ax) == [33.0, 19.0, 18.0, 17.0, 16.0, 13.0]
     with pytest.raises(plot.PlotError, match="choose one of: China e-commerce$"):
