@@ -32,7 +32,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 from pydantic.fields import FieldInfo
 
-__all__ = ["STRICT", "NonEmpty", "problems", "suggest"]
+__all__ = ["STRICT", "NonEmpty", "one_line", "problems", "suggest"]
 
 #: The configuration every model of a hand-edited file uses.
 STRICT = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -105,7 +105,7 @@ def problems(exc: ValidationError, model: type[BaseModel], *, obj: str = "an obj
                 lines.append(f"missing key(s): {', '.join(keys)}")
             else:
                 lines.append(f"unknown key(s): {', '.join(keys)}{hint}; allowed: {', '.join(allowed)}")
-    return lines + values
+    return [one_line(line) for line in lines + values]
 
 
 def _value_problem(err: dict, loc: tuple, model: type[BaseModel], obj: str) -> str:
@@ -137,6 +137,17 @@ def _show(value: Any) -> str:
     # rest as the file does (null, true, [1, 2]).
     text = repr(value) if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:59] + "…"
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with every character that could break a line or hide escaped (U+0085, U+2028, tabs).
+
+    Example::
+
+        >>> print(one_line("a\u2028b"))
+        a\u2028b
+    """
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
 def _submodel(annotation: Any) -> type[BaseModel] | None:
