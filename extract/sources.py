@@ -27,13 +27,14 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, StringConstraints, ValidationError, ValidationInfo, field_validator, model_validator
 
+from extract import REPO_ROOT
 from extract.engine import rel_path
 from extract.validation import STRICT, NonEmpty, problems
 
 __all__ = ["ArchiveError", "Source", "SourceMeta", "Reference", "read_source", "list_sources", "DEFAULT_ROOT",
            "REQUIRED_KEYS", "OPTIONAL_KEYS"]
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[1] / "data" / "sources"
+DEFAULT_ROOT = REPO_ROOT / "data" / "sources"
 
 _SAFE_ID = re.compile(r"^[0-9a-z][0-9a-z-]*$")
 
