@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 import typing
 from typing import Annotated, Any
 
@@ -120,9 +121,12 @@ def _value_problem(err: dict, loc: tuple, model: type[BaseModel], obj: str) -> s
     if err["type"] in ("model_type", "dict_type") and (info is None or _submodel(info.annotation)):
         return f"{_key(loc)} must be {obj}, got {_show(err['input'])}"
     expected = expected or err["msg"].removeprefix("Input should be ").removeprefix("Value should be ")
+    hint = ""
+    if err["type"] == "literal_error" and isinstance(err["input"], str):
+        hint = suggest(err["input"], re.findall(r"'([^']*)'", err["ctx"]["expected"]))
     if index is not None:
-        return f"{_key(field_loc)} must be {expected}; item {index} is {_show(err['input'])}"
-    return f"{_key(loc)} must be {expected}, got {_show(err['input'])}"
+        return f"{_key(field_loc)} must be {expected}; item {index} is {_show(err['input'])}{hint}"
+    return f"{_key(loc)} must be {expected}, got {_show(err['input'])}{hint}"
 
 
 def _key(loc: tuple) -> str:

@@ -495,3 +495,10 @@ def test_every_market_of_the_shipped_figures_is_registered():
     assert len(shares) and set(shares["market"]) <= set(markets)
     for name, entity in markets.items():
         assert entity.kind == "market", name
+
+
+def test_a_value_from_a_closed_list_suggests_the_close_one(tmp_path):
+    message = entities_error(tmp_path, GOOD_ENTITIES.replace('kind = "app"', 'kind = "apps"'))
+    assert message.endswith("got 'apps' (did you mean 'app'?)")
+    message = metrics_error(tmp_path, GOOD_METRICS.replace('["persons"]', '["person"]'))
+    assert message.endswith("item 0 is 'person' (did you mean 'persons'?)")
