@@ -43,7 +43,13 @@ _SCRIPTS = ("Hans", "Hant")
 
 
 class Reference(BaseModel):
-    """One entry of an article's own reference list (``[n] publisher - title (url)``)."""
+    """One entry of an article's own reference list (``[n] publisher - title (url)``).
+
+    Example::
+
+        >>> Reference.model_validate({"n": 1, "publisher": "财联社", "title": "t", "url": None}).n
+        1
+    """
 
     model_config = STRICT
     n: int = Field(description="an integer")
