@@ -141,3 +141,25 @@ def test_the_shipped_tables_validate_with_the_installed_pandera():
     # pandera checks the dtypes load() gives; run on the oldest pandera too (.ci/run).
     problems, summary = cli.validate()
     assert problems == [] and summary.startswith("ok:")
+
+
+def test_the_oldest_environment_tests_the_floors_pyproject_declares():
+    import re
+    import tomllib
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    deps = tomllib.loads((repo / "pyproject.toml").read_text("utf-8"))["project"]["dependencies"]
+    floors = dict(m.groups() for d in deps if (m := re.match(r"([A-Za-z0-9_.-]+)\s*>=\s*([\w.]+)$", d)))
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==([\w.]+)", (repo / ".ci" / "oldest.txt").read_text("utf-8"), re.M))
+    for name in ("pandas", "pyarrow", "pandera"):
+        # pandas>=2.3 is tested as 2.3.0, pyarrow>=15 as 15.0.0
+        assert pins[name].split(".")[:len(floors[name].split("."))] == floors[name].split("."), name
+        assert set(pins[name].split(".")[len(floors[name].split(".")):]) <= {"0"}, name
+    run = [ln.strip() for ln in (repo / ".ci" / "run").read_text("utf-8").splitlines()
+           if ln.strip() and not ln.lstrip().startswith("#")]
+    readme_command = next(i for i, ln in enumerate(run) if "pytest" in ln and "oldest" not in ln)
+    oldest = next(i for i, ln in enumerate(run) if ".venv-oldest" in ln)
+    assert readme_command < oldest  # the README's command runs first; the second environment is an addition
+    second = " ".join(run[oldest:])
+    assert "-c .ci/oldest.txt" in second and "tests/test_load_dtypes.py" in second
