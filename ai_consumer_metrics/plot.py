@@ -766,7 +766,7 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
     pad = max((hi - lo) * 0.08, 180.0)  # days
     ax.set_xlim(lo - pad, hi + pad)
     ax.set_ylim(0, ymax)
-    ax.set_xlabel(style.t("Period (at its midpoint; distances are time)", "时期（取中点，间距按时间）"))
+    ax.set_xlabel(style.t("Time (each point at the middle of its period)", "时间（各点位于其时期的中点）"))
     ax.set_ylabel(style.t("Share of market (%)", "市场份额（%）"))
     if entity is not None:
         ax.set_title(style.t(f"{names.entity(entity)}: share of {names.market(market)}",

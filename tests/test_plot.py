@@ -197,6 +197,7 @@ def test_market_share_trend_x_axis_is_proportional_to_time(data):
     ticks = dict(zip(tick_texts(ax, "x"), ax.get_xticks()))
     assert list(ticks) == ["2007", "2017", "2024"]
     assert [round(ticks[p] - x0, 6) for p, x0 in zip(ticks, x)] == [0, 0, 0]   # ticks at the points
+    assert ax.get_xlabel() == "Time (each point at the middle of its period)"
 
 
 def test_a_trend_point_without_period_dates_is_an_error_not_a_guess(data):
