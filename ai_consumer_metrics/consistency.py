@@ -25,8 +25,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-#: The analysis tables, in the order they are built and listed.
-ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
+from .vocabulary import ANALYSIS_TABLES  # noqa: F401  (one definition; imported from here too)
+
 #: Entity ids that stand for "everyone else" in a market split.
 OTHERS_ENTITY_IDS = frozenset({"others"})
 #: Units of ``growth.change``: a relative change, a change of a percentage, a multiple.

@@ -5,7 +5,7 @@ through the engine (:mod:`extract.engine`), and writes the tables (Parquet) and
 ``manifest.json`` into the package's data folder, or ``--out DIR``. Tables:
 figures, sources, references, entities, metrics, coverage (this module), the
 analysis tables derived from figures (:func:`extract.analysis.arrow_tables`),
-and ``datapackage.json`` (:func:`ai_consumer_metrics.dictionary.write_datapackage`).
+and ``datapackage.json`` (:func:`extract.datapackage.write_datapackage`).
 
 Deterministic: the same inputs give byte-identical files (fixed Arrow schemas
 built from :mod:`ai_consumer_metrics.schemas`, no pandas metadata, no
@@ -265,19 +265,19 @@ def write_dataset(tables: dict, out: Path, *, version: str, source_hashes: dict[
 
 def _write_datapackage(folder: Path, manifest: dict) -> None:
     """The Frictionless descriptor beside the tables (generated from the schemas)."""
-    from ai_consumer_metrics.dictionary import write_datapackage
+    from extract.datapackage import write_datapackage
 
     write_datapackage(folder, manifest=manifest)
 
 
 def _validate_folder(folder: Path, names: list[str]) -> None:
     """Read the written tables back exactly as users will, and check them."""
-    from ai_consumer_metrics import store as _data
+    from ai_consumer_metrics import store
     from ai_consumer_metrics.schemas import validate_tables
 
     try:
-        frames = {n: _data.load(n, folder) for n in names}
-    except _data.DataIntegrityError as exc:
+        frames = {n: store.load(n, folder) for n in names}
+    except store.DataIntegrityError as exc:
         raise BuildError([f"written tables do not read back: {exc}"]) from None
     errors = validate_tables(frames)
     if errors:

@@ -182,7 +182,7 @@ def citation(row: dict) -> str:
 
 
 def _figure_line(row: dict) -> str:
-    from extract.engine import fmt_number
+    from extract.numerals import fmt_number
 
     value = fmt_number(row.get("value"))
     high = row.get("value_high")
@@ -196,7 +196,7 @@ def _show_value(v) -> str:
     if hasattr(v, "isoformat"):
         return v.isoformat()[:10] if getattr(v, "hour", 0) == 0 else v.isoformat()
     if isinstance(v, float):
-        from extract.engine import fmt_number
+        from extract.numerals import fmt_number
 
         return "NaN" if math.isnan(v) else fmt_number(v)
     return json.dumps(v, ensure_ascii=False, default=str)

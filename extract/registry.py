@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ai_consumer_metrics.vocabulary import CURRENCIES
+from ai_consumer_metrics.vocabulary import ANALYSIS_TABLES as METRIC_TABLES, CURRENCIES
 from ai_consumer_metrics.vocabulary import UNITS as _SCANNER_UNITS
 
 __all__ = [
@@ -47,9 +47,6 @@ ENTITIES_PATH = _DATA / "entities.toml"
 METRICS_PATH = _DATA / "metrics.toml"
 
 ENTITY_KINDS = ("company", "business_group", "app", "product", "market", "other")
-
-#: The analysis table a metric's figures land in (see docs/design.md).
-METRIC_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
 
 #: Units as the scanner (:mod:`extract.scanner`) names them. A metric may
 #: only allow units from this vocabulary, so a declared unit can always be compared

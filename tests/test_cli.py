@@ -15,7 +15,7 @@ import pytest
 
 import _synthetic as syn
 from ai_consumer_metrics.cli import main, render
-from ai_consumer_metrics.dictionary import write_datapackage
+from extract.datapackage import write_datapackage
 
 
 @pytest.fixture(scope="module")
