@@ -11,8 +11,11 @@ Example::
 
     >>> import ai_consumer_metrics as acm
     >>> row = acm.load("market_shares").iloc[0]
-    >>> print(acm.cite(row, style="markdown"))  # doctest: +SKIP
+    >>> print(acm.cite(row, style="markdown"))
     > ...
+    — ...
+    Figure: ... Dataset figure `...`.
+    ...
 """
 from __future__ import annotations
 

@@ -59,7 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Example::
 
-        >>> main(["tables"])  # doctest: +SKIP
+        >>> main(["tables"])
+        name rows description
+        figures ...
         0
     """
     parser = _parser()
@@ -201,7 +203,7 @@ def validate(data_dir: str | Path | None = None) -> tuple[list[str], str]:
 
     Example::
 
-        >>> validate()[0]  # doctest: +SKIP
+        >>> validate()[0]
         []
     """
     from . import store as _data
@@ -263,7 +265,10 @@ def apply_where(df: Any, expr: str) -> Any:
 
     Example::
 
-        >>> apply_where(load("user_metrics"), "metric == 'mau' and count > 1e8")  # doctest: +SKIP
+        >>> from ai_consumer_metrics import load
+        >>> figs = load("figures")
+        >>> len(apply_where(figs, "metric == 'mau' and value > 1e8")) == ((figs.metric == "mau") & (figs.value > 1e8)).sum()
+        True
     """
     check_where(expr, list(df.columns))
     try:

@@ -13,7 +13,7 @@ and in ``acm validate`` on the installed tables. Pure pandas: no pandera here.
 Example::
 
     >>> from ai_consumer_metrics.consistency import analysis_problems
-    >>> analysis_problems({n: acm.load(n) for n in acm.tables().name})  # doctest: +SKIP
+    >>> analysis_problems({n: acm.load(n) for n in acm.tables().name})
     []
 """
 from __future__ import annotations
@@ -89,7 +89,16 @@ def check_market_shares(
 
     Example::
 
-        >>> check_market_shares(tables["market_shares"], figures=figures, entities=entities)
+        >>> check_market_shares(acm.load("market_shares"), figures=acm.load("figures"),
+        ...                     entities=acm.load("entities"))
+        >>> split = pd.DataFrame({"figure_id": ["a", "b"], "source_id": "s", "entity_id": ["x", "y"],
+        ...                       "market": "m", "period": "2024", "period_start": pd.Timestamp("2024-01-01"),
+        ...                       "period_end": pd.Timestamp("2024-12-31"), "share_pct": [70.0, 40.0],
+        ...                       "share_pct_high": float("nan"), "qualifier": "exact"})
+        >>> check_market_shares(split)
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.consistency.AnalysisError: market shares add up to 110% ...
     """
     if shares.empty:
         return
@@ -117,8 +126,12 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
 
     Example::
 
-        >>> analysis_problems({n: acm.load(n) for n in acm.tables().name})  # doctest: +SKIP
+        >>> frames = {n: acm.load(n) for n in acm.tables().name}
+        >>> analysis_problems(frames)
         []
+        >>> frames["growth"] = frames["growth"].iloc[1:]
+        >>> analysis_problems(frames)
+        ['figures: ... is in no analysis table']
     """
     problems: list[str] = []
     missing = [n for n in ("figures", *ANALYSIS_TABLES) if n not in frames]
@@ -166,7 +179,7 @@ def entity_parents(entities: Any) -> dict[str, str | None]:
 
     Example::
 
-        >>> entity_parents(acm.load("entities"))["alipay"]  # doctest: +SKIP
+        >>> entity_parents(acm.load("entities"))["alipay"]
         'ant_group'
     """
     if entities is None:

@@ -25,8 +25,11 @@ up to about 100 %.
 
 Example::
 
-    tables = derive(figures, entities, metrics, sources)
-    tables["market_shares"].query("market == 'China e-commerce'")
+    >>> import ai_consumer_metrics as acm
+    >>> tables = derive(acm.load("figures"), acm.load("entities"), acm.load("metrics"), acm.load("sources"))
+    >>> shares = tables["market_shares"].query("market == 'China e-commerce'")
+    >>> bool(shares.figure_id.isin(acm.load("figures").figure_id).all())
+    True
 """
 from __future__ import annotations
 
@@ -103,9 +106,12 @@ def derive(
 
     Example::
 
-        >>> tables = derive(figures, entities, metrics, sources)
+        >>> figures = acm.load("figures")
+        >>> tables = derive(figures, acm.load("entities"), acm.load("metrics"), acm.load("sources"))
         >>> sorted(tables)
         ['financials', 'growth', 'market_shares', 'other_figures', 'user_metrics']
+        >>> sum(len(t) for t in tables.values()) == len(figures)
+        True
     """
     routes, metric_notes = _metric_tables(metrics)
     parents = entity_parents(entities)
@@ -362,7 +368,11 @@ def arrow_tables(tables: Mapping[str, Any], entities: Any, metrics: Any) -> dict
 
     Example::
 
-        >>> tables.update(arrow_tables(tables, entities, metrics))  # in extract/build.py
+        >>> from ai_consumer_metrics.store import read_arrow
+        >>> built = {n: read_arrow(n) for n in ("figures", "sources")}
+        >>> out = arrow_tables(built, acm.load("entities"), acm.load("metrics"))
+        >>> out["growth"].equals(read_arrow("growth"))  # what the build wrote
+        True
     """
     import pyarrow as pa
 

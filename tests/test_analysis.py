@@ -241,3 +241,31 @@ def test_growth_table_records_basis_and_unit(figures):
     g = _derive(figures)["growth"].set_index("metric")
     assert g.loc["revenue_growth", "basis"] == "yoy" and g.loc["revenue_growth", "change_unit"] == "percent"
     assert g.loc["ctr_growth", "basis"] == "unspecified"
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+def test_extract_uses_only_public_names_of_the_package():
+    """The pipeline reads the package through its public API (store, schemas, ...), never its
+    private helpers, so the package can change them without breaking the build."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "extract"
+    private = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ai_consumer_metrics"):
+                parts = node.module.split(".") + [a.name for a in node.names]
+                private += [f"{path.name}:{node.lineno} {node.module}.{p}" for p in parts if p.startswith("_")]
+    assert not private, "extract imports private names of the package:\n" + "\n".join(private)
+
+
+def test_the_analysis_tables_are_listed_once():
+    """The registry's metric tables, the consistency checks and the schemas share one list."""
+    from ai_consumer_metrics import consistency, vocabulary
+    from extract import registry
+
+    assert registry.METRIC_TABLES is vocabulary.ANALYSIS_TABLES is consistency.ANALYSIS_TABLES
+    assert tuple(ANALYSIS_SCHEMAS) == vocabulary.ANALYSIS_TABLES
