@@ -33,6 +33,8 @@ OTHERS_ENTITY_IDS = frozenset({"others"})
 GROWTH_UNITS = ("percent", "percentage_points", "multiple")
 #: Values of ``growth.basis``.
 GROWTH_BASES = ("yoy", "sequential", "cagr", "unspecified")
+#: Values of ``period_basis`` in every analysis table: where the period comes from.
+PERIOD_BASES = ("stated", "context", "publication")
 #: Smallest tolerance (percentage points) of the share-sum check: sources round each
 #: share on their own, and floats carry noise.
 MIN_SHARE_TOLERANCE = 0.5
@@ -41,7 +43,7 @@ MIN_SHARE_TOLERANCE = 0.5
 #: column its unit column mirrors (None where the table has no unit column).
 VALUE_COLUMNS = {
     "market_shares": ("share_pct", "share_pct_high", None),
-    "user_metrics": ("count", "count_high", "unit"),
+    "user_metrics": ("user_count", "user_count_high", "unit"),
     "financials": ("amount", "amount_high", "currency"),
     "growth": ("change", "change_high", "change_unit"),
     "other_figures": ("value", "value_high", "unit"),
@@ -121,8 +123,11 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
 
     Checks that every figure_id sits in exactly one analysis table, that each
     analysis row names a figure that exists and repeats its entity, period,
-    qualifier, source, value, upper end and unit, and that the market shares add
-    up (:func:`check_market_shares`). Never raises on bad data.
+    qualifier, note, source, value, upper end and unit, that its ``group_id`` is the
+    top of the entity's parent chain, and that the market shares add up
+    (:func:`check_market_shares`). A signed change (negative: the text words a
+    fall) repeats the figure's printed size, its range ends swapped and a bound
+    flipped (下降超过5%: figure 5 at_least, row -5 at_most). Never raises on bad data.
 
     Example::
 
@@ -138,6 +143,7 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
     if missing:
         return [f"{n}: table missing" for n in missing]
     figures = frames["figures"].set_index("figure_id", drop=False)
+    parents = entity_parents(frames.get("entities"))
     seen: dict[str, str] = {}
     for name in ANALYSIS_TABLES:
         table = frames[name]
@@ -152,9 +158,11 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
                 problems.append(f"{name}: figure {fid} is not in figures")
                 continue
             fig = figures.loc[fid]
+            if fig["value"] > 0:  # a figure printed negative (-5%) is stored as printed
+                row = _unsigned(row, value_col, high_col)
             pairs = [("entity_id", "entity_id"), ("period", "period"), ("period_start", "period_start"),
                      ("period_end", "period_end"), ("qualifier", "qualifier"), ("source_id", "source_id"),
-                     (value_col, "value"), (high_col, "value_high")]
+                     ("note", "note"), (value_col, "value"), (high_col, "value_high")]
             pairs.append(("market", "scope") if name == "market_shares" else ("scope", "scope"))
             if name != "market_shares":
                 pairs.append(("metric", "metric"))
@@ -164,6 +172,9 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
                 if not _same(row.get(col), fig[fcol]):
                     problems.append(f"{name}: figure {fid}: {col} is {row.get(col)!r} but figures.{fcol} "
                                     f"is {fig[fcol]!r}")
+            if parents and row.get("group_id") != top_of(fig["entity_id"], parents):
+                problems.append(f"{name}: figure {fid}: group_id is {row.get('group_id')!r} but the top of "
+                                f"{fig['entity_id']}'s parent chain is {top_of(fig['entity_id'], parents)!r}")
     for fid in sorted(set(figures.index) - set(seen)):
         problems.append(f"figures: {fid} is in no analysis table")
     try:
@@ -196,7 +207,41 @@ def entity_parents(entities: Any) -> dict[str, str | None]:
     return out
 
 
+def top_of(entity_id: str, parents: Mapping[str, str | None]) -> str:
+    """The top of ``entity_id``'s parent chain (the entity itself where it has no parent).
+
+    Example::
+
+        >>> top_of("taotian_group", entity_parents(acm.load("entities")))
+        'alibaba_group'
+    """
+    seen = {entity_id}
+    while parents.get(entity_id) and parents[entity_id] not in seen:
+        entity_id = parents[entity_id]
+        seen.add(entity_id)
+    return entity_id
+
+
 # ---------------------------------------------------------------- helpers
+
+
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+
+
+def _unsigned(row: dict, value_col: str, high_col: str) -> dict:
+    """An analysis row as its figure prints it: a negative (fall) made the printed size again."""
+    value = row.get(value_col)
+    if not isinstance(value, float) or not value < 0:
+        return row
+    high = row.get(high_col)
+    out = dict(row)
+    if high is None or pd.isna(high):
+        out[value_col] = -value
+    else:
+        out[value_col], out[high_col] = -high, -value
+    out["qualifier"] = _FLIPPED.get(row.get("qualifier"), row.get("qualifier"))
+    return out
+
 
 
 def _same(a: Any, b: Any) -> bool:

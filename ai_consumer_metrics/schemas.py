@@ -28,7 +28,7 @@ from pandera.typing import Series
 
 # The analysis-table vocabularies live in the pandera-free checks (consistency.py),
 # which the build and `acm validate` use without this module.
-from ai_consumer_metrics.consistency import ANALYSIS_TABLES, GROWTH_BASES, GROWTH_UNITS
+from ai_consumer_metrics.consistency import ANALYSIS_TABLES, GROWTH_BASES, GROWTH_UNITS, PERIOD_BASES
 from ai_consumer_metrics.vocabulary import QUALIFIERS  # how sure the source is about the number
 
 #: The status of a scanner mention in the coverage table.
@@ -94,7 +94,7 @@ class Figures(pa.DataFrameModel):
                                       "null where the article itself states it.")
     via: String = _nullable("The intermediate publisher the article took the number from (新浪财经).")
     reference: String = _nullable("The article's own reference-list entry for the number, e.g. [3] "
-                                  "(see the references table).")
+                                  "(see the source_references table).")
     note: String = _nullable("Curator's note: doubts, disagreements with other sources, context.")
 
     class Config:
@@ -254,7 +254,7 @@ class Coverage(pa.DataFrameModel):
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "figures": Figures,
     "sources": Sources,
-    "references": References,
+    "source_references": References,
     "entities": Entities,
     "metrics": Metrics,
     "coverage": Coverage,
@@ -434,13 +434,19 @@ def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
 # metric's table. The columns every analysis table shares are declared once, in the
 # mixins below. pandera orders inherited columns by the reversed method resolution
 # order, so a table lists its mixins from its last group of columns to its first:
-# ``class T(_Cited, _Scoped, _Dated, _TValues, _Subject)`` gives subject, values,
-# period, scope, citation. A table redeclares a shared column only to word its
-# description for that table; the column keeps its inherited position.
+# ``class T(_Cited, _Scoped, _Dated, _TValues, _Measure, _Who)`` gives who, metric,
+# values, period, scope, citation. A table redeclares a shared column only to word
+# its description for that table; the column keeps its inherited position.
 
 
-class _Subject(pa.DataFrameModel):
+class _Who(pa.DataFrameModel):
     entity_id: String = _f("Who or what the figure is about (entities.entity_id).", references=ENTITY)
+    group_id: String = _f("The top-level group of entity_id: entities.parent followed to the top "
+                          "(taotian_group → alibaba_group; the entity itself where it has no parent). "
+                          "Group by it to follow a company across reorganisations.", references=ENTITY)
+
+
+class _Measure(pa.DataFrameModel):
     metric: String
 
 
@@ -448,6 +454,12 @@ class _Dated(pa.DataFrameModel):
     period: String = _f("The period the figure refers to (figures.period).")
     period_start: Date = _f("First day of the period.", "date")
     period_end: Date = _f("Last day of the period (inclusive).", "date")
+    period_basis: String = _f("Where the period comes from: stated (the quote writes the date), "
+                              "publication (the quote does not; the period ends on the article's "
+                              "date, a present-tense figure), context (elsewhere: the article around "
+                              "the quote, a reference, the curator's reading; see note). Filter "
+                              "period_basis == 'stated' for periods the text itself states.",
+                              isin=PERIOD_BASES)
 
     @pa.dataframe_check(error="period_end must not be before period_start")
     def period_order(cls, df: pd.DataFrame) -> pd.Series:
@@ -461,14 +473,15 @@ class _Scoped(pa.DataFrameModel):
 class _Cited(pa.DataFrameModel):
     qualifier: String = _f("How the source hedges the number: exact, approx, at_least, at_most.",
                            isin=QUALIFIERS)
+    note: String = _nullable("The curator's note on the figure (figures.note): doubts, the alternative "
+                             "reading where the period or unit is an interpretation, context. Read it "
+                             "before using the number.")
     source_id: String = _f("The archived article the figure is quoted from (sources.source_id).", references=SOURCE)
     figure_id: String = _f("The figure this row is (figures.figure_id): acm.cite(figure_id) gives its citation.",
                            references=FIGURE, unique=True, str_matches=r"^[0-9a-f]{12}$")
 
 
 class _Market(pa.DataFrameModel):
-    entity_id: String = _f("Who holds the share (entities.entity_id); 'others' is the residual of a split.",
-                           references=ENTITY)
     market: String = _f("The market the share is of, as the figure's scope gives it (e.g. 'China e-commerce').")
 
 
@@ -479,9 +492,11 @@ class _ShareValues(pa.DataFrameModel):
                                       ge=0, le=100)
 
 
-class MarketShares(_Cited, _ShareValues, _Dated, _Market):
+class MarketShares(_Cited, _Dated, _ShareValues, _Market, _Who):
     """One row per market-share figure."""
 
+    entity_id: String = _f("Who holds the share (entities.entity_id); 'others' is the residual of a split.",
+                           references=ENTITY)
     period: String = _f("The period the share refers to (figures.period).")
 
     class Config:
@@ -492,13 +507,13 @@ class MarketShares(_Cited, _ShareValues, _Dated, _Market):
 
 
 class _UserValues(pa.DataFrameModel):
-    count: Float = _f("The count in base units (7.5亿 is 750000000.0). The low end of a range.",
-                      "see column unit", ge=0)
-    count_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
-    unit: String = _f("Unit of count: persons, person_times or units.")
+    user_count: Float = _f("The count in base units (7.5亿 is 750000000.0). The low end of a range. "
+                           "Signed for a *_change metric: a fall is negative.", "see column unit")
+    user_count_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
+    unit: String = _f("Unit of user_count: persons, person_times or units.")
 
 
-class UserMetrics(_Cited, _Scoped, _Dated, _UserValues, _Subject):
+class UserMetrics(_Cited, _Scoped, _Dated, _UserValues, _Measure, _Who):
     """One row per user-count figure (MAU, DAU, WAU, users, ...)."""
 
     entity_id: String = _f("The app, product or company counted (entities.entity_id).", references=ENTITY)
@@ -512,14 +527,21 @@ class UserMetrics(_Cited, _Scoped, _Dated, _UserValues, _Subject):
         description = "User counts: monthly, daily and weekly actives and other user numbers, with the metric beside each count."
 
 
+def _currency_doubt() -> object:
+    return _f("True where the currency is a reading, not a word of the text: a bare magnitude "
+              "whose currency comes from context (unit_implied), or a bare '$', which does not say "
+              "whose dollar (the note says which is meant).")
+
+
 class _MoneyValues(pa.DataFrameModel):
     amount: Float = _f("The amount in currency units (约1200亿元 is 120000000000.0). The low end of a range.",
                        "see column currency")
     amount_high: Float = _nullable("High end of a range (NaN unless a range).", "see column currency")
     currency: String = _f("ISO 4217 currency of amount: CNY, USD, HKD, and any other code the scanner reads (JPY, EUR, GBP, KRW, TWD).", str_matches=r"^[A-Z]{3}$")
+    currency_doubt: Bool = _currency_doubt()
 
 
-class Financials(_Cited, _Scoped, _Dated, _MoneyValues, _Subject):
+class Financials(_Cited, _Scoped, _Dated, _MoneyValues, _Measure, _Who):
     """One row per money figure (revenue, profit, capex, R&D, GMV, subsidies, ...)."""
 
     entity_id: String = _f("The company, group or business (entities.entity_id).", references=ENTITY)
@@ -535,9 +557,10 @@ class Financials(_Cited, _Scoped, _Dated, _MoneyValues, _Subject):
 
 
 class _GrowthValues(pa.DataFrameModel):
-    change: Float = _f("The change as its metric defines it: 34.0 with change_unit percent is +34 % for a "
-                       "*_growth metric; *_decline metrics (revenue_decline, market_cap_decline) give the "
-                       "size of the fall as a positive number (see metrics.note). The low end of a range.",
+    change: Float = _f("The signed change: 34.0 with change_unit percent is +34 %, and a fall the text "
+                       "words as a fall is negative (下滑1% is -1.0, 骤降85% is -85.0; figures.value keeps "
+                       "the printed 1.0). The low end of a range; qualifier bounds the signed value "
+                       "(下降超过5% is at_most -5.0).",
                        "see column change_unit")
     change_high: Float = _nullable("High end of a range (NaN unless a range).", "see column change_unit")
     change_unit: String = _f("Unit of change: percent (relative), percentage_points, or multiple (x times).",
@@ -549,7 +572,7 @@ class _GrowthValues(pa.DataFrameModel):
                        isin=GROWTH_BASES)
 
 
-class Growth(_Cited, _Scoped, _Dated, _GrowthValues, _Subject):
+class Growth(_Cited, _Scoped, _Dated, _GrowthValues, _Measure, _Who):
     """One row per growth figure: a change in percent, percentage points or a multiple."""
 
     entity_id: String = _f("Whose figure changed (entities.entity_id).", references=ENTITY)
@@ -568,9 +591,10 @@ class _OtherValues(pa.DataFrameModel):
     value: Float = _f("The figure in base units. The low end of a range.", "see column unit")
     value_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
     unit: String = _f("Unit of value (establishments, items, orders, persons, percent, USD, ...).")
+    currency_doubt: Bool = _currency_doubt()
 
 
-class OtherFigures(_Cited, _Scoped, _Dated, _OtherValues, _Subject):
+class OtherFigures(_Cited, _Scoped, _Dated, _OtherValues, _Measure, _Who):
     """Every figure that is not a share, a user count, money or growth: merchants, hospitals,
     benefits, orders, employees, share prices, ... as the source gives it."""
 

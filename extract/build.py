@@ -131,7 +131,7 @@ def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: 
     rows = {
         "figures": figures,
         "sources": [o.source_row for o in outcomes],
-        "references": sorted((r for o in outcomes for r in o.references),
+        "source_references": sorted((r for o in outcomes for r in o.references),
                              key=lambda r: (r["source_id"], r["n"])),
         "entities": entity_rows(entities),
         "metrics": metric_rows(metrics),

@@ -63,6 +63,7 @@ class Figure:
     value_nth: int | None
     declared: Declared
     reviewed: bool = True
+    direction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def figure(
     quote_nth: int | None = None,
     value_nth: int | None = None,
     reviewed: bool = True,
+    direction: str | None = None,
 ) -> Figure:
     """Declare one figure.
 
@@ -115,6 +117,9 @@ def figure(
     own reference-list entry (``[3]``). ``reviewed=False`` marks a claim drafted
     by ``python -m extract new``: the build refuses it until a person has checked
     it against the text and removed the flag (or turned it into a dismissal).
+    ``direction="fall"`` says the text words a change as a fall (下滑1%: ``value=1``);
+    the engine checks it against the text (:mod:`extract.direction`) and the
+    analysis tables sign the change.
 
     Example::
 
@@ -126,7 +131,7 @@ def figure(
     return Figure(
         quote, value_text, entity, metric, period, scope, float(value), unit,
         qualifier, None if value_high is None else float(value_high), unit_implied,
-        attributed_to, via, reference, note, quote_nth, value_nth, _caller(), bool(reviewed),
+        attributed_to, via, reference, note, quote_nth, value_nth, _caller(), bool(reviewed), direction,
     )
 
 

@@ -32,6 +32,7 @@ from typing import Callable, Iterable
 # Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
 from ai_consumer_metrics.vocabulary import AUTO_KINDS, FIGURE_KINDS, QUALIFIERS
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
+from extract.direction import check_direction
 from extract.numerals import fmt_number
 
 REL_TOL = 1e-9
@@ -361,6 +362,7 @@ class _Checker:
                 f"(allowed: {', '.join(metric.allowed_units)}) in quote {show(fig.quote)}")
         period = self.last_period = self._period(fig, at, entity)
         self._reference(fig, at)
+        self.errors += check_direction(fig, metric, at)
         if loc is None:
             return None
         qs, qe, vs, ve = loc

@@ -80,7 +80,7 @@ def test_show_where_columns_limit(data_dir, capsys):
     assert code == 0
     assert out.splitlines() == ["entity_id,share_pct", "douyin_ecommerce,18.0", "pinduoduo,19.0",
                                 "taotian_group,33.0"]
-    code, out, _ = run(data_dir, "show", "user_metrics", "--where", "metric in ['mau', 'wau'] and count > 1e8",
+    code, out, _ = run(data_dir, "show", "user_metrics", "--where", "metric in ['mau', 'wau'] and user_count > 1e8",
                        "--format", "json", capsys=capsys)
     assert [r["metric"] for r in json.loads(out)] == ["mau"]
     code, out, _ = run(data_dir, "show", "market_shares", "--where", "market.str.contains('C2C')",

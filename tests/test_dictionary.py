@@ -134,7 +134,7 @@ def test_foreign_keys_are_the_schemas_references(data_dir):
 
 
 def _broken(tmp_path, table: str, column: str, value: str):
-    tables = {"figures": syn.figures(), "sources": syn.sources(), "references": syn.references(),
+    tables = {"figures": syn.figures(), "sources": syn.sources(), "source_references": syn.references(),
               "entities": syn.entities(), "metrics": syn.metrics(), "coverage": syn.coverage(),
               **syn.analysis_tables()}
     df = tables[table].copy()
@@ -176,3 +176,36 @@ def test_build_writes_a_valid_datapackage(built):
     manifest = json.loads((out / "manifest.json").read_text("utf-8"))
     assert {"market_shares", "user_metrics", "financials", "growth", "other_figures"} <= set(manifest["tables"])
     assert check_datapackage(out) == []
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_no_column_is_named_like_a_dataframe_attribute():
+    """``um[um.count > 1e8]`` raised TypeError: a column named like a DataFrame attribute
+    cannot be reached as ``df.column``."""
+    attributes = set(dir(pd.DataFrame))
+    clashes = [f"{name}.{f['name']}" for name in schemas.SCHEMAS for f in schemas.fields(name)
+               if f["name"] in attributes]
+    assert not clashes
+
+
+def test_no_table_is_named_like_an_sql_keyword():
+    import duckdb
+
+    keywords = {k.lower() for (k,) in duckdb.sql("SELECT keyword_name FROM duckdb_keywords()").fetchall()}
+    assert {"references", "select", "table"} <= keywords  # the check is real
+    assert not [name for name in schemas.SCHEMAS if name.lower() in keywords]
+
+
+def test_every_shipped_table_is_a_duckdb_view_by_its_bare_name():
+    import duckdb
+
+    from ai_consumer_metrics import load, path, tables
+
+    con = duckdb.connect()
+    for name, rows in zip(tables()["name"], tables()["rows"]):
+        con.execute(f"CREATE VIEW {name} AS SELECT * FROM read_parquet('{path(name)}')")
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] == rows == len(load(name))
+    joined = con.execute("SELECT count(*) FROM figures JOIN sources USING (source_id)").fetchall()[0][0]
+    assert joined == len(load("figures"))
