@@ -268,7 +268,7 @@ class _Context:
         return e.entity_id, e.name_zh
 
     def period(self, entity_id: str) -> str:
-        """A period as the text writes it (the extractor declares the same words)."""
+        """A period as the text writes it (the extractor declares the label it resolves to)."""
         rng, year = self.rng, self.rng.randint(self.published.year - 3, self.published.year - 1)
         fye = self.entities[entity_id].fiscal_year_end
         forms = ["year", "quarter", "quarter", "month", "half", "as_of", "last_year"]
@@ -562,6 +562,16 @@ def article(i: int, seed: int, entities: dict) -> Article:
             para.insert(0, Sentence().say(f"{cn_int(section + 1)}、{rng.choice(_HEADINGS)}\n"))
         paragraphs.append(para)
 
+    # The text says the period in its own words; the extractor declares the label they resolve to.
+    from extract.periods import resolve_phrase
+
+    for para in paragraphs:
+        for s in para:
+            for p in s.plants:
+                if p.fig is not None and "period" in p.fig and "said" not in p.fig:  # a restated sentence recurs
+                    fye = c.entities[p.fig["entity"]].fiscal_year_end or "12-31"
+                    p.fig["said"] = p.fig["period"]
+                    p.fig["period"] = resolve_phrase(p.fig["said"], published, fye).label
     body, plants = "", []
     for p_i, para in enumerate(paragraphs):
         if p_i:
@@ -609,10 +619,14 @@ def extractor_source(a: Article, seed: int, i: int) -> str:
         if vn:
             extra["value_nth"] = vn
         if p.fig is not None:
-            kw = {k: v for k, v in p.fig.items() if v is not None and not (k == "unit_implied" and not v)}
+            said = p.fig.get("said")
+            kw = {k: v for k, v in p.fig.items()
+                  if v is not None and k != "said" and not (k == "unit_implied" and not v)}
             kw.update(extra)
+            lines = [f"{k}={_lit(v)}," + (f"  # {said}" if k == "period" and said and said != v else "")
+                     for k, v in kw.items()]
             figures.append("    figure(\n        " + ",\n        ".join(args) + ",\n        "
-                           + ",\n        ".join(f"{k}={_lit(v)}" for k, v in kw.items()) + ",\n    ),")
+                           + "\n        ".join(lines) + "\n    ),")
         else:
             kw = {"reason": p.reason, "note": p.note, **extra}
             dismissed.append("    dismiss(" + ", ".join(args) + ", "

@@ -448,6 +448,10 @@ class _Checker:
         try:
             period = self.resolve_period(fig.period, self.source.published, fye)
         except Exception as exc:  # PeriodError, or a bug in periods: either way name the declaration
+            if type(exc).__name__ == "NotALabel":
+                # The phrase resolves; the declaration must say its label once, the phrase as a comment.
+                self.errors.append(f"{at}: {exc}")
+                return None
             kind = "" if type(exc).__name__ in ("PeriodError", "ValueError") else f"{type(exc).__name__}: "
             self.errors.append(f"{at}: cannot resolve period {fig.period!r} "
                                f"(published {self.source.published}): {kind}{exc}")
@@ -530,9 +534,9 @@ def _default_scan():
 
 
 def _default_resolve_period():
-    from extract.periods import resolve_period
+    from extract.periods import declared_period
 
-    return resolve_period
+    return declared_period
 
 
 def check_source(

@@ -30,7 +30,6 @@ _LATEST_RESULTS_NOTE = (
     "figures appear to match. Growth is year on year (同比)."
 )
 # 过去四个季度 in a sentence citing reference [4] (21世纪经济报道, dated 2026-01-15).
-PAST_FOUR_QUARTERS = "2024Q4/2025Q3"
 _PAST_FOUR_QUARTERS_NOTE = (
     "过去四个季度 (the past four quarters) is read as the four quarters Alibaba had reported by "
     "the date of reference [4] (2026-01-15): 2024Q4-2025Q3 (FY2025Q3-FY2026Q2), the latest "
@@ -47,7 +46,7 @@ FIGURES = [
     figure(
         "阿里巴巴在中国AI云市场占据35.8%的市场份额,位居首位[8]",
         "35.8%",
-        entity="alibaba_cloud", metric="market_share", period="2025H1",
+        entity="alibaba_cloud", metric="market_share", period="2025H1",  # undated; reference [8]'s title (note)
         scope="China AI cloud",
         value=35.8, unit="percent",
         attributed_to="维科网", reference="[8]",
@@ -59,7 +58,7 @@ FIGURES = [
     figure(
         "QuestMobile数据显示,2025年1月元宝月活仅275万,排名垫底[3]",
         "275万",
-        entity="yuanbao", metric="mau", period="2025年1月",
+        entity="yuanbao", metric="mau", period="2025-01",  # 2025年1月
         scope="China AI apps",
         value=2_750_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile", via="新浪财经", reference="[3]",
@@ -89,7 +88,7 @@ FIGURES = [
     figure(
         "过去四个季度,阿里在AI+云基础设施的资本开支约1200亿元[4]",
         "约1200亿元",
-        entity="alibaba_group", metric="capex", period=PAST_FOUR_QUARTERS,
+        entity="alibaba_group", metric="capex", period="2024Q4/2025Q3",  # 过去四个季度, as reported by reference [4] (note)
         scope="AI + cloud infrastructure",
         value=120_000_000_000, unit="CNY", qualifier="approx",
         attributed_to="21世纪经济报道", reference="[4]",
@@ -98,7 +97,7 @@ FIGURES = [
     figure(
         "已占此前宣布的三年总计划的三分之一",
         "三分之一",
-        entity="alibaba_group", metric="capex_plan_progress", period=PAST_FOUR_QUARTERS,
+        entity="alibaba_group", metric="capex_plan_progress", period="2024Q4/2025Q3",  # 过去四个季度 (note)
         scope="AI + cloud infrastructure, three-year plan",
         value=100 / 3, unit="percent",
         attributed_to="21世纪经济报道", reference="[4]",
@@ -111,7 +110,7 @@ FIGURES = [
     figure(
         "阿里云收入虽同比增长34%至398.24亿元",
         "34%",
-        entity="alibaba_cloud", metric="revenue_growth", period="FY2026Q2",
+        entity="alibaba_cloud", metric="revenue_growth", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Cloud Intelligence Group revenue, year on year",
         value=34, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -120,7 +119,7 @@ FIGURES = [
     figure(
         "阿里云收入虽同比增长34%至398.24亿元",
         "398.24亿元",
-        entity="alibaba_cloud", metric="revenue", period="FY2026Q2",
+        entity="alibaba_cloud", metric="revenue", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Cloud Intelligence Group revenue",
         value=39_824_000_000, unit="CNY",
         attributed_to="新浪财经", reference="[7]",
@@ -129,7 +128,7 @@ FIGURES = [
     figure(
         "但集团经营利润骤降85%",
         "85%",
-        entity="alibaba_group", metric="operating_profit_growth", direction="fall", period="FY2026Q2",
+        entity="alibaba_group", metric="operating_profit_growth", direction="fall", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Group operating profit (经营利润), year on year",
         value=85, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -138,7 +137,7 @@ FIGURES = [
     figure(
         "净利润降53%,自由现金流净流出[7]",
         "53%",
-        entity="alibaba_group", metric="net_profit_growth", direction="fall", period="FY2026Q2",
+        entity="alibaba_group", metric="net_profit_growth", direction="fall", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Group net profit, year on year",
         value=53, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -167,7 +166,7 @@ FIGURES = [
     figure(
         "股价从2024年9月的低点$77.35",
         "$77.35",
-        entity="alibaba_group", metric="share_price", period="2024-09",
+        entity="alibaba_group", metric="share_price", period="2024-09",  # 2024年9月
         scope="9988.HK, low of the month",
         value=77.35, unit="USD",
         attributed_to="金灵API", reference="[9]",
@@ -176,7 +175,7 @@ FIGURES = [
     figure(
         "上涨至2026年2月的$160.40",
         "$160.40",
-        entity="alibaba_group", metric="share_price", period="2026-02",
+        entity="alibaba_group", metric="share_price", period="2026-02",  # 2026年2月
         scope="9988.HK, price in February 2026",
         value=160.40, unit="USD",
         attributed_to="金灵API", reference="[9]",
@@ -185,7 +184,7 @@ FIGURES = [
     figure(
         "涨幅超过100%[9]",
         "超过100%",
-        entity="alibaba_group", metric="share_price_change", period="2024-09/2026-02",
+        entity="alibaba_group", metric="share_price_change", period="2024-09/2026-02",  # 从2024年9月…至2026年2月
         scope="9988.HK share price, from the September 2024 low",
         value=100, unit="percent", qualifier="at_least",
         attributed_to="金灵API", reference="[9]",
@@ -194,7 +193,7 @@ FIGURES = [
     figure(
         "该股目前位于20日均线($164.21)",
         "$164.21",
-        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,
+        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,  # 目前
         scope="9988.HK, 20-day moving average",
         value=164.21, unit="USD",
         attributed_to="金灵API", reference="[9]",
@@ -203,7 +202,7 @@ FIGURES = [
     figure(
         "和50日均线($155.46)之间[9]",
         "$155.46",
-        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,
+        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,  # 目前
         scope="9988.HK, 50-day moving average",
         value=155.46, unit="USD",
         attributed_to="金灵API", reference="[9]",
