@@ -62,11 +62,11 @@ def test_show_every_format(data_dir, capsys):
 
     code, out, _ = run(data_dir, "show", "market_shares", "--format", "csv", capsys=capsys)
     lines = out.splitlines()
-    assert lines[0].startswith("entity_id,market,period,period_start") and len(lines) == 7
+    assert lines[0].startswith("entity_id,group_id,market,share_pct") and len(lines) == 7
 
     code, out, _ = run(data_dir, "show", "market_shares", "--format", "markdown", capsys=capsys)
     lines = out.splitlines()
-    assert lines[0].startswith("| entity_id | market |") and lines[1].startswith("| --- | --- |")
+    assert lines[0].startswith("| entity_id | group_id | market |") and lines[1].startswith("| --- | --- |")
     assert len(lines) == 8 and all(line.count("|") == lines[0].count("|") for line in lines)
 
     code, out, _ = run(data_dir, "show", "user_metrics", capsys=capsys)
@@ -141,7 +141,7 @@ def test_unknown_table_lists_the_tables_and_the_closest(data_dir, capsys, comman
     code, out, err = run(data_dir, *command, capsys=capsys)
     assert code == 2 and out == ""
     assert "no table 'market_share'; did you mean 'market_shares'?" in err
-    assert "figures, sources, references" in err
+    assert "figures, sources, source_references" in err
 
 
 
