@@ -123,10 +123,15 @@ def figure(
 
     Example::
 
-        figure("拼多多月活跃用户数达到7.5亿", "7.5亿",
-               entity="pinduoduo", metric="mau", period="2022-06",
-               scope="China e-commerce apps", value=750_000_000,
-               unit="persons", unit_implied=True, attributed_to="QuestMobile")
+        >>> f = figure("拼多多月活跃用户数达到7.5亿", "7.5亿",
+        ...            entity="pinduoduo", metric="mau", period="2022-06",
+        ...            scope="China e-commerce apps", value=750_000_000,
+        ...            unit="persons", unit_implied=True, attributed_to="QuestMobile")
+        >>> f.value, f.qualifier, f.direction
+        (750000000.0, 'exact', None)
+        >>> figure("收入同比下滑1%", "1%", entity="x", metric="revenue_growth", period="2024",
+        ...        scope="s", value=1, unit="percent", direction="fall").direction
+        'fall'
     """
     return Figure(
         quote, value_text, entity, metric, period, scope, float(value), unit,
@@ -152,6 +157,7 @@ def dismiss(
 
     Example::
 
-        dismiss("全文共3678字", "3678字", reason="page_furniture")
+        >>> dismiss("全文共3678字", "3678字", reason="page_furniture").reason
+        'page_furniture'
     """
     return Dismissal(quote, value_text, reason, note, quote_nth, value_nth, _caller(), bool(reviewed))
