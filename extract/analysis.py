@@ -62,6 +62,7 @@ from ai_consumer_metrics.consistency import (
     top_of,
 )
 from extract.direction import is_signed, signed, text_direction
+from extract.registry import unknown_markets
 
 __all__ = ["ANALYSIS_TABLES", "GROWTH_BASES", "PERIOD_BASES", "AnalysisError", "check_market_shares",
            "currency_doubt", "derive", "growth_basis", "period_basis"]
@@ -138,6 +139,10 @@ def derive(
     build = {"market_shares": _market_shares, "user_metrics": _user_metrics, "financials": _financials,
              "growth": _growth, "other_figures": _other_figures}
     built = {name: make(figures[table_of == name], ctx) for name, make in build.items()}
+    shares = built["market_shares"]
+    unknown = unknown_markets(zip(shares["figure_id"], shares["source_id"], shares["market"]), entities)
+    if unknown:  # markets come from the registry (data/entities.toml market_name)
+        raise AnalysisError("cannot build the analysis tables:\n  " + "\n  ".join(unknown))
     placed = sum(len(t) for t in built.values())
     if placed != len(figures):  # every figure in exactly one table, or the routing is broken
         raise AnalysisError(f"{len(figures)} figures but {placed} analysis rows")

@@ -432,7 +432,8 @@ class _Checker:
         entity = self.entities.get(fig.entity)
         if entity is None:
             self.errors.append(f"{at}: unknown entity {fig.entity!r}{_suggest_entity(fig.entity, self.entities)} "
-                               f"in quote {show(fig.quote)}")
+                               f"in quote {show(fig.quote)}; if it is new, add it to data/entities.toml "
+                               f"(the file's header lists the keys)")
         return entity
 
     def _metric(self, fig: Figure, at: str):
@@ -440,7 +441,8 @@ class _Checker:
         if metric is None:
             close = difflib.get_close_matches(fig.metric, list(self.metrics), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            self.errors.append(f"{at}: unknown metric {fig.metric!r}{hint} in quote {show(fig.quote)}")
+            self.errors.append(f"{at}: unknown metric {fig.metric!r}{hint} in quote {show(fig.quote)}; "
+                               f"if it is new, add it to data/metrics.toml (the file's header lists the keys)")
         return metric
 
     def _period(self, fig: Figure, at: str, entity):
