@@ -35,9 +35,9 @@ def row_for(table: pd.DataFrame, phrase: str, **match) -> pd.Series:
 
 
 def test_latest_mau_of_each_ai_assistant_with_its_source():
+    assistants = acm.load("entities").query("category == 'ai_assistant'").entity_id
     um = acm.load("user_metrics")
-    mau = um[(um.metric == "mau") & (um.scope == "China AI apps")]
-    latest = mau.sort_values("period_end").groupby("entity_id").tail(1)
+    latest = um[(um.metric == "mau") & um.entity_id.isin(assistants)].sort_values("period_end").groupby("entity_id").tail(1)
 
     # 元宝月活仅275万 (QuestMobile, January 2025); 豆包 月活、日活均破亿 (passed 100 million).
     yuanbao = row_for(latest, "元宝月活仅275万", entity_id="yuanbao")
@@ -45,6 +45,7 @@ def test_latest_mau_of_each_ai_assistant_with_its_source():
     doubao = row_for(latest, "月活、日活均破亿", entity_id="doubao")
     assert doubao.user_count == 100_000_000 and doubao.qualifier == "at_least"
     assert "Quote:" in acm.cite(yuanbao) and "元宝月活仅275万" in acm.cite(yuanbao)
+    assert not latest.entity_id.isin(["alipay", "taobao", "pinduoduo"]).any()  # super-apps and shops are not assistants
 
 
 def test_every_fall_in_profit_in_the_latest_quarter():
