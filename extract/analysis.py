@@ -115,7 +115,9 @@ def derive(
     ``entities`` and ``metrics`` are the registries, either as the built tables
     (DataFrames with ``entity_id``/``parent`` and ``metric_id``/``table``) or as the
     dicts :func:`extract.registry.load_entities` / ``load_metrics`` return.
-    ``sources`` (optional) is checked to hold every figure's ``source_id``.
+    ``sources`` (optional) is checked to hold every figure's ``source_id``, and its
+    publication dates decide ``period_basis`` = ``publication`` (without it a period
+    the quote does not state is ``context``).
     With ``check=True`` the market-share sums are checked (:func:`check_market_shares`).
 
     Raises :class:`AnalysisError` naming the figure when a metric or entity is
