@@ -67,8 +67,9 @@ class Figures(pa.DataFrameModel):
     source_id: String = _f("The archived article the figure is quoted from (sources.source_id).", references=SOURCE)
     entity_id: String = _f("Who or what the figure is about (entities.entity_id).", references=ENTITY)
     metric: String = _f("What is measured (metrics.metric_id).", references=METRIC)
-    value: Float = _f("The figure in base units: 7.5亿 is 750000000.0, 35.8% is 35.8. "
-                      "The low end for a range.", "see column unit")
+    value: Float = _f("The figure in base units, as the text prints it: 7.5亿 is 750000000.0, 35.8% is "
+                      "35.8, and a fall worded as a fall keeps its printed size (下滑1% is 1.0; the "
+                      "growth table signs it -1.0). The low end for a range.", "see column unit")
     value_high: Float = _nullable("The high end of a range (NaN unless the text gives a range).",
                                   "see column unit")
     unit: String = _f("Unit of value: CNY, USD, HKD, percent, percentage_points, multiple, times, "
@@ -78,8 +79,10 @@ class Figures(pa.DataFrameModel):
                             "comes from context.")
     qualifier: String = _f("How the source hedges the number: exact, approx (约, 近), "
                            "at_least (超过, 以上), at_most (不到, 以内).", isin=QUALIFIERS)
-    period: String = _f("The period the figure refers to, as resolved against the publication date "
-                        "(e.g. 2025, 2024-Q3, 2025 Double 11).")
+    period: String = _f("The period the figure refers to, as a canonical label: a year (2023), a quarter "
+                        "(2024Q2), a fiscal quarter or year (FY2026Q2, FY2024), a month (2025-01), a span "
+                        "(2024Q4/2025Q3), a day the figure stands as of (as of 2026-02-10), an event "
+                        "(Double 11 2020). The dates are in period_start and period_end.")
     period_start: Date = _f("First day of the period.", "date")
     period_end: Date = _f("Last day of the period (inclusive).", "date")
     scope: String = _f("The market or segment the figure covers, e.g. 'China e-commerce apps'.")

@@ -209,3 +209,17 @@ def test_every_shipped_table_is_a_duckdb_view_by_its_bare_name():
         assert con.execute(f"SELECT count(*) FROM {name}").fetchall()[0][0] == rows == len(load(name))
     joined = con.execute("SELECT count(*) FROM figures JOIN sources USING (source_id)").fetchall()[0][0]
     assert joined == len(load("figures"))
+
+
+def test_the_period_examples_are_labels_the_period_grammar_reads():
+    """describe("figures") shows period labels a row can have, not forms no row uses."""
+    import re
+    from datetime import date
+
+    from extract.periods import resolve_period
+
+    description = next(f["description"] for f in schemas.fields("figures") if f["name"] == "period")
+    examples = [e for group in re.findall(r"\(([^()]*\d[^()]*)\)", description) for e in group.split(", ")]
+    assert len(examples) >= 5
+    for label in examples:
+        assert resolve_period(label, date(2026, 2, 10), "03-31").label == label
