@@ -21,12 +21,21 @@ CitationError, PlotError. From a shell: acm --help.
 Example:
 
     >>> import ai_consumer_metrics as acm
-    >>> figs = acm.load("figures")
-    >>> hits = acm.find("豆包")
+    >>> list(acm.tables().columns)                 # one row per table
+    ['name', 'description', 'rows']
+    >>> figs = acm.load("figures")                 # a typed pandas DataFrame
+    >>> list(acm.describe("market_shares").columns)
+    ['column', 'dtype', 'unit', 'description']
+    >>> hits = acm.find("豆包")                     # figures, found in either script
     >>> set(hits.figure_id) <= set(figs.figure_id)
     True
-    >>> acm.cite(figs.iloc[0]).splitlines()[1].startswith("Quote:")
+    >>> text = acm.cite(figs.iloc[0])              # publisher, title, date, URL, quote, attribution, note
+    >>> figs.quote.iloc[0] in text and text.splitlines()[1].startswith("Quote:")
     True
+    >>> list(acm.conflicts().columns[:3])          # figures on which sources disagree
+    ['kind', 'entity_id', 'metric']
+    >>> acm.path("figures").name                   # the checked Parquet file, for DuckDB or polars
+    'figures.parquet'
 
 Importing the package is cheap: pandas and pyarrow load on the first call,
 pandera and matplotlib only in the modules that need them.

@@ -480,7 +480,7 @@ def check_where(expr: str, columns: list[str]) -> None:
         tree = ast.parse(expr, mode="eval")
     except SyntaxError as exc:
         raise UsageError(f"--where {expr!r}: not an expression ({exc.msg}); "
-                         "example: \"metric == 'mau' and count > 1e8\"") from None
+                         "example: \"metric == 'mau' and user_count > 1e8\"") from None
     allowed = (ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.UAdd,
                ast.Invert, ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Mod, ast.Pow, ast.FloorDiv,
                ast.BitAnd, ast.BitOr, ast.Compare, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE,

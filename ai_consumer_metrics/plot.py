@@ -871,7 +871,7 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
     style = _Style.for_lang(lang)
     frames = _frames(data, "user_metrics")
     table = frames["user_metrics"]
-    _require(table, "user_metrics", ["entity_id", "metric", "count", "period", "figure_id"])
+    _require(table, "user_metrics", ["entity_id", "metric", "user_count", "period", "figure_id"])
     rows = _choose(table, "metric", metric, "metric", "user_metrics")
     rows = _choose_many(rows, "entity_id", entities, f"entity with {metric!r}", "user_metrics")
     rows = _choose_many(rows, "period", period, f"period with {metric!r}", "user_metrics")
@@ -881,13 +881,13 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
     ax = _new_axes(ax, max(3.0, 1.2 + 0.45 * len(rows)))
     _claim_axis(ax, ("user_metrics", metric))
 
-    counts = rows["count"].astype(float)
+    counts = rows["user_count"].astype(float)
     if style.lang == "zh":
         divisor, unit = (1e8, "亿") if counts.max() >= 1e8 else (1e4, "万")
     else:
         divisor, unit = 1e6, "millions"
     values = (counts / divisor).tolist()
-    texts = _value_texts(rows, values, "count_high", divisor)
+    texts = _value_texts(rows, values, "user_count_high", divisor)
     _barh(ax, _row_labels(rows, names, sources), values, texts)
     ax.set_xlabel(style.t(f"{names.metric(metric)}, {unit}", f"{names.metric(metric)}（{unit}）"))
     ax.set_title(names.metric(metric) + (f", {period}" if isinstance(period, str) else ""))
