@@ -675,8 +675,8 @@ def market_shares(market, period=None, *, kind: str = "bar", ax=None, lang: str 
 
 
 #: The column of an analysis row naming its top-level group (taotian_group -> alibaba_group).
-#: SEAM (issue 13, point 5): once the build adds it to market_shares, market_share_trend
-#: follows a group by this column; until then by the registry's parent chain.
+#: market_share_trend follows a group by it; a table without it (data a user passes)
+#: falls back to the registry's parent chain.
 GROUP_COLUMN = "group_id"
 
 

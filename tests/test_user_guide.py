@@ -17,9 +17,10 @@ def test_the_python_blocks_run():
     scope = {"acm": acm, "pd": pd}
     for block in blocks:
         exec(compile(block, str(GUIDE), "exec"), scope)  # noqa: S102 - our own documentation
-    # The group walk of the guide ends at an entity without a parent, for every row.
-    ents = acm.load("entities").set_index("entity_id")
-    assert scope["shares"]["group"].map(lambda g: isinstance(ents.parent.get(g), str)).sum() == 0
+    # What the blocks promise: only stated periods, only falls, one group.
+    assert set(scope["stated"].period_basis) <= {"stated"}
+    assert (scope["falls"].change < 0).all()
+    assert set(scope["alibaba"].group_id) == {"alibaba_group"}
 
 
 def test_the_readme_links_the_guide():
