@@ -60,15 +60,14 @@ Example::
 """
 from __future__ import annotations
 
-import gc
 import re
-from collections import deque
+from collections import deque, namedtuple
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import repeat
 from operator import ge, gt, methodcaller
 
-from extract.numerals import CN_DIGITS, parse_number
+from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, parse_number
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
@@ -157,10 +156,13 @@ def _fmt(x: float) -> str:
 # Vocabulary tables
 # --------------------------------------------------------------------------- #
 
-_CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
+# Character classes from the one definition of the digits (extract.numerals). 参 is
+# left out: it is 三 only in 参拾/参佰/参仟 (the simplified form of the financial 參), which
+# _CN_CORE reads on its own; 兆 is a scale only in a trillion's context (_TRILLION_CTX).
+_CN_DIGIT = "".join(c for c in CN_DIGITS if c != "参")
 _SCALE_CHARS = "十百千万亿拾佰仟"
 _CN_NUM = _CN_DIGIT + _SCALE_CHARS
-_SCALE_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "亿": 10**8}
+_SCALE_VALUE = {c: v for c, v in (CN_SMALL_SCALES | CN_BIG_SCALES).items() if c in _SCALE_CHARS + TRILLION}
 
 # Prefix qualifiers, read by looking back from a number (so the regex only has to
 # start at numerals). word → (qualifier, characters that may not precede the word:
@@ -199,82 +201,105 @@ _SUFFIX_RE = (
     r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])"
 )
 
-_CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "$": "USD", "NT$": "TWD",
-                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD",
-                    "₩": "KRW", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "KRW": "KRW", "TWD": "TWD"}
+# Currency names, as the unit word after a number (3亿美元, 50瑞士法郎) and, for the
+# two-character ones, before it (港币20亿元, 美元5亿). Codes are ISO 4217.
+_CURRENCY_NAMES = {
+    "元": "CNY", "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "圆": "CNY",
+    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY", "円": "JPY",
+    "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "韩币": "KRW", "新台币": "TWD", "台币": "TWD",
+    "瑞士法郎": "CHF", "瑞郎": "CHF", "新加坡元": "SGD", "新元": "SGD", "卢布": "RUB",
+    "澳元": "AUD", "澳大利亚元": "AUD", "加元": "CAD", "加拿大元": "CAD", "新西兰元": "NZD", "纽元": "NZD",
+    "泰铢": "THB", "印度卢比": "INR", "卢比": "INR", "越南盾": "VND", "印尼盾": "IDR", "林吉特": "MYR",
+    "令吉": "MYR", "菲律宾比索": "PHP", "墨西哥比索": "MXN", "澳门元": "MOP", "澳门币": "MOP", "雷亚尔": "BRL",
+    "兰特": "ZAR", "里拉": "TRY", "迪拉姆": "AED", "里亚尔": "SAR", "瑞典克朗": "SEK", "挪威克朗": "NOK",
+    "丹麦克朗": "DKK",
+}
+# Characters that may not follow a currency name (元素, 元旦, 新元素, 圆满 …).
+_CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇年宵气老", "人民币": "素旦宇年宵气老",
+                    "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代"}
+# The coin after the yuan, pound, dollar, euro: 八元五角, 三英镑二十便士 (value in the main unit).
+_SUBUNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
+_SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
+# ISO codes a number may also follow with a space (USD 30 billion); codes that are
+# also common words or acronyms (CAD drawings, PHP code, SAR, TRY) only after it.
+_PREFIX_CODES = frozenset({"USD", "HKD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "TWD", "CHF", "SGD", "AUD",
+                           "RUB", "INR", "NZD", "MOP"})
+_CURRENCY_PREFIX = {"US$": "USD", "HK$": "HKD", "$": "USD", "NT$": "TWD", "¥": "CNY", "RMB": "CNY",
+                    "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD", "₩": "KRW"}
+_CURRENCY_PREFIX |= {c: c for c in _PREFIX_CODES if c != "RMB"}
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
 _CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" not in w)
 # Two-character currency words before a number (港币20亿元, 美元5亿, 台币500亿).
-_CURRENCY_WORDS_CN = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY",
-                      "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "台币": "TWD"}
+# (加元, 新元 … are left out: 追加元…, 更新元… end in the same characters.)
+_CURRENCY_WORDS_CN = {w: _CURRENCY_NAMES[w] for w in ("美元", "美金", "港元", "港币", "日元", "欧元", "英镑", "韩元",
+                                                      "韩币", "台币")}
 _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "晚间", "早间", "夜间")
 
-# Unit words after a number: text → (unit, multiplier, addend, qualifier override).
-# A guard keeps the measure word out of a longer word (家居, 人工): characters that may
-# not follow it, then optionally a raw look-ahead it also needs (日, 个 below).
-_U = {}
-_UNIT_GUARDS = {}
-
-
-def _unit(words, unit, mult=1, add=0.0, qual=None, guard=None):
-    for w in words.split():
-        _U[w] = (unit, mult, add, qual)
-        if guard:
-            _UNIT_GUARDS[w] = guard
-
-
-_unit("% ％", "percent")
-_unit("‰", "percent", mult=0.1)
-_unit("个百分点 百分点", "percentage_points")
-_unit("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都")
-for _d, _n in zip("二三四五六七八九", range(2, 10)):  # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
-    _unit("成" + _d, "percent", mult=10, add=float(_n), guard="十百千万亿个年月日天人元家倍%")
-_unit("倍 x X ×", "multiple", guard="数率增速")
-_unit("人次", "person_times")
-_unit("次", "times", guard="日年月要级元世")
-_unit("元人民币 人民币 元 块钱", "CNY", guard="素旦宇年宵气老")
-for _w, _code in _CURRENCY_WORDS_CN.items():  # 美元, 港币 …: the words also read before a number
-    _unit(_w, _code)
-_unit("円", "JPY")
-_unit("新台币", "TWD")
-# ISO codes and the analysts' shorthand for points (1.2pct, 50bp) after a number.
+# Unit words after a number, declared once: each row is (words, unit, multiplier, addend,
+# qualifier override, guard). A guard keeps the measure word out of a longer word (家居,
+# 人工): characters that may not follow it, then optionally a raw look-ahead it also
+# needs (日 below).
+_UnitRow = namedtuple("_UnitRow", "words unit mult add qual guard", defaults=(1, 0.0, None, ""))
 _ASCII_UNIT_GUARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-for _code in sorted(_MONEY):
-    _unit(_code, _code, guard=_ASCII_UNIT_GUARD)
-_unit("RMB", "CNY", guard=_ASCII_UNIT_GUARD)
-_unit("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD)
-_unit("bp bps", "percentage_points", mult=0.01, guard=_ASCII_UNIT_GUARD)
-_unit("个基点 基点", "percentage_points", mult=0.01)
-# 提升了3个点: percentage points only after a change verb (checked in _interpret_np)
-_unit("个点", "percentage_points", guard="位子赞评")
-_unit("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居")
-_unit("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons")
-_unit("家", "establishments", guard="居电具庭乡族长人属")
-_unit("商家 商户 企业 门店", "establishments")
-_unit("项", "items", guard="目")
-_unit("单 笔", "orders", guard="位元价品独纯一个记者")
-_unit("件", "pieces")
-_unit("股", "shares", guard="价东份票权市息本民评指")  # 回购1000万股; not 股价, 股东 …
-_unit("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
-      "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口籍付持撑出记次地土身来届值局量"
-      "(?!上(?!下(?![游班级文来去车楼])))")  # 个上市, 个上午; but 600个上下 (about 600)
-_unit("年 个年头 周年", "years", guard="代级度初底末中轻纪报")
-_unit("岁 周岁", "years")
-_unit("年半", "years", add=0.5)
-_unit("个季度 季度", "quarters")
-_unit("个月 月", "months", guard="份底初末中")
-_unit("个多月", "months", qual="at_least")
-_unit("个半月", "months", add=0.5)
-_unit("周 个星期 星期 个礼拜", "weeks", guard="末边年期一二三四五六日")
-_unit("天 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价")
-_unit("日", "days", guard="猫津下然气空使才堂价(?=均线|留存|内|以内|之内|均)")  # 20日均线; otherwise 20日 is a date
-_unit("个小时 小时 钟头", "hours")
-_unit("个多小时", "hours", qual="at_least")
-_unit("个半小时", "hours", add=0.5)
-_unit("分钟", "minutes")
-_unit("秒 秒钟", "seconds", guard="杀")
-_unit("毫秒", "seconds", mult=0.001)
+_UNIT_TABLE = (
+    _UnitRow("% ％", "percent"),
+    _UnitRow("‰", "percent", mult=0.1),
+    _UnitRow("个百分点 百分点", "percentage_points"),
+    _UnitRow("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都"),
+    # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
+    *(_UnitRow("成" + d, "percent", mult=10, add=float(n), guard="十百千万亿个年月日天人元家倍%")
+      for d, n in zip("二三四五六七八九", range(2, 10))),
+    # 七折: 70 percent of the price (the interpreter scales 七 and 6.8 by ten, see _discount)
+    _UnitRow("折", "percent", guard="叠合算旧线射腾中扣返页现纸"),
+    _UnitRow("倍 x X ×", "multiple", guard="数率增速"),
+    _UnitRow("人次", "person_times"),
+    _UnitRow("次", "times", guard="日年月要级元世"),
+    *(_UnitRow(w, code, guard=_CURRENCY_GUARDS.get(w, "")) for w, code in _CURRENCY_NAMES.items()),
+    # ISO codes and the analysts' shorthand for points (1.2pct, 50bp) after a number.
+    *(_UnitRow(code, code, guard=_ASCII_UNIT_GUARD) for code in sorted(_MONEY)),
+    _UnitRow("RMB", "CNY", guard=_ASCII_UNIT_GUARD),
+    _UnitRow("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD),
+    _UnitRow("bp bps", "percentage_points", mult=0.01, guard=_ASCII_UNIT_GUARD),
+    _UnitRow("个基点 基点", "percentage_points", mult=0.01),
+    # 提升了3个点: percentage points only after a change verb (checked in _interpret_np)
+    _UnitRow("个点", "percentage_points", guard="位子赞评"),
+    _UnitRow("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居"),
+    _UnitRow("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons"),
+    _UnitRow("家", "establishments", guard="居电具庭乡族长人属"),
+    _UnitRow("商家 商户 企业 门店", "establishments"),
+    _UnitRow("项", "items", guard="目"),
+    _UnitRow("单 笔", "orders", guard="位元价品独纯一个记者"),
+    _UnitRow("件", "pieces"),
+    _UnitRow("股", "shares", guard="价东份票权市息本民评指"),  # 回购1000万股; not 股价, 股东 …
+    # 块 is money or a measure word: _interpret_np decides from what follows (十块, 三块屏幕)
+    _UnitRow("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
+             "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口"
+             "籍付持撑出记次地土身来届值局量(?!上(?!下(?![游班级文来去车楼])))"),  # 个上市, 个上午; but 600个上下
+    # Measure words of goods: weights and pairs are counted as units (no weight unit in the
+    # vocabulary), a dozen (打) as twelve units.
+    _UnitRow("斤 公斤 双 对", "units", guard="方向核赢层重语眼手于比外标话象抗接应称冲照待齐计较"),
+    _UnitRow("打", "units", mult=12, guard="折工车卡造击破响开算球败压通法入出下上一二三四五六七八九十"),
+    _UnitRow("年 个年头 周年", "years", guard="代级度初底末中轻纪报"),
+    _UnitRow("岁 周岁", "years"),
+    _UnitRow("年半", "years", add=0.5),
+    _UnitRow("个季度 季度", "quarters"),
+    _UnitRow("个月 月", "months", guard="份底初末中"),
+    _UnitRow("个多月", "months", qual="at_least"),
+    _UnitRow("个半月", "months", add=0.5),
+    _UnitRow("周 个星期 星期 个礼拜", "weeks", guard="末边年期一二三四五六日"),
+    _UnitRow("天 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价"),
+    _UnitRow("日", "days", guard="猫津下然气空使才堂价(?=均线|留存|内|以内|之内|均)"),  # 20日均线; else a date
+    _UnitRow("个小时 小时 钟头", "hours"),
+    _UnitRow("个多小时", "hours", qual="at_least"),
+    _UnitRow("个半小时", "hours", add=0.5),
+    _UnitRow("分钟", "minutes"),
+    _UnitRow("秒 秒钟", "seconds", guard="杀"),
+    _UnitRow("毫秒", "seconds", mult=0.001),
+)
+# word → (unit, multiplier, addend, qualifier override); word → guard
+_U = {w: (r.unit, r.mult, r.add, r.qual) for r in _UNIT_TABLE for w in r.words.split()}
+_UNIT_GUARDS = {w: r.guard for r in _UNIT_TABLE if r.guard for w in r.words.split()}
 
 
 def _unit_alternation() -> str:
@@ -326,7 +351,7 @@ _EN_SCALE_VALUE = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "thou
                    "mn": 10**6, "tn": 10**12, "k": 10**3, "w": 10**4, "m": 10**6, "b": 10**9}
 # ASCII words glued to a number that make it a figure, not a code like 5G or 16GB.
 _ASCII_AFTER = (
-    r"(?:pcts?|ppts?|pp|bps?|USD|RMB|CNY|HKD|EUR|GBP|JPY|KRW|TWD|[Bb]illion|[Mm]illion|[Tt]rillion"
+    rf"(?:pcts?|ppts?|pp|bps?|RMB|{'|'.join(sorted(_MONEY))}|[Bb]illion|[Mm]illion|[Tt]rillion"
     r"|[Tt]housand|bn|mn|tn|[kKw])(?![A-Za-z])|W\+"
 )
 
@@ -965,14 +990,14 @@ def _interpret_lettered(m: re.Match, t: str, floor: int):
         return j, m.end(), float(digits), "", "exact", "list_number"
     if low in ("top", "no") and digits.isdigit():
         return j, m.end(), float(digits), "", "exact", "ordinal"
-    if letters.upper() in ("RMB", "USD", "HKD", "CNY") and k == s:
+    if letters.upper() in _PREFIX_CODES and k == s:
         # Read the number on its own (the core refuses to start right after a letter).
         sub = t[s:s + 64]
         m1 = _NP_SINGLE.match(sub)
         if m1 is not None:
             r = _interpret_np(m1, sub, 0)
-            if r[0] == 0 and r[3] in ("", _CURRENCY_PREFIX[letters.upper()]) and r[5] == "quantity":
-                return j, s + r[1], r[2], _CURRENCY_PREFIX[letters.upper()], r[4], r[5]
+            if r[0] == 0 and r[3] in ("", _CURRENCY_PREFIX.get(letters.upper(), "CNY")) and r[5] == "quantity":
+                return j, s + r[1], r[2], _CURRENCY_PREFIX.get(letters.upper(), "CNY"), r[4], r[5]
     return j, m.end(), None, "", "exact", "identifier"
 
 
@@ -1160,17 +1185,7 @@ def scan(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"scan() takes a str, not {type(text).__name__}")
-    # A long text makes hundreds of thousands of small objects that survive the call
-    # (mentions, result tuples) and hold no reference cycles; the cyclic collector
-    # would walk them again and again (about a tenth of the time on 10 MB), so it is
-    # paused for the call and left as it was found.
-    if not gc.isenabled():
-        return _scan(text)
-    gc.disable()
-    try:
-        return _scan(text)
-    finally:
-        gc.enable()
+    return _scan(text)
 
 
 def _scan(text: str) -> list[Mention]:
