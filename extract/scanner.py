@@ -369,7 +369,7 @@ _FIRST_LIST_RE = re.compile(r"[ \t]*" + _LIST_MARK)
 _SKIP = (
     r"三位一体|千人千面|千人一面|千家万户|千千万万|万万|亿万|千方百计|百里挑一|一书一课|一网通办|百亿补贴|"
     r"千问|百度|百货|百科|百家号|百家争鸣|百花齐放|千军万马|万人空巷|万众一心|三只松鼠|一成不变|万一|"
-    r"千万(?=[不别要记莫])|一五一十|八字|八卦|五行|六爻|半壁江山|十全十美|九牛一毛"
+    r"千万(?=[不别要记莫])|一五一十|八字|八卦|五行|六爻|半壁江山|十全十美|九牛一毛|[一两三]点一线|一点一滴"
 )
 
 _REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
@@ -402,7 +402,7 @@ _DATE_AR = r"|".join([
     rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
-    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留])|号(?![线楼店位称召码]))",
+    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元])|号(?![线楼店位称召码]))",
     r"(?<![个\d])[1-4](?:季度|财季)",
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
     rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
@@ -423,14 +423,20 @@ _DATE_CN = r"|".join([
 # Verbs and particles right before a number that make it an amount, not a code or a
 # version (达600519, 为2.0): both the A-share-code and the version guards use them.
 _VERB_BEFORE_NUMBER = "为是达至到约超近了长降升破过逾比于"
+# Last characters of count nouns (商户, 用户, 门店, 企业, 会员, 消费者, 粉丝, 网民, 骑手, 商家): a
+# number after them is the count (商户605110多家), not an A-share code.
+_COUNT_NOUN_ENDS = "户店业员者丝民手家"
 
 _IDENT = r"|".join([
     r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
     # stock codes: 腾讯(0700), 阿里巴巴(9988) (a year in parentheses stays a date);
     # an A-share code right after the name: 贵州茅台600519
     r"(?<=[\u4e00-\u9fff]\()(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
-    rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、])"
-    rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股])",
+    rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、{_COUNT_NOUN_ENDS}])"
+    rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}"
+    rf"(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股多余来几+]|以[上下内]|左右|上下|之多)",
+    # 股票代码600519, 证券代码：000001: a code named as one
+    r"(?:(?<=代码)|(?<=代码:)|(?<=代码 )|(?<=代码: ))\d{6}(?![\d.])",
     rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
@@ -473,36 +479,62 @@ _SPECIAL = (
 # something that makes it a number; a lone 一 only by what is not an article's noun.
 _CN_FOLLOW = rf"\s?(?:[多余几来+]|[-~—–至到]|分之|{_UNITS_RE})"
 _ONE_FOLLOW = (
-    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
-    r"元|美元|美金|港元|港币|日元|欧元|英镑|块钱|人民币)"
+    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
+    rf"{'|'.join(sorted(_CURRENCY_NAMES, key=len, reverse=True))})"
+)
+# Digits after 点: a decimal (三点八, 十二点五, 三点五亿), not a clock time (三点四十分, 八点半, 九点一刻).
+_DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五六七八九])"
+# 兆 is 10^12 (Taiwan, Hong Kong) only where a trillion is meant: with 亿 after it
+# (十二兆三千億) or money right after it (20兆元); elsewhere it is mega (100兆, 兆字节).
+_TRILLION_CTX = (
+    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:[元圆]|美元|日元|韩元|新台币|台币|港元|港币|人民币))"
 )
 _CN_CORE = (
-    rf"[{_CN_NUM}]{{2,}}(?:点[{_CN_DIGIT}]+)?"
-    rf"|[一壹](?:点[{_CN_DIGIT}]+|(?={_ONE_FOLLOW}))"
+    rf"[{_CN_NUM}]*+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]*+"
+    rf"|[{_CN_NUM}]*参[拾佰仟][{_CN_NUM}参]*"  # 參拾 (traditional financial three) reaches us as 参拾
+    rf"|[{_CN_NUM}]{{2,}}(?:{_DECIMAL})?"
+    rf"|[一壹](?:{_DECIMAL}|(?={_ONE_FOLLOW}))"
     rf"|[百千万亿]"
-    rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:点[{_CN_DIGIT}]+|(?={_CN_FOLLOW}))"
+    rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:{_DECIMAL}|(?={_CN_FOLLOW}))"
+)
+# Arabic digits after an Arabic number's Chinese place value, in the same number:
+# 4万3000, 12万5千, 6万2千3百, 2千零50万, 3千零7, 12兆3000亿. Not a date or a time after it
+# (5亿2024年, 3亿1月); numerals.parse_number checks the places.
+_REST = (
+    r"(?<=\d[十百千万亿兆])零?\d{1,4}+(?:[十百千万亿]零?\d{1,4}+)*+[十百千万亿]?"
+    r"(?![\d.年月日号季点:时/\-])"
 )
 
 
-def _core(i: int) -> str:
+def _core(i: int, rest: bool = True) -> str:
     return (
         rf"(?:(?P<cur{i}>[$¥€£₩]) ?)?"
-        rf"(?:(?P<frac{i}>(?:\d++|[{_CN_NUM}]++)分之(?:\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
+        rf"(?:(?P<frac{i}>(?:(?:\d++|[{_CN_NUM}]++)又)?(?:\d++|[{_CN_NUM}]++)分之"
+        rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
         rf"|(?<![A-Za-z0-9./])[1-9]/(?:10|[2-9])(?![\d/.%]))"
         rf"|(?P<half{i}>一半|半数|半)"
         rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?)"
         rf"|(?P<cn{i}>{_CN_CORE}))"
         rf"(?P<fill{i}>多|余|几|来|\+)?"
-        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科])|{_EN_SCALE})?"
+        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科])|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE})?"
+        rf"(?P<rest{i}>{_REST if rest else '(?!)'})?"
         rf"(?P<fillb{i}>多(?![元样种彩])|余)?"
     )
 
 
-_NP_TAIL = rf"(?P<unit>\s?(?:{_UNITS_RE}))?(?P<post>{_SUFFIX_RE}|半(?![导径壁价场山岛]))?"
+# 八元五角, 三块五毛, 三英镑二十便士, 十块五: the coins after the main unit (_coins checks the pair).
+_SUB = (
+    r"(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
+    r"(?:[\d一二两三四五六七八九]分(?![钟之]))?"
+    r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$))"
+)
+_NP_TAIL = rf"(?P<unit>\s?(?:{_UNITS_RE}))?{_SUB}?(?P<post>{_SUFFIX_RE}|半(?![导径壁价场山岛]))?"
 _NP_RANGE = rf"(?:(?P<u1>\s?(?:{_UNITS_RE}))?\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?"
 # The same phrase without the range part; its range groups exist but never match,
 # so the interpreter reads both patterns the same way.
 _NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
+# The same without the digits after a place value, for a 4万30 that is not one number.
+_NP_NOREST = re.compile(_core(1, rest=False) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
 
 # Necessary conditions of the time, date and identifier branches, checked once at a
 # digit before their alternatives are tried one by one (each alternative implies its
@@ -515,7 +547,7 @@ _DATE_GUARD = (
     r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3[.1]|11\.11|618|\d{2,4}[阿购狂发划品会周])"
 )
 _IDENT_GUARD = (
-    r"(?=\d++(?:\.\d++)?[A-Za-z]|\d++\s?\+|\d{1,6}-|\d{4,6}[.)]|\d{2,3}\) ?\d|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}|\d{12}|1688|123|9518|4399|996|36|58"
+    r"(?=(?<=码)\d{6}|(?<=码:)\d{6}|(?<=码 )\d{6}|(?<=码: )\d{6}|\d++(?:\.\d++)?[A-Za-z]|\d++\s?\+|\d{1,6}-|\d{4,6}[.)]|\d{2,3}\) ?\d|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}|\d{12}|1688|123|9518|4399|996|36|58"
     r"|1[3-9]\d{9}|[48]00|0\d\d|\d\d后|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
@@ -524,7 +556,7 @@ _CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]*+[年月季�
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
-_GATE = _AR_FIRST + _CN_FIRST + "$¥€£₩\\[【①-⑳第首双半翻"
+_GATE = _AR_FIRST + _CN_FIRST + "参$¥€£₩\\[【①-⑳第首双半翻"
 
 _MASTER = re.compile(
     rf"(?=[{_GATE}])(?:"
@@ -578,6 +610,15 @@ def _parse_cached(s: str) -> float:
     return parse_number(s)
 
 
+@lru_cache(maxsize=512)
+def _list_value(s: str) -> float | None:
+    """The number of a list mark (``3``, ``十二``), or None when the mark is not one numeral (``三五十``)."""
+    try:
+        return parse_number(s)
+    except ValueError:
+        return None
+
+
 def _arabic(s: str) -> float:
     """Exact value of an Arabic numeral with optional thousands commas and decimals."""
     s = s.replace(",", "")
@@ -607,9 +648,14 @@ def _core_value_of(ar, cn, frac, half):
             num, _, den = frac.partition("/")
             return (100.0 * int(num) / int(den), "frac") if int(num) < int(den) else (None, "slash")
         den, _, num = frac.partition("分之")
+        whole, _, den = den.rpartition("又")
         d, n = _parse_cached(den), _parse_cached(num)
         if d == 0:
             raise _Reject
+        if whole:  # 5又四分之三: a mixed number, 5.75, not a share
+            if not n < d:
+                raise _Reject
+            return _parse_cached(whole) + n / d, "mixed"
         return 100.0 * n / d, "frac"
     return (50.0 if half in ("一半", "半数") else 0.5), half
 
@@ -638,6 +684,8 @@ def _scale_of(sc: str | None) -> int:
     return f
 
 
+# Two digits that make a loose range: neighbours (两三, 七八) and 三五 ("three to five").
+_LOOSE_PAIRS = frozenset({(a, a + 1) for a in range(1, 9)} | {(3, 5)})
 _LOOSE_RE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿]|$)")
 
 
@@ -657,7 +705,7 @@ def _loose_range(cn: str):
     pre, suf = cn[:a], cn[b + 1:]
     if (pre and pre[-1] not in "十百千万亿") or not (pre or suf):
         return None
-    if CN_DIGITS[cn[b]] != CN_DIGITS[cn[a]] + 1:
+    if (CN_DIGITS[cn[a]], CN_DIGITS[cn[b]]) not in _LOOSE_PAIRS:
         return None
     try:
         return _parse_cached(pre + cn[a] + suf), _parse_cached(pre + cn[b] + suf)
@@ -713,20 +761,72 @@ def _prefix_before(t: str, j: int, floor: int):
     return None
 
 
-_NP_GROUPS = ("ar1", "cn1", "frac1", "half1", "fill1", "fillb1", "sc1", "cur1", "sep", "unit", "post", "u1")
+_NP_GROUPS = ("ar1", "cn1", "frac1", "half1", "fill1", "fillb1", "sc1", "cur1", "sep", "unit", "post", "u1", "rest1",
+              "sub")
+# Characters after 块 that make it money (十块, 十块钱, 三块多, 十块左右), not a measure word (三块屏幕).
+_MONEY_AFTER_KUAI = frozenset(" ,.;:!?。、)）多左上以钱")
 
 
-def _interpret_np(m: re.Match, t: str, floor: int):
+def _discount(v: float) -> float:
+    """A discount as the percent of the price paid: 七折 and 7折 are 70, 6.8折 68, 八五折 and 85折 85.
+
+        >>> _discount(7.0), _discount(6.8), _discount(85.0)
+        (70.0, 68.0, 85.0)
+    """
+    if 0 < v < 10:
+        return round(v * 10, 6)
+    if 10 <= v < 100:
+        return v
+    raise _Reject
+
+
+def _coins(sub: str, unit: str) -> float:
+    """The coins written after a currency's main unit, in that unit (五角 → 0.5, 二十便士 → 0.2).
+
+        >>> _coins("五角", "CNY"), _coins("二十便士", "GBP"), _coins("5", "CNY")
+        (0.5, 0.2, 0.5)
+    """
+    allowed = _SUBUNIT_OF.get(unit, "")
+    if sub[-1] not in "角毛分士仙":  # 十块五: the digit after 块 is its 角
+        return _parse_cached(sub) / 10
+    cents = 0.0
+    i = 0
+    for m in _COIN_RE.finditer(sub):
+        name = m.group(2)
+        if name not in allowed and not (name == "分" and "分" in allowed):
+            raise _Reject
+        cents += _parse_cached(m.group(1)) * round(_SUBUNITS[name] * 100)
+        i = m.end()
+    if i != len(sub):
+        raise _Reject
+    return cents / 100
+
+
+_COIN_RE = re.compile(r"零?(\d{1,2}|[一二两三四五六七八九十]{1,3})(角|毛|便士|美分|欧分|仙|分)")
+
+
+def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = frozenset()):
     """A number-phrase match as (start, end, value, unit, qualifier, kind); raise _Reject if none."""
     g = m.group
     s0, end = m.span()
     # One call for every group the common path reads (cheaper than one call each).
-    ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text = g(*_NP_GROUPS)
+    ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text, rest, sub = g(*_NP_GROUPS)
     fill = fill or fillb
+    if rest is not None:
+        # 4万3000, 2千零50万: one number across the place values (a ValueError makes the
+        # scan loop read the part before the digits alone)
+        if ar is None or sc is None:
+            raise _Reject
+        ar, sc = ar + sc.strip() + rest, None
+        if "." in ar:
+            raise _Reject
+        value, form = parse_number(ar), "ar"
+        if g("ar2") is not None or g("cn2") is not None:
+            raise _Reject
     loose = _loose_range(cn) if cn is not None and sep is None and len(cn) >= 3 else None
     if loose is not None:
         value, form = loose[0], "cn"
-    else:
+    elif rest is None:
         value, form = _core_value_of(ar, cn, frac, half)
     if form == "slash":
         return s0, m.end("frac1"), None, "", "exact", "date"
@@ -752,7 +852,7 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
                 start, cur_unit = k - 2, w_unit
     neg = False
-    if start - 1 >= floor and form in ("ar", "cn"):
+    if start - 1 >= floor and form in ("ar", "cn", "mixed"):
         c = t[start - 1]
         if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
             neg, start = True, start - 1
@@ -783,10 +883,11 @@ def _interpret_np(m: re.Match, t: str, floor: int):
 
     if form == "cn" and sep is None:
         single_digit = len(cn) == 1 and cn in CN_DIGITS
-        if single_digit and cn in "一壹" and not sc and not fill and not pre:
+        if single_digit and cn in "一壹" and not sc and not fill and not pre and not neg:
             if info is None or info[0] in COUNT_UNITS:
                 raise _Reject  # 一个, 一家: the article "a"
-        if info is None and not pre and not fill and not sc and not cur_unit and not post:
+        if info is None and not pre and not fill and not sc and not cur_unit and not post and not neg and "点" not in cn:
+            # (三点八, 负十七: a decimal or a sign makes a bare Chinese numeral a quantity)
             has_big = any(c in "百千万亿佰仟" for c in cn)
             has_digit = any(c in CN_DIGITS for c in cn)
             if not (has_big and (has_digit or len(cn) >= 2)):
@@ -797,7 +898,9 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             raise _Reject  # 每百万tokens, 每千人: the denominator of a rate
         if len(cn) >= 2 and all(c in CN_DIGITS for c in cn):
             lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
-            if len(cn) == 2 and info is not None and 0 < lo < hi:
+            if len(cn) == 2 and unit_text and unit_text.strip() == "折" and (lo, hi) not in _LOOSE_PAIRS:
+                pass  # 八五折, 九五折: 85 and 95 percent of the price, read digit by digit
+            elif len(cn) == 2 and info is not None and 0 < lo < hi:
                 value, value2, sep = float(lo), float(hi), ""  # 三五年, 两三家: a loose range
             else:
                 raise _Reject  # 一二, 三三: not a count
@@ -819,6 +922,7 @@ def _interpret_np(m: re.Match, t: str, floor: int):
 
     unit = ""
     mult, add, uqual = 1, 0.0, None
+    discount = False
     if info is not None:
         unit, mult, add, uqual = info
         ut = unit_text.strip()
@@ -830,11 +934,27 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             raise _Reject
         if ut == "月" and not (form == "cn" or pre):
             raise _Reject
+        if ut == "块":
+            ue = m.end("unit")
+            if sub or ue == len(t) or t[ue] in _MONEY_AFTER_KUAI:
+                unit = "CNY"  # 十块, 三块五毛, 十块多: money, as 块钱
+        if ut == "折":
+            discount = True
+    if sub:
+        if unit in _SUBUNIT_OF:
+            add += _coins(sub, unit)
+        else:
+            end, post = m.end("unit") if unit_text else m.start("sub"), None
     if cur_unit:
-        if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() == "元":
+        if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() in ("元", "圆"):
             unit = cur_unit  # 港币20亿元: 元 is the yuan-unit word of the currency named before
         if unit and unit != cur_unit:
             raise _Reject
+        if unit and cur and ar and "," in ar and sep is None and m.start("ar1") + ar.index(",") in wide_commas:
+            # $30，450美元: a sign and a currency word around digits split by a full-width comma
+            # are two prices (¥1,299元, with an ASCII comma, stays one)
+            first = ar.partition(",")[0]
+            return start, m.start("ar1") + len(first), float(first), unit, _PREFIX[pre][0] if pre else "exact", "quantity"
         unit = cur_unit
     if form in ("frac", "一半", "半数"):
         unit = "percent"
@@ -906,6 +1026,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
                 raise _Reject
             lo = sign * (_times(_exact_times(value, ar, scale), mult) + add)
             hi = _times(_exact_times(value2, g("ar2"), scale2), mult) + add
+        if discount:
+            lo, hi = _discount(lo), _discount(hi)  # 七八折, 7-8折: 70 to 80 percent of the price
         if not lo < hi:
             raise _Reject
         if g("fill2") and qual == "exact":
@@ -914,6 +1036,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
         return start, end, (float(lo), float(hi)), unit, qual, kind
 
     v = sign * (_times(_exact_times(value, ar, scale), mult) + add)
+    if discount:
+        v = _discount(v)
     kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
     return start, end, float(v), unit, qual, kind
 
@@ -1032,6 +1156,8 @@ def _urls(t: str) -> list[tuple[int, int, None]]:
 
 
 _LST_SPAN = methodcaller("span", "lst")
+# Words found with str.find before the master pass: digit counts, and the halved price.
+_PREPASS_WORDS = ("个位数", "对折", "半价")
 _LST_STRIP = methodcaller("strip", ".、()")
 
 
@@ -1057,11 +1183,23 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     # Column-wise in C-level map() calls: an article can hold thousands of list lines.
     spans = list(map(_LST_SPAN, lists))
     ls, le = [s for s, _ in spans], [e for _, e in spans]
-    vals = map(_parse_cached, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le))))
+    vals = list(map(_list_value, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le)))))
+    if None in vals:
+        # 一二十、 or (三五十) is not one numeral: not a list mark; the master pass reads it
+        keep = [v is not None for v in vals]
+        ls, le, vals = [x for x, k in zip(ls, keep) if k], [x for x, k in zip(le, keep) if k], [v for v in vals if v is not None]
     list_claims = list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
-    if not claims and "个位数" not in t:
+    words = [w for w in _PREPASS_WORDS if w in t]
+    if not claims and not words:
         return list_claims  # in order and disjoint already: one per line, after the line break
     claims += list_claims
+    for w in words:
+        if w == "个位数":
+            continue
+        i = t.find(w)
+        while i != -1:
+            claims.append((i, i + 2, (i, i + 2, 50.0, "percent", "exact", "quantity")))  # 对折, 半价: half the price
+            i = t.find(w, i + 2)
     if "个位数" in t:
         i = t.find("个位数")
         while i != -1:
@@ -1080,14 +1218,18 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     return merged
 
 
-def _scan_normalized(t: str) -> list[tuple[int, int, object, str, str, str]]:
-    """Scan normalised text; return (start, end, value, unit, qualifier, kind) tuples in order."""
+def _scan_normalized(t: str, wide_commas: frozenset = frozenset()) -> list[tuple[int, int, object, str, str, str]]:
+    """Scan normalised text; return (start, end, value, unit, qualifier, kind) tuples in order.
+
+    ``wide_commas``: positions in ``t`` of commas the original writes full-width (，), which
+    the text layer makes ASCII; only a list of prices (``$30，450美元``) reads them.
+    """
     out = []
     claims = _prepass(t)
     claims.append((len(t), len(t), None))
     pos = 0
     for cs, ce, payload in claims:
-        _scan_gap(t, pos, cs, out)
+        _scan_gap(t, pos, cs, out, wide_commas)
         if payload is not None:
             out.append(payload)
         if ce > pos:
@@ -1095,7 +1237,7 @@ def _scan_normalized(t: str) -> list[tuple[int, int, object, str, str, str]]:
     return out
 
 
-def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
+def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset = frozenset()) -> None:
     """Run the master pattern over ``t[pos:endpos]``, appending results to ``out``."""
     search = _MASTER.search
     append = out.append
@@ -1110,9 +1252,17 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
         try:
             if kind == "k_np":
                 try:
-                    r = _interpret_np(m, t, floor)
-                except _Reject:
-                    if m.group("sep") is None:
+                    r = _interpret_np(m, t, floor, wide_commas)
+                except (_Reject, ValueError):
+                    if m.group("rest1") is not None:
+                        # 12万34567 is not one number: read 12万 and go on after it
+                        m1 = _NP_NOREST.match(t, s, endpos)
+                        if m1 is None:
+                            pos = s + 1
+                            continue
+                        pos = m1.end()
+                        r = _interpret_np(m1, t, floor)
+                    elif m.group("sep") is None:
                         pos = s + 1
                         continue
                     # Not a range: read the first end alone and go on from there.
@@ -1167,9 +1317,7 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
         if r[0] < floor or r[1] <= r[0]:
             continue
         append(r)
-        floor = r[1]
-        if floor > pos:
-            pos = floor
+        floor = pos = r[1]  # go on right after the mention ($30，450美元: the second price)
 
 
 def scan(text: str) -> list[Mention]:
@@ -1190,7 +1338,10 @@ def scan(text: str) -> list[Mention]:
 
 def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
-    found = _scan_normalized(layer.normalized)
+    wide = frozenset()
+    if "，" in text:
+        wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
+    found = _scan_normalized(layer.normalized, wide)
     found = [r for r in found if r[1] > r[0]]
     if not found:
         return []
@@ -1213,6 +1364,17 @@ def _scan(text: str) -> list[Mention]:
         append(Mention(text[os_:oe], os_, oe, value, unit, qual, kind))
         last_end = oe
     return mentions
+
+
+def _wide_commas(text: str) -> list[int]:
+    """Offsets of full-width commas right after a digit (where a thousands separator could be)."""
+    out = []
+    i = text.find("，")
+    while i != -1:
+        if i and (text[i - 1].isdigit()):
+            out.append(i)
+        i = text.find("，", i + 1)
+    return out
 
 
 def _normalize(text: str):
