@@ -213,10 +213,13 @@ _CURRENCY_NAMES = {
     "令吉": "MYR", "菲律宾比索": "PHP", "墨西哥比索": "MXN", "澳门元": "MOP", "澳门币": "MOP", "雷亚尔": "BRL",
     "兰特": "ZAR", "里拉": "TRY", "迪拉姆": "AED", "里亚尔": "SAR", "瑞典克朗": "SEK", "挪威克朗": "NOK",
     "丹麦克朗": "DKK",
+    # Taiwan and Hong Kong names (after the text layer: 日圓 → 日圆, 澳幣 → 澳币)
+    "日圆": "JPY", "韩圆": "KRW", "澳币": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD", "澳门币": "MOP",
 }
 # Characters that may not follow a currency name (元素, 元旦, 新元素, 圆满 …).
 _CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇年宵气老", "人民币": "素旦宇年宵气老",
-                    "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代"}
+                    "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代",
+                    "新币": "种型品"}
 # The coin after the yuan, pound, dollar, euro: 八元五角, 三英镑二十便士 (value in the main unit).
 _SUBUNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
 _SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
@@ -402,7 +405,7 @@ _DATE_AR = r"|".join([
     rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
-    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元])|号(?![线楼店位称召码]))",
+    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
     r"(?<![个\d])[1-4](?:季度|财季)",
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
     rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
@@ -491,7 +494,7 @@ _TRILLION_CTX = (
 )
 _CN_CORE = (
     rf"[{_CN_NUM}]*+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]*+"
-    rf"|[{_CN_NUM}]*参[拾佰仟][{_CN_NUM}参]*"  # 參拾 (traditional financial three) reaches us as 参拾
+    rf"|(?:[{_CN_NUM}]*参[拾佰仟]|[{_CN_NUM}]+参[十百千万亿])[{_CN_NUM}参]*"  # 參拾 (traditional financial three) reaches us as 参拾
     rf"|[{_CN_NUM}]{{2,}}(?:{_DECIMAL})?"
     rf"|[一壹](?:{_DECIMAL}|(?={_ONE_FOLLOW}))"
     rf"|[百千万亿]"
