@@ -13,7 +13,8 @@ kind
     ``quantity`` and ``range`` are figures; ``date``, ``time``, ``duration``,
     ``ordinal``, ``identifier``, ``reference``, ``list_number`` are not.
 unit
-    ``""`` (bare magnitude), ``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR`` ``GBP`` ``KRW`` ``TWD``,
+    ``""`` (bare magnitude), an ISO 4217 code for money (``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR``
+    ``GBP`` ``KRW`` ``TWD`` ``CHF`` ``SGD`` ``RUB`` …, ``ai_consumer_metrics.vocabulary.CURRENCIES``),
     ``percent``, ``percentage_points``, ``multiple``, ``times``, ``persons``,
     ``person_times``, ``establishments``, ``items``, ``orders``, ``pieces``,
     ``shares`` (股), ``units``; for durations ``years`` ``quarters`` ``months`` ``weeks`` ``days``
@@ -30,8 +31,8 @@ Reading rules worth knowing (decisions, not accidents)
   reported; ``一`` with a scale, percent, multiple or duration is (``一亿``,
   ``一成``, ``一倍``, ``一年``). Arabic numerals are always reported.
 * **Bare Chinese numerals** (no unit, no qualifier) are reported only when they have
-  place-value structure with 百/千/万/亿 (``一千二百``, ``十二万``, ``百万``); a
-  single ``三`` or ``十`` in prose is a word, not a figure. A lone scale character
+  place-value structure with 百/千/万/亿 (``一千二百``, ``十二万``, ``百万``), a decimal point
+  (``三点八``) or a sign (``负十七``); a single ``三`` or ``十`` in prose is a word, not a figure. A lone scale character
   (``百``, ``千``, ``万``, ``亿``) needs a qualifier before it (``近百家``, ``上万件``,
   ``均破亿``) or 余/多 after it (``百余家``), which keeps 百度, 千问, 千人千面,
   万物 out.
@@ -47,7 +48,11 @@ Reading rules worth knowing (decisions, not accidents)
 * **Durations** (``六个季度``, ``48小时``, ``三到五年``) are kind ``duration``;
   a duration range has a ``(low, high)`` value. ``N季度`` without 个 (``三季度``) is
   the quarter, a ``date``; ``N月`` is a month (``date``) except ``两月``/``近三月``.
-* **兆** is not a scale (10^6 or 10^12 depending on region).
+* **兆** is 10^12 only in a trillion's context (``十二兆三千億``, ``20兆元``); elsewhere it is
+  mainland "mega" (``1000兆宽带``) and no scale.
+* **Every way of writing a number** (discounts ``七折`` → 70 percent, ``4万3000``, financial
+  capitals, ``5又四分之三``, coins ``八元五角``, ``三五十万元`` ranges …): docs/design.md, "Reading
+  decisions for every way Chinese writes a number".
 * **English scales, versions, loose ranges, 亿级, 1/3, 两成五 …**: see the decisions
   listed in ``docs/design.md`` (scanner section), tested in ``tests/test_figures_general.py``.
 * URLs and e-mail addresses are skipped; letter-only tickers (``BABA``) carry no
@@ -281,7 +286,7 @@ _UNIT_TABLE = (
              "籍付持撑出记次地土身来届值局量(?!上(?!下(?![游班级文来去车楼])))"),  # 个上市, 个上午; but 600个上下
     # Measure words of goods: weights and pairs are counted as units (no weight unit in the
     # vocabulary), a dozen (打) as twelve units.
-    _UnitRow("斤 公斤 双 对", "units", guard="方向核赢层重语眼手于比外标话象抗接应称冲照待齐计较"),
+    _UnitRow("斤 公斤 双 对", "units", guard="方向核赢层重语眼手于比外标话象抗接应称冲照待齐计较0123456789一二两三四五六七八九十"),
     _UnitRow("打", "units", mult=12, guard="折工车卡造击破响开算球败压通法入出下上一二三四五六七八九十"),
     _UnitRow("年 个年头 周年", "years", guard="代级度初底末中轻纪报"),
     _UnitRow("岁 周岁", "years"),
