@@ -488,7 +488,8 @@ _SPECIAL = (
 _CN_FOLLOW = rf"\s?(?:[多余几来+]|[-~—–至到]|分之|{_UNITS_RE})"
 _ONE_FOLLOW = (
     r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
-    rf"{'|'.join(sorted(_CURRENCY_NAMES, key=len, reverse=True))})"
+    # (a class of first characters keeps the ~60 names from being tried at every 一)
+    rf"(?=[{''.join(sorted({w[0] for w in _CURRENCY_NAMES}))}])(?:{'|'.join(sorted(_CURRENCY_NAMES, key=len, reverse=True))}))"
 )
 # Digits after 点: a decimal (三点八, 十二点五, 三点五亿), not a clock time (三点四十分, 八点半, 九点一刻).
 _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五六七八九])"
@@ -497,13 +498,17 @@ _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五
 _TRILLION_CTX = (
     r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:[元圆]|美元|日元|韩元|新台币|台币|港元|港币|人民币))"
 )
+# The common forms first; a run that goes on into 兆 or 参 is left to the last two
+# alternatives, which one look-ahead keeps from being tried at every numeral.
 _CN_CORE = (
-    rf"[{_CN_NUM}]*+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]*+"
-    rf"|(?:[{_CN_NUM}]*参[拾佰仟]|[{_CN_NUM}]+参[十百千万亿])[{_CN_NUM}参]*"  # 參拾 (traditional financial three) reaches us as 参拾
-    rf"|[{_CN_NUM}]{{2,}}(?:{_DECIMAL})?"
+    rf"[{_CN_NUM}]{{2,}}+(?![{TRILLION}参])(?:{_DECIMAL})?"
     rf"|[一壹](?:{_DECIMAL}|(?={_ONE_FOLLOW}))"
-    rf"|[百千万亿]"
+    rf"|[百千万亿](?![{TRILLION}参])"
     rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:{_DECIMAL}|(?={_CN_FOLLOW}))"
+    rf"|(?=[{_CN_NUM}]*+[{TRILLION}参])(?:"
+    rf"[{_CN_NUM}]*+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]*+"
+    # 參拾 (the traditional financial three) reaches the scanner as 参拾
+    rf"|(?:[{_CN_NUM}]*参[拾佰仟]|[{_CN_NUM}]+参[十百千万亿])[{_CN_NUM}参]*)"
 )
 # Arabic digits after an Arabic number's Chinese place value, in the same number:
 # 4万3000, 12万5千, 6万2千3百, 2千零50万, 3千零7, 12兆3000亿. Not a date or a time after it
@@ -517,7 +522,7 @@ _REST = (
 def _core(i: int, rest: bool = True) -> str:
     return (
         rf"(?:(?P<cur{i}>[$¥€£₩]) ?)?"
-        rf"(?:(?P<frac{i}>(?:(?:\d++|[{_CN_NUM}]++)又)?(?:\d++|[{_CN_NUM}]++)分之"
+        rf"(?:(?P<frac{i}>(?:\d++|[{_CN_NUM}]++)(?:又(?:\d++|[{_CN_NUM}]++))?分之"
         rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
         rf"|(?<![A-Za-z0-9./])[1-9]/(?:10|[2-9])(?![\d/.%]))"
         rf"|(?P<half{i}>一半|半数|半)"
@@ -598,6 +603,7 @@ _FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
 _CHANGE_VERBS = frozenset("提升 提高 上升 上涨 增长 增加 下降 下滑 下跌 降低 减少 回落 收窄 扩大 上调 下调".split())
 # A duration after one of these words in the same clause is a measured quantity.
 _MEASURE_CUES = ("时长", "用时", "耗时", "天数", "在线时间", "停留时间", "使用时间", "观看时间", "时间为", "时间达")
+_MEASURE_RE = re.compile("|".join(_MEASURE_CUES))
 _MEASURE_WINDOW = 10
 _CLAUSE_MARKS = tuple("，。；：！？,;:!?\n、()")
 # 月/年/日/周 after a 万/亿 count that begin a metric word (月活, 日均, 年营收, 周活跃).
@@ -1075,7 +1081,7 @@ def _measured(t: str, start: int) -> bool:
     cut = max(map(w.rfind, _CLAUSE_MARKS))
     if cut >= 0:
         w = w[cut + 1:]
-    return any(c in w for c in _MEASURE_CUES)
+    return _MEASURE_RE.search(w) is not None
 
 
 def _interpret_special(m: re.Match, t: str):
@@ -1346,9 +1352,7 @@ def scan(text: str) -> list[Mention]:
 
 def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
-    wide = frozenset()
-    if "，" in text:
-        wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
+    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
     found = _scan_normalized(layer.normalized, wide)
     found = [r for r in found if r[1] > r[0]]
     if not found:
@@ -1374,15 +1378,12 @@ def _scan(text: str) -> list[Mention]:
     return mentions
 
 
+_WIDE_COMMA_RE = re.compile(r"，(?<=\d，)(?=\d)")  # starts with the literal: a fast search
+
+
 def _wide_commas(text: str) -> list[int]:
-    """Offsets of full-width commas right after a digit (where a thousands separator could be)."""
-    out = []
-    i = text.find("，")
-    while i != -1:
-        if i and (text[i - 1].isdigit()):
-            out.append(i)
-        i = text.find("，", i + 1)
-    return out
+    """Offsets of full-width commas between digits (where a thousands separator could be)."""
+    return [m.start() for m in _WIDE_COMMA_RE.finditer(text)]
 
 
 def _normalize(text: str):
