@@ -165,7 +165,8 @@ def _fmt(x: float) -> str:
 # left out: it is 三 only in 参拾/参佰/参仟 (the simplified form of the financial 參), which
 # _CN_CORE reads on its own; 兆 is a scale only in a trillion's context (_TRILLION_CTX).
 _CN_DIGIT = "".join(c for c in CN_DIGITS if c != "参")
-_SCALE_CHARS = "十百千万亿拾佰仟"
+# (萬, 億 never reach the scanner: the text layer simplifies them)
+_SCALE_CHARS = "".join(CN_SMALL_SCALES) + "万亿"
 _CN_NUM = _CN_DIGIT + _SCALE_CHARS
 _SCALE_VALUE = {c: v for c, v in (CN_SMALL_SCALES | CN_BIG_SCALES).items() if c in _SCALE_CHARS + TRILLION}
 
