@@ -12,7 +12,7 @@ coverage with nothing unaccounted, periods, registries, pandera schemas, Parquet
   by :func:`extract.new.metadata` and written as ``python -m extract new`` writes them,
   with the body range set to leave out the header and the footer (site furniture);
 * ``OUT/data/entities.toml``, ``OUT/data/metrics.toml``: copies of the real registries;
-* ``OUT/extract/steps/s<id>.py``: ``FIGURES`` and ``DISMISSED`` for every number in
+* ``OUT/extract/extractors/<id>.py``: ``FIGURES`` and ``DISMISSED`` for every number in
   the body, written from what the generator planted, never read back from the scanner:
   the build is what checks that the scanner reads each planted figure as declared.
 
@@ -268,7 +268,7 @@ class _Context:
         return e.entity_id, e.name_zh
 
     def period(self, entity_id: str) -> str:
-        """A period as the text writes it (the extractor declares the same words)."""
+        """A period as the text writes it (the extractor declares the label it resolves to)."""
         rng, year = self.rng, self.rng.randint(self.published.year - 3, self.published.year - 1)
         fye = self.entities[entity_id].fiscal_year_end
         forms = ["year", "quarter", "quarter", "month", "half", "as_of", "last_year"]
@@ -563,6 +563,16 @@ def article(i: int, seed: int, entities: dict) -> Article:
             para.insert(0, Sentence().say(f"{cn_int(section + 1)}、{rng.choice(_HEADINGS)}\n"))
         paragraphs.append(para)
 
+    # The text says the period in its own words; the extractor declares the label they resolve to.
+    from extract.periods import resolve_phrase
+
+    for para in paragraphs:
+        for s in para:
+            for p in s.plants:
+                if p.fig is not None and "period" in p.fig and "said" not in p.fig:  # a restated sentence recurs
+                    fye = c.entities[p.fig["entity"]].fiscal_year_end or "12-31"
+                    p.fig["said"] = p.fig["period"]
+                    p.fig["period"] = resolve_phrase(p.fig["said"], published, fye).label
     body, plants = "", []
     for p_i, para in enumerate(paragraphs):
         if p_i:
@@ -610,17 +620,20 @@ def extractor_source(a: Article, seed: int, i: int) -> str:
         if vn:
             extra["value_nth"] = vn
         if p.fig is not None:
-            kw = {k: v for k, v in p.fig.items() if v is not None and not (k == "unit_implied" and not v)}
+            said = p.fig.get("said")
+            kw = {k: v for k, v in p.fig.items()
+                  if v is not None and k != "said" and not (k == "unit_implied" and not v)}
             kw.update(extra)
+            lines = [f"{k}={_lit(v)}," + (f"  # {said}" if k == "period" and said and said != v else "")
+                     for k, v in kw.items()]
             figures.append("    figure(\n        " + ",\n        ".join(args) + ",\n        "
-                           + ",\n        ".join(f"{k}={_lit(v)}" for k, v in kw.items()) + ",\n    ),")
+                           + "\n        ".join(lines) + "\n    ),")
         else:
             kw = {"reason": p.reason, "note": p.note, **extra}
             dismissed.append("    dismiss(" + ", ".join(args) + ", "
                              + ", ".join(f"{k}={_lit(v)}" for k, v in kw.items() if v is not None) + "),")
     return (f'"""Synthetic article {i} (benchmarks/synthetic.py, seed {seed}): generated text, not a real source."""\n'
             "from extract.declare import dismiss, figure\n\n"
-            f"SOURCE_ID = {_lit(a.source_id)}\n\n"
             "FIGURES = [\n" + "\n".join(figures) + ("\n" if figures else "") + "]\n\n"
             "DISMISSED = [\n" + "\n".join(dismissed) + ("\n" if dismissed else "") + "]\n")
 
@@ -665,22 +678,22 @@ def generate(root: str | Path, n: int, seed: int = 0) -> CorpusStats:
         >>> stats.articles, stats.figures > 500  # doctest: +SKIP
         (100, True)
     """
-    from extract.build import module_stem
+    from extract.corpus import Corpus
     from extract.registry import load_entities
 
     root = Path(root)
-    sources, steps = root / "data" / "sources", root / "extract" / "steps"
+    corpus = Corpus.at(root)
+    sources, steps = corpus.sources, corpus.extractors
     sources.mkdir(parents=True, exist_ok=True)
     steps.mkdir(parents=True, exist_ok=True)
-    for name in ("entities.toml", "metrics.toml"):
-        shutil.copyfile(REPO / "data" / name, root / "data" / name)
-    (steps / "__init__.py").write_text('"""Generated extractors (benchmarks/synthetic.py)."""\n', encoding="utf-8")
+    for path in Path(REPO / "data").glob("*.toml"):  # the registries
+        shutil.copyfile(path, root / "data" / path.name)
     entities = _clean_names(load_entities(root / "data" / "entities.toml"))
     n_fig = n_dis = size = 0
     for i in range(n):
         a = article(i, seed, entities)
         archive(a, sources)
-        (steps / f"{module_stem(a.source_id)}.py").write_text(extractor_source(a, seed, i), encoding="utf-8")
+        corpus.extractor(a.source_id).write_text(extractor_source(a, seed, i), encoding="utf-8")
         n_fig += sum(p.fig is not None for _, _, p in a.plants)
         n_dis += sum(p.fig is None for _, _, p in a.plants)
         size += len(a.text.encode("utf-8"))

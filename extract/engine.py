@@ -42,10 +42,10 @@ class BuildError(Exception):
 
     Example::
 
-        >>> try:
-        ...     check_source(...)  # doctest: +SKIP
-        ... except BuildError as exc:
-        ...     print("\\n".join(exc.errors))
+        >>> print(BuildError(["extract/extractors/x.py:12: value mismatch", "data/sources/x.txt:3: unaccounted"]))
+        2 errors:
+        extract/extractors/x.py:12: value mismatch
+        data/sources/x.txt:3: unaccounted
     """
 
     def __init__(self, errors: Iterable[str]):
@@ -460,6 +460,10 @@ class _Checker:
         try:
             period = self.resolve_period(fig.period, self.source.published, fye)
         except Exception as exc:  # PeriodError, or a bug in periods: either way name the declaration
+            if type(exc).__name__ == "NotALabel":
+                # The phrase resolves; the declaration must say its label once, the phrase as a comment.
+                self.errors.append(f"{at}: {exc}")
+                return None
             kind = "" if type(exc).__name__ in ("PeriodError", "ValueError") else f"{type(exc).__name__}: "
             self.errors.append(f"{at}: cannot resolve period {fig.period!r} "
                                f"(published {self.source.published}): {kind}{exc}")
@@ -542,9 +546,9 @@ def _default_scan():
 
 
 def _default_resolve_period():
-    from extract.periods import resolve_period
+    from extract.periods import declared_period
 
-    return resolve_period
+    return declared_period
 
 
 def check_source(
