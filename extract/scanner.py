@@ -220,7 +220,7 @@ _CURRENCY_NAMES = {
     "兰特": "ZAR", "里拉": "TRY", "迪拉姆": "AED", "里亚尔": "SAR", "瑞典克朗": "SEK", "挪威克朗": "NOK",
     "丹麦克朗": "DKK",
     # Taiwan and Hong Kong names (after the text layer: 日圓 → 日圆, 澳幣 → 澳币)
-    "日圆": "JPY", "韩圆": "KRW", "澳币": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD", "澳门币": "MOP",
+    "日圆": "JPY", "韩圆": "KRW", "澳币": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD",
 }
 # Characters that may not follow a currency name (元素, 元旦, 新元素, 圆满 …).
 _CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇年宵气老", "人民币": "素旦宇年宵气老",
