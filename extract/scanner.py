@@ -311,26 +311,36 @@ _U = {w: (r.unit, r.mult, r.add, r.qual) for r in _UNIT_TABLE for w in r.words.s
 _UNIT_GUARDS = {w: r.guard for r in _UNIT_TABLE if r.guard for w in r.words.split()}
 
 
-def _unit_alternation() -> str:
-    """All unit words as one alternation, longest first, factored by first character.
+def _by_first_char(words) -> str:
+    """An alternation of ``(word, tail)`` pairs (a literal word, a regex after it), factored by first character.
 
     Words with different first characters can never match at the same place, so
-    grouping them by first character keeps every match the plain longest-first
-    alternation would make, while the regex engine tests one character class and
-    one branch instead of ~150 words at every candidate (this alternation runs up
-    to three times per number).
+    grouping them by first character, longest first, keeps every match the plain
+    longest-first alternation would make, while the regex engine tests one character
+    class and one branch instead of every word at every candidate.
+
+        >>> _by_first_char([("百度", ""), ("百科", ""), ("千问", "(?!x)")])
+        '(?=[百千])(?:百(?:度|科)|千(?:问(?!x)))'
     """
     groups: dict[str, list[str]] = {}
-    for w in sorted(_U, key=len, reverse=True):
-        frag = re.escape(w[1:])
-        g = _UNIT_GUARDS.get(w)
-        if g:
-            g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
-            frag += f"(?![{re.escape(g)}])" + (f"(?{extra}" if extra else "")
-        groups.setdefault(w[0], []).append(frag)
+    for w, tail in sorted(words, key=lambda wt: len(wt[0]), reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]) + tail)
     firsts = "".join(re.escape(c) for c in groups)
     alts = [re.escape(c) + (f"(?:{'|'.join(frags)})" if frags != [""] else "") for c, frags in groups.items()]
     return f"(?=[{firsts}])(?:{'|'.join(alts)})"
+
+
+def _unit_alternation() -> str:
+    """All unit words as one alternation, factored by first character (it runs up to three times per number)."""
+    words = []
+    for w in _U:
+        tail = ""
+        g = _UNIT_GUARDS.get(w)
+        if g:
+            g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
+            tail = f"(?![{re.escape(g)}])" + (f"(?{extra}" if extra else "")
+        words.append((w, tail))
+    return _by_first_char(words)
 
 
 _UNITS_RE = _unit_alternation()
@@ -375,11 +385,11 @@ _LINE_LIST_RE = re.compile(r"\n[ \t]*" + _LIST_MARK)
 _FIRST_LIST_RE = re.compile(r"[ \t]*" + _LIST_MARK)
 
 # Words that contain numeral characters but are not numbers.
-_SKIP = (
-    r"三位一体|千人千面|千人一面|千家万户|千千万万|万万|亿万|千方百计|百里挑一|一书一课|一网通办|百亿补贴|"
-    r"千问|百度|百货|百科|百家号|百家争鸣|百花齐放|千军万马|万人空巷|万众一心|三只松鼠|一成不变|万一|"
-    r"千万(?=[不别要记莫])|一五一十|八字|八卦|五行|六爻|半壁江山|十全十美|九牛一毛|[一两三]点一线|一点一滴"
-)
+_SKIP = _by_first_char([(w, "") for w in (
+    "三位一体 千人千面 千人一面 千家万户 千千万万 万万 亿万 千方百计 百里挑一 一书一课 一网通办 百亿补贴 "
+    "千问 百度 百货 百科 百家号 百家争鸣 百花齐放 千军万马 万人空巷 万众一心 三只松鼠 一成不变 万一 "
+    "一五一十 八字 八卦 五行 六爻 半壁江山 十全十美 九牛一毛 一点一线 两点一线 三点一线 一点一滴").split()]
+    + [("千万", "(?=[不别要记莫])")])
 
 _REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
 
