@@ -784,6 +784,7 @@ def test_written_form(sentence, text, value, unit, qualifier, kind):
 @pytest.mark.parametrize("sentence", [
     "千问和百度都在做三只松鼠的广告", "这件事要一点一滴地做", "下午三点四十分开会", "喜忧参半的一年",
     "参加发布会的嘉宾", "新品是三折叠屏手机", "全场打折", "打车软件", "两点一线的生活",
+    "游客三五成群地走来", "层层加码、七折八扣之后", "三四十年代的老上海", "二三十年代的月份牌",
 ])
 def test_numeral_words_stay_words(sentence):
     assert [m.describe() for m in scan(sentence) if m.is_figure] == []
