@@ -614,9 +614,10 @@ _FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
 _CHANGE_VERBS = frozenset("提升 提高 上升 上涨 增长 增加 下降 下滑 下跌 降低 减少 回落 收窄 扩大 上调 下调".split())
 # A duration after one of these words in the same clause is a measured quantity.
 _MEASURE_CUES = ("时长", "用时", "耗时", "天数", "在线时间", "停留时间", "使用时间", "观看时间", "时间为", "时间达")
-_MEASURE_RE = re.compile("|".join(_MEASURE_CUES))
 _MEASURE_WINDOW = 10
-_CLAUSE_MARKS = tuple("，。；：！？,;:!?\n、()")
+_CLAUSE_MARKS = "，。；：！？,;:!?\n、()"
+# A cue with no clause mark after it up to the number: one regex call per duration.
+_MEASURE_RE = re.compile(f"(?:{'|'.join(_MEASURE_CUES)})[^{re.escape(_CLAUSE_MARKS)}]*\\Z")
 # 月/年/日/周 after a 万/亿 count that begin a metric word (月活, 日均, 年营收, 周活跃).
 _PERIOD_ADJ = frozenset("月年日周")
 _PERIOD_ADJ_NEXT = frozenset("活营收销均度利净交订付")
@@ -788,6 +789,15 @@ def _prefix_before(t: str, j: int, floor: int):
 
 _NP_GROUPS = ("ar1", "cn1", "frac1", "half1", "fill1", "fillb1", "sc1", "cur1", "sep", "unit", "post", "u1", "rest1",
               "sub")
+
+
+def _np_index(p: re.Pattern) -> tuple[int, ...]:
+    """The numbers of ``_NP_GROUPS`` in pattern ``p`` (fetching groups by number skips a name lookup each)."""
+    return tuple(map(p.groupindex.__getitem__, _NP_GROUPS))
+
+
+_NP_INDEX_MASTER, _NP_INDEX_SINGLE, _NP_INDEX_NOREST = map(_np_index, (_MASTER, _NP_SINGLE, _NP_NOREST))
+
 # Characters after 块 that make it money (十块, 十块钱, 三块多, 十块左右), not a measure word (三块屏幕).
 _MONEY_AFTER_KUAI = frozenset(" ,.;:!?。、)）多左上以钱")
 
@@ -835,7 +845,10 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     g = m.group
     s0, end = m.span()
     # One call for every group the common path reads (cheaper than one call each).
-    ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text, rest, sub = g(*_NP_GROUPS)
+    p = m.re
+    idx = (_NP_INDEX_MASTER if p is _MASTER else _NP_INDEX_SINGLE if p is _NP_SINGLE
+           else _NP_INDEX_NOREST if p is _NP_NOREST else _np_index(p))
+    ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text, rest, sub = g(*idx)
     fill = fill or fillb
     if rest is not None:
         # 4万3000, 2千零50万: one number across the place values (a ValueError makes the
@@ -882,7 +895,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
             neg, start = True, start - 1
     pre = None
-    hit = _prefix_before(t, start, floor)
+    # (the common case, no qualifier word before the number, without a call)
+    hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
     bare_scale = cn is not None and cn[0] in _SCALE_CHARS and not any(c in CN_DIGITS for c in cn)
     if hit is not None:
         pstart, pword = hit
@@ -1088,11 +1102,7 @@ def _measured(t: str, start: int) -> bool:
         >>> _measured("日均使用时长105分钟", 6), _measured("等了105分钟", 3)
         (True, False)
     """
-    w = t[max(0, start - _MEASURE_WINDOW):start]
-    cut = max(map(w.rfind, _CLAUSE_MARKS))
-    if cut >= 0:
-        w = w[cut + 1:]
-    return _MEASURE_RE.search(w) is not None
+    return _MEASURE_RE.search(t, max(0, start - _MEASURE_WINDOW), start) is not None
 
 
 def _interpret_special(m: re.Match, t: str):
