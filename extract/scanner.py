@@ -548,11 +548,13 @@ def _core(i: int, rest: bool = True) -> str:
 
 # 八元五角, 三块五毛, 三英镑二十便士, 十块五: the coins after the main unit (_coins checks the pair).
 _SUB = (
-    r"(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
+    r"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
     r"(?:[\d一二两三四五六七八九]分(?![钟之]))?"
-    r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$))"
+    r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$)))"
 )
-_NP_TAIL = rf"(?P<unit>\s?(?:{_UNITS_RE}))?{_SUB}?(?P<post>{_SUFFIX_RE}|半(?![导径壁价场山岛]))?"
+# (a class of the suffixes' first characters keeps them from being tried one by one after every number)
+_NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?{_SUB}?"
+            rf"(?P<post>(?=[以之开出有多余+左上前级半])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?")
 _NP_RANGE = rf"(?:(?P<u1>\s?(?:{_UNITS_RE}))?\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?"
 # The same phrase without the range part; its range groups exist but never match,
 # so the interpreter reads both patterns the same way.
@@ -571,8 +573,8 @@ _DATE_GUARD = (
     r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3[.1]|11\.11|618|\d{2,4}[阿购狂发划品会周])"
 )
 _IDENT_GUARD = (
-    r"(?=(?<=码)\d{6}|(?<=码:)\d{6}|(?<=码 )\d{6}|(?<=码: )\d{6}|\d++(?:\.\d++)?[A-Za-z]|\d++\s?\+|\d{1,6}-|\d{4,6}[.)]|\d{2,3}\) ?\d|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}|\d{12}|1688|123|9518|4399|996|36|58"
-    r"|1[3-9]\d{9}|[48]00|0\d\d|\d\d后|[57]\s?[xX×*]|24/|[2458]K)"
+    r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码: ])\d{6}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
+    r"|\d{12}|1688|123|9518|4399|996|36|58|1[3-9]\d{9}|[48]00|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
 # 第1季度), or is 双11, 半年, 五一, 十一.
