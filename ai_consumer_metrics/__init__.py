@@ -3,12 +3,18 @@
 Example::
 
     >>> import ai_consumer_metrics as acm
-    >>> acm.tables()                      # name, description, rows
-    >>> figs = acm.load("figures")        # a typed pandas DataFrame
-    >>> acm.describe("market_shares")     # column, dtype, unit, description
-    >>> print(acm.cite(figs.iloc[0]))     # publisher, title, date, URL, quote, attribution
-    >>> acm.conflicts()                   # figures on which sources disagree
-    >>> acm.path("figures")               # the checked Parquet file, for DuckDB or polars
+    >>> list(acm.tables().columns)                 # one row per table
+    ['name', 'description', 'rows']
+    >>> figs = acm.load("figures")                 # a typed pandas DataFrame
+    >>> list(acm.describe("market_shares").columns)
+    ['column', 'dtype', 'unit', 'description']
+    >>> text = acm.cite(figs.iloc[0])              # publisher, title, date, URL, quote, attribution
+    >>> figs.quote.iloc[0] in text
+    True
+    >>> list(acm.conflicts().columns[:3])          # figures on which sources disagree
+    ['kind', 'entity_id', 'metric']
+    >>> acm.path("figures").name                   # the checked Parquet file, for DuckDB or polars
+    'figures.parquet'
 
 Importing the package is cheap: pandas and pyarrow load on the first call,
 pandera and matplotlib only in the modules that need them.

@@ -11,8 +11,11 @@ Example::
 
     >>> import ai_consumer_metrics as acm
     >>> row = acm.load("market_shares").iloc[0]
-    >>> print(acm.cite(row, style="markdown"))  # doctest: +SKIP
+    >>> print(acm.cite(row, style="markdown"))
     > ...
+    — ...
+    Figure: ... Dataset figure `...`.
+    ...
 """
 from __future__ import annotations
 
@@ -61,8 +64,8 @@ def cite(figure: Any, style: str = "text", *, data_dir: Any = None, figures: pd.
     from_disk = figures is None and sources is None
     figures = load("figures", data_dir) if figures is None else figures
     sources = load("sources", data_dir) if sources is None else sources
-    if references is None and from_disk and "references" in read_manifest(data_dir)["tables"]:
-        references = load("references", data_dir)
+    if references is None and from_disk and "source_references" in read_manifest(data_dir)["tables"]:
+        references = load("source_references", data_dir)
     fig = _lookup(figures, "figure_id", figure_id, what="figure")
     src = _lookup(sources, "source_id", fig["source_id"], what="source")
     if references is not None:

@@ -13,7 +13,7 @@ Exit codes: 0 success, 1 data or validation error (a corrupted or tampered file,
 a failed check), 2 usage error (unknown table or figure, bad ``--where``, bad option).
 
 ``--where`` takes a pandas ``DataFrame.query`` expression over the table's columns,
-e.g. ``"metric == 'mau' and count > 1e8"``. It is checked before pandas sees it:
+e.g. ``"metric == 'mau' and user_count > 1e8"``. It is checked before pandas sees it:
 only comparisons, ``and``/``or``/``not``, arithmetic, literals, lists, column
 names and the methods in :data:`WHERE_METHODS` (``market.str.contains('e-commerce')``,
 ``share_pct_high.isna()``) are accepted; anything else — attribute access, other
@@ -59,7 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Example::
 
-        >>> main(["tables"])  # doctest: +SKIP
+        >>> main(["tables"])
+        name rows description
+        figures ...
         0
     """
     parser = _parser()
@@ -95,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("show", help="print a table, optionally filtered",
                        description="Print a table. --where takes a pandas query expression "
-                                   "over the columns, e.g. \"metric == 'mau' and count > 1e8\".")
+                                   "over the columns, e.g. \"metric == 'mau' and user_count > 1e8\".")
     s.add_argument("table")
     s.add_argument("--where", default=None, metavar="EXPR", help="pandas query expression over the columns")
     s.add_argument("--columns", default=None, metavar="A,B,...", help="only these columns, in this order")
@@ -201,7 +203,7 @@ def validate(data_dir: str | Path | None = None) -> tuple[list[str], str]:
 
     Example::
 
-        >>> validate()[0]  # doctest: +SKIP
+        >>> validate()[0]
         []
     """
     from . import store as _data
@@ -263,7 +265,10 @@ def apply_where(df: Any, expr: str) -> Any:
 
     Example::
 
-        >>> apply_where(load("user_metrics"), "metric == 'mau' and count > 1e8")  # doctest: +SKIP
+        >>> from ai_consumer_metrics import load
+        >>> figs = load("figures")
+        >>> len(apply_where(figs, "metric == 'mau' and value > 1e8")) == ((figs.metric == "mau") & (figs.value > 1e8)).sum()
+        True
     """
     check_where(expr, list(df.columns))
     try:
@@ -289,7 +294,7 @@ def check_where(expr: str, columns: list[str]) -> None:
         tree = ast.parse(expr, mode="eval")
     except SyntaxError as exc:
         raise UsageError(f"--where {expr!r}: not an expression ({exc.msg}); "
-                         "example: \"metric == 'mau' and count > 1e8\"") from None
+                         "example: \"metric == 'mau' and user_count > 1e8\"") from None
     allowed = (ast.Expression, ast.BoolOp, ast.And, ast.Or, ast.UnaryOp, ast.Not, ast.USub, ast.UAdd,
                ast.Invert, ast.BinOp, ast.Add, ast.Sub, ast.Mult, ast.Div, ast.Mod, ast.Pow, ast.FloorDiv,
                ast.BitAnd, ast.BitOr, ast.Compare, ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE,

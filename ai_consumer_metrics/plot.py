@@ -18,9 +18,10 @@ DataFrame (the analysis table) or a mapping ``{"market_shares": df, "figures": d
 
 Example::
 
-    import ai_consumer_metrics.plot as acmplot
-    ax = acmplot.market_shares("China e-commerce", "2024")
-    ax.figure.savefig("shares.png", bbox_inches="tight")
+    >>> import tempfile, matplotlib.pyplot as plt, ai_consumer_metrics.plot as acmplot
+    >>> ax = acmplot.market_shares("China e-commerce", "2024")
+    >>> ax.figure.savefig(tempfile.mkdtemp() + "/shares.png", bbox_inches="tight")
+    >>> plt.close("all")
 """
 from __future__ import annotations
 
@@ -95,7 +96,9 @@ def cjk_font() -> str | None:
 
     Example::
 
-        name = cjk_font()   # "Noto Sans CJK SC" on a machine with fonts-noto-cjk, else None
+        >>> name = cjk_font()   # "Noto Sans CJK SC" on a machine with fonts-noto-cjk, else None
+        >>> name is None or isinstance(name, str)
+        True
     """
     return _find_cjk_font()
 
@@ -523,9 +526,11 @@ def footnote(ax) -> str | None:
 
     Example::
 
-        ax = market_shares("China e-commerce", "2024")
-        print(footnote(ax))
-        # Source: 2025-05-liuhai-alibaba-ai-rebuild (publisher not named), 2025-05 (est.)
+        >>> import matplotlib.pyplot as plt
+        >>> ax = market_shares("China e-commerce", "2024")
+        >>> footnote(ax).startswith("Source:")
+        True
+        >>> plt.close("all")
     """
     for text in ax.texts:
         if text.get_gid() == "acm-footnote":
@@ -577,8 +582,11 @@ def market_shares(market, period=None, *, kind: str = "bar", ax=None, lang: str 
 
     Example::
 
-        ax = market_shares("China e-commerce", "2024")
-        ax.figure.savefig("shares.png", bbox_inches="tight")
+        >>> import matplotlib.pyplot as plt
+        >>> ax = market_shares("China e-commerce", "2024")
+        >>> len(ax.patches) > 0
+        True
+        >>> plt.close("all")
     """
     if kind not in ("bar", "stacked"):
         raise PlotError(f"kind must be 'bar' or 'stacked', not {kind!r}")
@@ -656,7 +664,11 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
 
     Example::
 
-        ax = market_share_trend("China e-commerce", "alibaba_group")
+        >>> import matplotlib.pyplot as plt
+        >>> ax = market_share_trend("China e-commerce")
+        >>> len(ax.lines) > 0
+        True
+        >>> plt.close("all")
     """
     style = _Style.for_lang(lang)
     frames = _frames(data, "market_shares")
@@ -788,13 +800,17 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
 
     Example::
 
-        ax = user_metrics("mau", entities=["doubao", "pinduoduo"])
+        >>> import matplotlib.pyplot as plt
+        >>> ax = user_metrics("mau", entities=["doubao", "pinduoduo"])
+        >>> len(ax.patches) > 0
+        True
+        >>> plt.close("all")
     """
     metric = _one_metric(metric, "user_metrics")
     style = _Style.for_lang(lang)
     frames = _frames(data, "user_metrics")
     table = frames["user_metrics"]
-    _require(table, "user_metrics", ["entity_id", "metric", "count", "period", "figure_id"])
+    _require(table, "user_metrics", ["entity_id", "metric", "user_count", "period", "figure_id"])
     rows = _choose(table, "metric", metric, "metric", "user_metrics")
     rows = _choose_many(rows, "entity_id", entities, f"entity with {metric!r}", "user_metrics")
     rows = _choose_many(rows, "period", period, f"period with {metric!r}", "user_metrics")
@@ -804,13 +820,13 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
     ax = _new_axes(ax, max(3.0, 1.2 + 0.45 * len(rows)))
     _claim_axis(ax, ("user_metrics", metric))
 
-    counts = rows["count"].astype(float)
+    counts = rows["user_count"].astype(float)
     if style.lang == "zh":
         divisor, unit = (1e8, "亿") if counts.max() >= 1e8 else (1e4, "万")
     else:
         divisor, unit = 1e6, "millions"
     values = (counts / divisor).tolist()
-    texts = _value_texts(rows, values, "count_high", divisor)
+    texts = _value_texts(rows, values, "user_count_high", divisor)
     _barh(ax, _row_labels(rows, names, sources), values, texts)
     ax.set_xlabel(style.t(f"{names.metric(metric)}, {unit}", f"{names.metric(metric)}（{unit}）"))
     ax.set_title(names.metric(metric) + (f", {period}" if isinstance(period, str) else ""))
@@ -833,7 +849,11 @@ def financials(metric: str, *, entities=None, scale: str = "yi", currency=None, 
 
     Example::
 
-        ax = financials("gmv", scale="bn")
+        >>> import matplotlib.pyplot as plt
+        >>> ax = financials("gmv", scale="bn")
+        >>> len(ax.patches) > 0
+        True
+        >>> plt.close("all")
     """
     metric = _one_metric(metric, "financials")
     if scale not in _SCALES:
@@ -921,7 +941,10 @@ def plot_command(argv=None) -> int:
 
     Example::
 
-        plot_command(["market-shares", "--market", "China e-commerce", "-o", "s.png"])
+        >>> import tempfile
+        >>> plot_command(["market-shares", "--market", "China e-commerce", "-o", tempfile.mkdtemp() + "/s.png"])
+        /tmp/.../s.png
+        0
     """
     import matplotlib
 

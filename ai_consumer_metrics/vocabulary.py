@@ -1,4 +1,4 @@
-"""The scanner's vocabulary: mention kinds, qualifiers and units, in one light module.
+"""The shared vocabulary: mention kinds, qualifiers, units and table names, in one light module.
 
 The scanner (:mod:`extract.scanner`) compiles large patterns when it is
 imported; the extract pipeline, the registries and the schemas need only these
@@ -27,3 +27,5 @@ DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hou
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
 #: Every unit a mention can carry; ``""`` is a bare magnitude (5.8亿).
 UNITS = frozenset({"", "percent", "percentage_points", "multiple"}) | CURRENCIES | COUNT_UNITS | DURATION_UNITS
+#: The analysis tables a metric's figures land in, in the order they are built and listed.
+ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")

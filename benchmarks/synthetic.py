@@ -34,6 +34,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -55,15 +56,32 @@ _HEDGES = (("", "", "exact"),) * 5 + (
     ("逾", "", "at_least"), ("不到", "", "at_most"), ("突破", "", "at_least"),
 )
 
-# Market-share markets: scope, Chinese name, and a ceiling per entity that keeps the
-# smallest shares any sources give adding up to under 100 % (extract/analysis.py checks it).
+# Market-share markets: scope, Chinese name, a ceiling per entity that keeps the
+# smallest shares any sources give adding up to under 100 % (extract/analysis.py checks it),
+# and the category of the market entity registered for a market the registry lacks.
 _MARKETS = (
-    ("China AI cloud", "中国AI云市场", {"alibaba_cloud": 35, "baidu": 20, "tencent": 15, "bytedance": 12}),
+    ("China AI cloud", "中国AI云市场", {"alibaba_cloud": 35, "baidu": 20, "tencent": 15, "bytedance": 12},
+     "cloud"),
     ("China e-commerce", "中国电商市场", {"taotian_group": 40, "pinduoduo": 25, "jd_com": 18,
-                                         "douyin_ecommerce": 12}),
+                                         "douyin_ecommerce": 12}, "shopping"),
     ("China AI assistant apps", "中国AI助手应用市场", {"doubao": 35, "qwen_app": 25, "deepseek": 20,
-                                                      "yuanbao": 12}),
+                                                      "yuanbao": 12}, "ai_assistant"),
 )
+
+
+def _register_markets(path: Path) -> None:
+    """Append the generator's markets the copied registry lacks: the build refuses a
+    market share whose market is not registered (extract/registry.py ``market_name``)."""
+    from extract.registry import load_markets
+
+    known = load_markets(path)
+    with path.open("a", encoding="utf-8") as out:
+        for scope, zh, _, category in _MARKETS:
+            if scope not in known:
+                eid = re.sub(r"[^a-z0-9]+", "_", scope.lower()).strip("_") + "_market"
+                out.write(f'\n[{eid}]\nname_en = "{scope} market"\nname_zh = "{zh}"\nkind = "market"\n'
+                          f'category = "{category}"\nmarket_name = "{scope}"\n')
+
 
 _PUBLISHERS = ("合成财经", "模拟商业评论", "示例科技观察", "虚构产业研究")
 _AUTHORS = ("林晓", "周明", "陈思远", "王可", "赵一帆", "刘青")
@@ -325,12 +343,11 @@ def _revenue(c: _Context) -> Sentence:
         s.plants[-1].fig["reference"] = ref
     if c.rng.random() < 0.7:
         pt, pv, pq = percent(c.rng, 0.5, 60)
-        # gmv has no decline metric in the registry: a GMV change is always written as growth.
-        up = metric == "gmv" or c.rng.random() < 0.75
-        growth = f"{metric}_growth" if up else f"{metric}_decline"
+        up = c.rng.random() < 0.75
         verb = "同比增长" if up else "同比下降"
-        s.say(f"，{verb}").figure(pt, entity=ent, metric=growth, period=period, scope="China",
-                                   value=pv, unit="percent", qualifier=pq)
+        direction = {} if up else {"direction": "fall"}
+        s.say(f"，{verb}").figure(pt, entity=ent, metric=f"{metric}_growth", period=period, scope="China",
+                                   value=pv, unit="percent", qualifier=pq, **direction)
     return s.say("。")
 
 
@@ -358,7 +375,7 @@ def _users(c: _Context) -> Sentence:
 
 def _share(c: _Context) -> Sentence:
     s = Sentence()
-    scope, market, ceilings = c.rng.choice(_MARKETS)
+    scope, market, ceilings, _ = c.rng.choice(_MARKETS)
     ent = c.rng.choice(sorted(ceilings))
     name = c.entities[ent].name_zh
     period = c.period(ent)
@@ -688,6 +705,7 @@ def generate(root: str | Path, n: int, seed: int = 0) -> CorpusStats:
     steps.mkdir(parents=True, exist_ok=True)
     for path in Path(REPO / "data").glob("*.toml"):  # the registries
         shutil.copyfile(path, root / "data" / path.name)
+    _register_markets(root / "data" / "entities.toml")
     entities = _clean_names(load_entities(root / "data" / "entities.toml"))
     n_fig = n_dis = size = 0
     for i in range(n):

@@ -32,6 +32,8 @@ from typing import Callable, Iterable
 # Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
 from ai_consumer_metrics.vocabulary import AUTO_KINDS, FIGURE_KINDS, QUALIFIERS
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
+from extract.direction import check_direction
+from extract.numerals import fmt_number
 
 REL_TOL = 1e-9
 _SENTENCE_STOPS = "。！？!?；;\n"
@@ -145,21 +147,6 @@ def show(text: str) -> str:
         "营收\\n增长"
     """
     return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
-def fmt_number(v: float | None) -> str:
-    """A float as a person writes it: 2480000 rather than 2.48e+06.
-
-    Example::
-
-        >>> fmt_number(2480000.0), fmt_number(35.8), fmt_number(None)
-        ('2480000', '35.8', 'none')
-    """
-    if v is None:
-        return "none"
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
-        return str(int(v))
-    return repr(v)
 
 
 def reading(value: object, unit: str, qualifier: str, value_high: float | None = None) -> str:
@@ -375,6 +362,7 @@ class _Checker:
                 f"(allowed: {', '.join(metric.allowed_units)}) in quote {show(fig.quote)}")
         period = self.last_period = self._period(fig, at, entity)
         self._reference(fig, at)
+        self.errors += check_direction(fig, metric, at)
         if loc is None:
             return None
         qs, qe, vs, ve = loc
@@ -444,7 +432,8 @@ class _Checker:
         entity = self.entities.get(fig.entity)
         if entity is None:
             self.errors.append(f"{at}: unknown entity {fig.entity!r}{_suggest_entity(fig.entity, self.entities)} "
-                               f"in quote {show(fig.quote)}")
+                               f"in quote {show(fig.quote)}; if it is new, add it to data/entities.toml "
+                               f"(the file's header lists the keys)")
         return entity
 
     def _metric(self, fig: Figure, at: str):
@@ -452,7 +441,8 @@ class _Checker:
         if metric is None:
             close = difflib.get_close_matches(fig.metric, list(self.metrics), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            self.errors.append(f"{at}: unknown metric {fig.metric!r}{hint} in quote {show(fig.quote)}")
+            self.errors.append(f"{at}: unknown metric {fig.metric!r}{hint} in quote {show(fig.quote)}; "
+                               f"if it is new, add it to data/metrics.toml (the file's header lists the keys)")
         return metric
 
     def _period(self, fig: Figure, at: str, entity):

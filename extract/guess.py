@@ -99,11 +99,10 @@ class Guesser:
         change = _GROWTH_RE.search(between)
         candidates = []
         if change and unit in ("percent", "percentage_points", "multiple", "times", ""):
-            word = change.group()
-            suffix = "_decline" if word in DECLINE_CUES else "_growth"
-            candidates.append(base + suffix)
+            # One metric whichever way the change goes (a fall is declared with direction="fall").
+            candidates.append(base + "_growth")
             if base == "users":
-                candidates.append("user_growth" if suffix == "_growth" else "user_change")
+                candidates += ["user_growth", "user_change"]
         candidates.append(base)
         for metric_id in candidates:
             metric = self.metrics.get(metric_id)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_number", "CN_DIGITS", "CN_SMALL_SCALES", "CN_BIG_SCALES", "TRILLION"]
+__all__ = ["parse_number", "fmt_number", "CN_DIGITS", "CN_SMALL_SCALES", "CN_BIG_SCALES", "TRILLION"]
 
 #: Chinese digit characters (common, formal/financial, and traditional forms). The
 #: one definition of the digits: the scanner builds its character classes from it and
@@ -258,3 +258,19 @@ def parse_number(s: str) -> float:
 
 
 _FULLWIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF0E: ord(".")}
+
+
+def fmt_number(v: float | None) -> str:
+    """A number as a person writes it: 2480000 rather than 2.48e+06 (``none`` for None).
+
+    Example::
+
+        >>> fmt_number(2480000.0), fmt_number(35.8), fmt_number(None)
+        ('2480000', '35.8', 'none')
+    """
+    if v is None:
+        return "none"
+    # Below 1e21 a whole float prints exactly as an integer; above, repr's exponent is clearer.
+    if float(v).is_integer() and abs(v) < 1e21:
+        return str(int(v))
+    return repr(v)

@@ -72,7 +72,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import ge, gt, methodcaller
 
-from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, parse_number
+from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, fmt_number, parse_number
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
@@ -129,11 +129,11 @@ class Mention:
             '[0:7] quantity 约1200亿元 = 120000000000 CNY (approx)'
         """
         if isinstance(self.value, tuple):
-            v = f"{_fmt(self.value[0])}..{_fmt(self.value[1])}"
+            v = f"{fmt_number(self.value[0])}..{fmt_number(self.value[1])}"
         elif self.value is None:
             v = "-"
         else:
-            v = _fmt(self.value)
+            v = fmt_number(self.value)
         unit = f" {self.unit}" if self.unit else ""
         qual = "" if self.qualifier == "exact" else f" ({self.qualifier})"
         return f"[{self.start}:{self.end}] {self.kind} {self.text} = {v}{unit}{qual}"
@@ -151,10 +151,6 @@ def _mentions(n: int, columns) -> list[Mention]:
     for set_field, column in zip(_MENTION_SLOTS, columns):
         deque(map(set_field, out, column), maxlen=0)
     return out
-
-
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() and abs(x) < 1e21 else repr(x)
 
 
 # --------------------------------------------------------------------------- #

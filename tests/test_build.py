@@ -21,7 +21,7 @@ from extract.build import BuildError, summary
 from extract.corpus import Corpus, read_extractor, stray_extractors
 
 REPO = Path(__file__).resolve().parents[1]
-CORE = ["figures", "sources", "references", "entities", "metrics", "coverage"]
+CORE = ["figures", "sources", "source_references", "entities", "metrics", "coverage"]
 
 
 def leftovers(folder: Path) -> list[str]:

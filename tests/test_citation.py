@@ -117,7 +117,7 @@ def test_installed_dataset_every_analysis_row_cites():
 
     assert set(ANALYSIS_TABLES) <= set(names)
     figures, sources = _data.load("figures"), _data.load("sources")
-    references = _data.load("references")
+    references = _data.load("source_references")
     for name in ANALYSIS_TABLES:
         for _, row in _data.load(name).iterrows():
             text = cite(row, figures=figures, sources=sources, references=references)
@@ -142,7 +142,7 @@ def _vikeji_row():
     hit = figures[(figures["attributed_to"] == "维科网") & (figures["reference"] == "[8]")]
     assert len(hit) == 1, hit
     row = hit.iloc[0]
-    refs = _data.load("references")
+    refs = _data.load("source_references")
     entry = refs[(refs["source_id"] == row["source_id"]) & (refs["n"] == 8)].iloc[0]
     assert entry["publisher"] == "维科网"
     return row, entry

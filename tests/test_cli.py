@@ -15,7 +15,7 @@ import pytest
 
 import _synthetic as syn
 from ai_consumer_metrics.cli import main, render
-from ai_consumer_metrics.dictionary import write_datapackage
+from extract.datapackage import write_datapackage
 
 
 @pytest.fixture(scope="module")
@@ -62,11 +62,11 @@ def test_show_every_format(data_dir, capsys):
 
     code, out, _ = run(data_dir, "show", "market_shares", "--format", "csv", capsys=capsys)
     lines = out.splitlines()
-    assert lines[0].startswith("entity_id,market,period,period_start") and len(lines) == 7
+    assert lines[0].startswith("entity_id,group_id,market,share_pct") and len(lines) == 7
 
     code, out, _ = run(data_dir, "show", "market_shares", "--format", "markdown", capsys=capsys)
     lines = out.splitlines()
-    assert lines[0].startswith("| entity_id | market |") and lines[1].startswith("| --- | --- |")
+    assert lines[0].startswith("| entity_id | group_id | market |") and lines[1].startswith("| --- | --- |")
     assert len(lines) == 8 and all(line.count("|") == lines[0].count("|") for line in lines)
 
     code, out, _ = run(data_dir, "show", "user_metrics", capsys=capsys)
@@ -80,7 +80,7 @@ def test_show_where_columns_limit(data_dir, capsys):
     assert code == 0
     assert out.splitlines() == ["entity_id,share_pct", "douyin_ecommerce,18.0", "pinduoduo,19.0",
                                 "taotian_group,33.0"]
-    code, out, _ = run(data_dir, "show", "user_metrics", "--where", "metric in ['mau', 'wau'] and count > 1e8",
+    code, out, _ = run(data_dir, "show", "user_metrics", "--where", "metric in ['mau', 'wau'] and user_count > 1e8",
                        "--format", "json", capsys=capsys)
     assert [r["metric"] for r in json.loads(out)] == ["mau"]
     code, out, _ = run(data_dir, "show", "market_shares", "--where", "market.str.contains('C2C')",
@@ -141,7 +141,7 @@ def test_unknown_table_lists_the_tables_and_the_closest(data_dir, capsys, comman
     code, out, err = run(data_dir, *command, capsys=capsys)
     assert code == 2 and out == ""
     assert "no table 'market_share'; did you mean 'market_shares'?" in err
-    assert "figures, sources, references" in err
+    assert "figures, sources, source_references" in err
 
 
 

@@ -61,7 +61,7 @@ def data():
     user_metrics = pd.DataFrame({
         "entity_id": ["doubao", "qwen_app", "doubao", "qwen_app"],
         "metric": ["mau", "mau", "dau", "wau"],
-        "count": [1.55e8, 1.0e8, 5.0e7, 3.0e7],
+        "user_count": [1.55e8, 1.0e8, 5.0e7, 3.0e7],
         "period": ["2025-12", "2026-01", "2025-12", "2026-01"],
         "qualifier": ["approx", "at_least", "exact", "exact"],
         "source_id": ["2026-01-30-yilan", "2026-02-10-ginlix", "2026-01-30-yilan", "2026-02-10-ginlix"],
