@@ -20,7 +20,9 @@ KINDS = FIGURE_KINDS | AUTO_KINDS
 #: How a text hedges a number, in the order documents list them.
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 #: ISO 4217 codes the scanner reads.
-CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", "MOP", "CHF", "SGD", "RUB", "AUD",
+                        "CAD", "NZD", "THB", "INR", "VND", "IDR", "MYR", "PHP", "MXN", "BRL", "ZAR", "TRY", "AED",
+                        "SAR", "SEK", "NOK", "DKK"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
 #: Every unit a mention can carry; ``""`` is a bare magnitude (5.8亿).
