@@ -128,3 +128,19 @@ def test_committed_tables_pass_the_schemas():
 
     frames = {name: acm.load(name) for name in acm.tables()["name"]}
     assert validate_tables(frames) == []
+
+
+def test_a_missing_number_is_null_in_the_files_never_nan(manifest):
+    """DuckDB's IS NULL and polars' is_null() see a missing number only when the file stores null."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    nan = {}
+    for name, entry in manifest["tables"].items():
+        table = pq.read_table(DATA_DIR / entry["file"])
+        for field in table.schema:
+            if str(field.type) in ("double", "float"):
+                column = table.column(field.name)
+                if column.null_count < len(column) and pc.any(pc.is_nan(column)).as_py():
+                    nan[name] = nan.get(name, []) + [field.name]
+    assert nan == {}
