@@ -41,9 +41,8 @@ Importing the package is cheap: pandas and pyarrow load on the first call,
 pandera and matplotlib only in the modules that need them.
 """
 from .store import DataIntegrityError, UnknownTableError, data_dir, load, path, tables
-# Bound eagerly (find.py imports nothing heavy) so that the function, not the module
-# of the same name, is what `acm.find` is, whatever was imported first.
-from .find import find
+# Bound eagerly: search.py imports nothing heavy.
+from .search import find
 
 __all__ = ["Citation", "CitationError", "DataIntegrityError", "PlotError", "UnknownTableError",
            "__version__", "cite", "conflicts", "data_dir", "describe", "find", "load", "path", "plot",

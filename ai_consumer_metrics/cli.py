@@ -220,7 +220,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def _cmd_find(args: argparse.Namespace) -> int:
-    from .find import find
+    from .search import find
 
     _show(find(" ".join(args.words), data_dir=args.data_dir), args, "figures")
     return OK

@@ -20,20 +20,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .store import DATA_DIR, DataIntegrityError, _entry, read_manifest
+from .store import DATA_DIR, DataIntegrityError, _entry, read_manifest, string_dtype
 
 #: The Frictionless descriptor's file name beside the tables (written by the build).
 DATAPACKAGE = "datapackage.json"
 
-# Arrow storage type → the pandas dtype load() returns.
-_PANDAS = {"string": "string", "large_string": "string", "double": "float64", "int64": "int64",
-           "bool": "bool", "date32[day]": "datetime64[ms]"}
+# Arrow storage type → the pandas dtype load() returns; strings are filled in by
+# describe() from store.string_dtype() (its name depends on the pandas installed).
+_PANDAS = {"double": "float64", "int64": "int64", "bool": "bool", "date32[day]": "datetime64[ms]"}
 
 
 def describe(table: str, data_dir: str | Path | None = None):
     """The data dictionary of one table: column, dtype, unit, description.
 
-    ``dtype`` is the pandas dtype :func:`ai_consumer_metrics.load` returns;
+    ``dtype`` is the name of the pandas dtype :func:`ai_consumer_metrics.load` returns
+    (``str(df[column].dtype)``: ``str`` for strings under pandas 3, missing = NaN);
     ``unit`` is None where a column has no unit (``see column unit`` where the
     unit is given row by row in another column).
 
@@ -49,16 +50,15 @@ def describe(table: str, data_dir: str | Path | None = None):
     import pandas as pd
 
     schema = arrow_fields(table, data_dir)
+    strings = str(string_dtype())
+    dtypes = {**_PANDAS, "string": strings, "large_string": strings}
     rows = []
     for f in schema:
         meta = {k.decode(): v.decode("utf-8") for k, v in (f.metadata or {}).items()}
-        rows.append((f.name, _PANDAS.get(str(f.type), str(f.type)), meta.get("unit"), meta.get("description")))
-    return pd.DataFrame({
-        "column": pd.array([r[0] for r in rows], dtype="string"),
-        "dtype": pd.array([r[1] for r in rows], dtype="string"),
-        "unit": pd.array([r[2] for r in rows], dtype="string"),
-        "description": pd.array([r[3] for r in rows], dtype="string"),
-    })
+        rows.append((f.name, dtypes.get(str(f.type), str(f.type)), meta.get("unit"), meta.get("description")))
+    # The dictionary's own columns have the dtype load() gives strings, as acm.tables() does.
+    names = ("column", "dtype", "unit", "description")
+    return pd.DataFrame({n: pd.array([r[i] for r in rows], dtype=string_dtype()) for i, n in enumerate(names)})
 
 
 def arrow_fields(table: str, data_dir: str | Path | None = None):

@@ -6,7 +6,8 @@ metadata, and the data dictionary is generated from here, so a column is describ
 in exactly one place.
 
 The models validate the DataFrames that :func:`ai_consumer_metrics.load` returns:
-strings are pandas ``string`` dtype (missing = ``pd.NA``), numbers ``float64``
+strings are pandas' ``str`` dtype (:func:`ai_consumer_metrics.store.string_dtype`;
+missing = NaN, as ``pandas.read_parquet`` gives them), numbers ``float64``
 (missing = NaN), offsets and counts ``int64``, flags ``bool``, dates
 ``datetime64[ms]`` (a calendar date at midnight; Parquet stores ``date32``).
 

@@ -60,7 +60,6 @@ __all__ = [
     "load_markets",
     "load_metrics",
     "market_index",
-    "top_group",
     "unknown_markets",
 ]
 
@@ -407,18 +406,6 @@ def ancestors(entities: dict[str, Entity], entity_id: str) -> list[str]:
         chain.append(parent)
         parent = entities[parent].parent
     return chain
-
-
-def top_group(entities: dict[str, Entity], entity_id: str) -> str:
-    """The top of an entity's parent chain: the group a series spans reorganisations by.
-
-    Example::
-
-        >>> top_group(load_entities(), "taotian_group"), top_group(load_entities(), "alibaba_group")
-        ('alibaba_group', 'alibaba_group')
-    """
-    chain = ancestors(entities, entity_id)
-    return chain[-1] if chain else entity_id
 
 
 def market_index(entities: Any) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""The search index that ``ai_consumer_metrics.find`` reads: written by the build, beside the tables.
+"""The search index that ``ai_consumer_metrics.find`` (module ``ai_consumer_metrics.search``) reads: written by the build, beside the tables.
 
 The package cannot import OpenCC or this package (a user's install has neither), so
 everything a search needs that takes OpenCC is computed here, once per build, and
@@ -91,11 +91,11 @@ def index(tables: dict) -> dict:
             fig.get("entity_id"), ent.get("name_en"), ent.get("name_zh"), *_split(ent.get("aliases")),
             metric_id, metric_id.replace("_", " ") if metric_id else None, met.get("name"),
         ])
-    table = textlayer._conversion_table()
+    table = textlayer.conversion_table()
     single = sorted((k, v) for k, v in table.items() if len(v) == 1)
     return {
         "format": INDEX_FORMAT,
-        "gloss_pattern": textlayer._GLOSS_RE.pattern,
+        "gloss_pattern": textlayer.GLOSS_RE.pattern,
         "fold_from": "".join(chr(k) for k, _ in single),
         "fold_to": "".join(v for _, v in single),
         "fold_multi": {chr(k): v for k, v in sorted(table.items()) if len(v) != 1},

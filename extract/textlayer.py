@@ -16,7 +16,7 @@ Three normalisations, applied in this order:
    stays. Anything else in parentheses (``(職級P11)``, ``(https://…)``) stays.
 2. **Traditional → simplified**, with OpenCC's ``t2s`` configuration applied to
    each character in isolation (OpenCC itself decides every character's mapping;
-   see ``_conversion_table``). Converting per character rather than by phrase
+   see :func:`conversion_table`). Converting per character rather than by phrase
    keeps the layer context-free, which is what makes the offset map exact: the
    normalised form of any substring is the matching substring of the normalised
    form. With OpenCC 1.4.2 the per-character result equals the phrase-level result
@@ -47,7 +47,7 @@ from array import array
 from bisect import bisect_right
 from itertools import accumulate, repeat
 
-__all__ = ["TextLayer", "normalize"]
+__all__ = ["GLOSS_RE", "TextLayer", "conversion_table", "normalize"]
 
 # Pinyin letters bearing a tone mark, both cases; plus the combining tone marks
 # (macron, acute, caron, grave) for text typed with decomposed accents.
@@ -64,7 +64,8 @@ _CJK_CLASS = "\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U000323af\u3007
 # and the tone mark are then checked inside the engine, so a parenthesis that is
 # not a gloss costs no Python. The tone look-ahead runs over the same characters
 # the syllables are made of, so it sees exactly the gloss's own letters.
-_GLOSS_RE = re.compile(
+# Public because the search index ships this pattern for its readers to apply.
+GLOSS_RE = re.compile(
     f"[(（](?<=[{_CJK_CLASS}][(（])(?=[{_PINYIN_LETTER} '’\\-]*[{_TONED}])({_SYLLABLES})[)）]"
 )
 
@@ -86,11 +87,18 @@ _TABLE: dict[int, str] | None = None
 _TABLE_IS_1_TO_1 = True
 
 
-def _conversion_table() -> dict[int, str]:
+def conversion_table() -> dict[int, str]:
     """The combined per-character table (OpenCC t2s + width + spaces), built once.
 
     Each character is converted by OpenCC on a line of its own, so no phrase rule
-    can span two of them: the result is OpenCC's own character-level choice.
+    can span two of them: the result is OpenCC's own character-level choice. The
+    table is shared: read it, do not change it.
+
+    Example::
+
+        >>> table = conversion_table()
+        >>> "數據１２".translate(table)
+        '数据12'
     """
     global _TABLE, _TABLE_IS_1_TO_1
     if _TABLE is None:
@@ -114,7 +122,7 @@ def _conversion_table() -> dict[int, str]:
 # The same pattern with the whole gloss as its only group, for ``re.split``: the
 # split hands back the text between glosses and the glosses themselves as one list
 # built in C, so a text with tens of thousands of glosses costs no Python per gloss.
-_GLOSS_SPLIT_RE = re.compile("(" + _GLOSS_RE.pattern.replace(f"({_SYLLABLES})", f"(?:{_SYLLABLES})") + ")")
+_GLOSS_SPLIT_RE = re.compile("(" + GLOSS_RE.pattern.replace(f"({_SYLLABLES})", f"(?:{_SYLLABLES})") + ")")
 
 
 # A gloss holds at least one tone-marked letter; a text without one has no gloss.
@@ -123,7 +131,7 @@ _TONED_RE = re.compile(f"[{_TONED}]")
 
 def _find_glosses(text: str) -> list[tuple[int, int]]:
     """Original ``[start, end)`` of every pinyin gloss, in order."""
-    return [m.span() for m in _GLOSS_RE.finditer(text)]
+    return [m.span() for m in GLOSS_RE.finditer(text)]
 
 
 def _split_glosses(text: str) -> list[str]:
@@ -475,5 +483,5 @@ def normalize(text: str) -> TextLayer:
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
     if text.isascii():
         return TextLayer(text, text, [(0, 0, len(text), len(text))])
-    table = _conversion_table()
+    table = conversion_table()
     return _normalize_with(text, table, _TABLE_IS_1_TO_1)

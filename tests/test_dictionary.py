@@ -48,12 +48,12 @@ def test_describe_and_arrow_metadata_agree_with_the_schemas(data_dir):
 def test_describe_dtype_is_what_load_returns(data_dir):
     from ai_consumer_metrics import store as _data
 
-    for name in ("figures", "market_shares", "sources"):
+    for name in _data.tables(data_dir).name:
         loaded = _data.load(name, data_dir)
         d = describe(name, data_dir).set_index("column")
+        assert list(d.index) == list(loaded.columns), name
         for col in loaded.columns:
-            actual = "string" if str(loaded[col].dtype).startswith("str") else str(loaded[col].dtype)
-            assert d.loc[col, "dtype"] == actual, (name, col)
+            assert d.loc[col, "dtype"] == str(loaded[col].dtype), (name, col)
 
 
 def test_describe_units_of_the_analysis_tables(data_dir):

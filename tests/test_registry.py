@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ai_consumer_metrics.consistency import entity_parents, top_of
 from extract.registry import (
     ENTITIES_PATH,
     ENTITY_CATEGORIES,
@@ -23,7 +24,6 @@ from extract.registry import (
     load_markets,
     load_metrics,
     market_index,
-    top_group,
     unknown_markets,
 )
 
@@ -427,13 +427,15 @@ def test_entities_the_registry_calls_ai_assistants_are_classified_so():
             assert e.category == "ai_assistant", e.entity_id
 
 
-def test_top_group_follows_the_parent_chain_to_the_top(tmp_path):
+def test_top_of_follows_the_registrys_parent_chain_to_the_top(tmp_path):
+    # The package's top_of serves the registry too: extract has no copy of its own.
     text = GOOD_ENTITIES + '\n[qwen_feature]\nname_en = "F"\nname_zh = "功能"\nkind = "product"\nparent = "qwen_app"\n'
-    entities = load_entities(write(tmp_path, text))
-    assert top_group(entities, "qwen_feature") == "alibaba_group"
-    assert top_group(entities, "alibaba_group") == "alibaba_group"
-    for e in load_entities().values():  # the shipped registry: the top is an entity without parent
-        assert load_entities()[top_group(load_entities(), e.entity_id)].parent is None
+    parents = entity_parents(load_entities(write(tmp_path, text)))
+    assert top_of("qwen_feature", parents) == "alibaba_group"
+    assert top_of("alibaba_group", parents) == "alibaba_group"
+    shipped = load_entities()
+    for e in shipped.values():  # the shipped registry: the top is an entity without parent
+        assert shipped[top_of(e.entity_id, entity_parents(shipped))].parent is None
 
 
 # ------------------------------------------------------------------ markets

@@ -110,7 +110,7 @@ def test_documents_scanned_alone_or_joined_give_the_same_mentions():
 
 def test_an_expanding_table_maps_columns_like_to_original():
     """Segments whose two sides differ in length are atomic; the vectorised lookup must keep them whole."""
-    table = dict(textlayer._conversion_table())
+    table = dict(textlayer.conversion_table())
     table[ord("㈱")] = "(株)"  # one character to three
     text = ("營收１２億㈱構(gòu)成長" * 40) + "㈱"
     layer = _normalize_with(text, table, False)
