@@ -128,6 +128,12 @@ def _parser() -> argparse.ArgumentParser:
                        help="table: aligned text, numbers with thousands separators; csv; markdown: a "
                             "GitHub pipe table; json: an array of records (default: %(default)s)")
 
+    def rows_out(s, columns_help):
+        # show and find print rows the same way: which columns, how many, in which format.
+        s.add_argument("--columns", default=None, metavar="A,B,...|all", help=columns_help)
+        s.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default: every row)")
+        formats(s)
+
     def table_arg(s):
         s.add_argument("table", help="a table name, as acm tables lists them (figures, market_shares, ...)")
 
@@ -144,11 +150,8 @@ def _parser() -> argparse.ArgumentParser:
     table_arg(s)
     s.add_argument("--where", default=None, metavar="EXPR",
                    help="keep the rows for which this pandas query expression is true (default: all rows)")
-    s.add_argument("--columns", default=None, metavar="A,B,...|all",
-                   help="only these columns, in this order, or 'all' (default: as text, the columns that "
-                        "fit the terminal, skipping empty ones; otherwise all)")
-    s.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default: every row)")
-    formats(s)
+    rows_out(s, "only these columns, in this order, or 'all' (default: as text, the columns that "
+                "fit the terminal, skipping empty ones; otherwise all)")
     s.set_defaults(func=_cmd_show)
 
     s = sub.add_parser("find", help="figures whose quote, entity or metric matches the words",
@@ -157,10 +160,7 @@ def _parser() -> argparse.ArgumentParser:
                                    "Simplified or traditional script, full-width forms, case and pinyin glosses "
                                    "do not matter.")
     s.add_argument("words", nargs="+", help="words to look for, e.g. 豆包, 騰訊 revenue, Doubao MAU")
-    s.add_argument("--columns", default=None, metavar="A,B,...|all",
-                   help="columns of the figures table to print (default: as for acm show)")
-    s.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default: every row)")
-    formats(s)
+    rows_out(s, "columns of the figures table to print (default: as for acm show)")
     s.set_defaults(func=_cmd_find)
 
     s = sub.add_parser("describe", help="the data dictionary of a table: column, dtype, unit, description",

@@ -58,7 +58,15 @@ def _nullable(description: str, unit: str | None = None, **kwargs) -> object:
     return _f(description, unit, nullable=True, **kwargs)
 
 
-class Figures(pa.DataFrameModel):
+class _Table(pa.DataFrameModel):
+    """What every table's model says: exactly these columns, in this order."""
+
+    class Config:
+        strict = True
+        ordered = True
+
+
+class Figures(_Table):
     """One row per figure: a number an archived article states, cited to the character."""
 
     figure_id: String = _f(
@@ -102,8 +110,6 @@ class Figures(pa.DataFrameModel):
     note: String = _nullable("Curator's note: doubts, disagreements with other sources, context.")
 
     class Config:
-        strict = True
-        ordered = True
         description = "Every figure in the archived article bodies, one row per claim, with its exact quote and offsets."
 
     @pa.dataframe_check(error="quote_end must be greater than quote_start")
@@ -129,7 +135,7 @@ class Figures(pa.DataFrameModel):
         return pd.Series(np.isfinite(df["value"].to_numpy()), index=df.index)
 
 
-class Sources(pa.DataFrameModel):
+class Sources(_Table):
     """One row per archived article, from its metadata file."""
 
     source_id: String = _f("Identifier of the archived article: data/sources/<source_id>.txt.", unique=True)
@@ -157,8 +163,6 @@ class Sources(pa.DataFrameModel):
     n_figures: Int = _f("Number of rows of figures quoting this source.", "rows", ge=0)
 
     class Config:
-        strict = True
-        ordered = True
         description = "The archived articles every figure is quoted from, with their metadata."
 
     @pa.dataframe_check(error="body_end must be greater than body_start")
@@ -166,7 +170,7 @@ class Sources(pa.DataFrameModel):
         return df["body_end"] > df["body_start"]
 
 
-class References(pa.DataFrameModel):
+class References(_Table):
     """One row per entry of an article's own reference list."""
 
     source_id: String = _f("The article whose reference list this is (sources.source_id).", references=SOURCE)
@@ -176,13 +180,11 @@ class References(pa.DataFrameModel):
     url: String = _nullable("URL the entry gives, where any.")
 
     class Config:
-        strict = True
-        ordered = True
         unique = ["source_id", "n"]
         description = "The articles' own reference lists, which figures.reference points into."
 
 
-class Entities(pa.DataFrameModel):
+class Entities(_Table):
     """The entity registry (data/entities.toml) as a table."""
 
     entity_id: String = _f("snake_case identifier.", unique=True, str_matches=r"^[a-z0-9_]+$")
@@ -201,12 +203,10 @@ class Entities(pa.DataFrameModel):
     note: String = _nullable("Curator's note.")
 
     class Config:
-        strict = True
-        ordered = True
         description = "Companies, apps, products and markets the figures are about."
 
 
-class Metrics(pa.DataFrameModel):
+class Metrics(_Table):
     """The metric registry (data/metrics.toml) as a table."""
 
     metric_id: String = _f("Identifier (mau, market_share, capex, ...).", unique=True)
@@ -217,12 +217,10 @@ class Metrics(pa.DataFrameModel):
     note: String = _nullable("Curator's note.")
 
     class Config:
-        strict = True
-        ordered = True
         description = "What the figures measure, with the units each metric allows."
 
 
-class Coverage(pa.DataFrameModel):
+class Coverage(_Table):
     """One row per scanner mention in an article body, and what became of it."""
 
     source_id: String = _f("The archived article (sources.source_id).", references=SOURCE)
@@ -244,8 +242,6 @@ class Coverage(pa.DataFrameModel):
     note: String = _nullable("The dismissal's note.")
 
     class Config:
-        strict = True
-        ordered = True
         unique = ["source_id", "start", "end"]
         description = "Every number the scanner finds in the article bodies, claimed, dismissed or auto-dismissed."
 
@@ -448,18 +444,18 @@ def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
 # its description for that table; the column keeps its inherited position.
 
 
-class _Who(pa.DataFrameModel):
+class _Who(_Table):
     entity_id: String = _f("Who or what the figure is about (entities.entity_id).", references=ENTITY)
     group_id: String = _f("The top-level group of entity_id: entities.parent followed to the top "
                           "(taotian_group → alibaba_group; the entity itself where it has no parent). "
                           "Group by it to follow a company across reorganisations.", references=ENTITY)
 
 
-class _Measure(pa.DataFrameModel):
+class _Measure(_Table):
     metric: String
 
 
-class _Dated(pa.DataFrameModel):
+class _Dated(_Table):
     period: String = _f("The period the figure refers to (figures.period).")
     period_start: Date = _f("First day of the period.", "date")
     period_end: Date = _f("Last day of the period (inclusive).", "date")
@@ -475,11 +471,11 @@ class _Dated(pa.DataFrameModel):
         return df["period_end"] >= df["period_start"]
 
 
-class _Scoped(pa.DataFrameModel):
+class _Scoped(_Table):
     scope: String = _f("The market or segment the figure covers.")
 
 
-class _Cited(pa.DataFrameModel):
+class _Cited(_Table):
     qualifier: String = _f("How the source hedges the number: exact, approx, at_least, at_most.",
                            isin=QUALIFIERS)
     note: String = _nullable("The curator's note on the figure (figures.note): doubts, the alternative "
@@ -490,11 +486,11 @@ class _Cited(pa.DataFrameModel):
                            references=FIGURE, unique=True, str_matches=r"^[0-9a-f]{12}$")
 
 
-class _Market(pa.DataFrameModel):
+class _Market(_Table):
     market: String = _f("The market the share is of, as the figure's scope gives it (e.g. 'China e-commerce').")
 
 
-class _ShareValues(pa.DataFrameModel):
+class _ShareValues(_Table):
     share_pct: Float = _f("Share of the market, in percent (35.8 is 35.8 %). The low end of a range.",
                           "percent", ge=0, le=100)
     share_pct_high: Float = _nullable("High end of a range of shares (NaN unless a range).", "percent",
@@ -509,13 +505,11 @@ class MarketShares(_Cited, _Dated, _ShareValues, _Market, _Who):
     period: String = _f("The period the share refers to (figures.period).")
 
     class Config:
-        strict = True
-        ordered = True
         description = ("Market shares: entity, market, period, share in percent; within one market and "
                        "period the shares add up to at most 100 %.")
 
 
-class _UserValues(pa.DataFrameModel):
+class _UserValues(_Table):
     user_count: Float = _f("The count in base units (7.5亿 is 750000000.0). The low end of a range. "
                            "Signed for a *_change metric: a fall is negative.", "see column unit")
     user_count_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
@@ -531,8 +525,6 @@ class UserMetrics(_Cited, _Scoped, _Dated, _UserValues, _Measure, _Who):
     period: String = _f("The period the count refers to (figures.period).")
 
     class Config:
-        strict = True
-        ordered = True
         description = "User counts: monthly, daily and weekly actives and other user numbers, with the metric beside each count."
 
 
@@ -542,7 +534,7 @@ def _currency_doubt() -> object:
               "whose dollar (the note says which is meant).")
 
 
-class _MoneyValues(pa.DataFrameModel):
+class _MoneyValues(_Table):
     amount: Float = _f("The amount in currency units (约1200亿元 is 120000000000.0). The low end of a range.",
                        "see column currency")
     amount_high: Float = _nullable("High end of a range (NaN unless a range).", "see column currency")
@@ -560,12 +552,10 @@ class Financials(_Cited, _Scoped, _Dated, _MoneyValues, _Measure, _Who):
     scope: String = _f("What the amount covers (segment, plan horizon).")
 
     class Config:
-        strict = True
-        ordered = True
         description = "Money figures: revenue, profit, capex and capex plans, R&D, GMV, subsidies, with ISO currency."
 
 
-class _GrowthValues(pa.DataFrameModel):
+class _GrowthValues(_Table):
     change: Float = _f("The signed change: 34.0 with change_unit percent is +34 %, and a fall the text "
                        "words as a fall is negative (下滑1% is -1.0, 骤降85% is -85.0; figures.value keeps "
                        "the printed 1.0). The low end of a range; qualifier bounds the signed value "
@@ -591,12 +581,10 @@ class Growth(_Cited, _Scoped, _Dated, _GrowthValues, _Measure, _Who):
     scope: String = _f("What the change covers (segment, market).")
 
     class Config:
-        strict = True
-        ordered = True
         description = "Growth figures: change in percent, percentage points or a multiple, with its basis (yoy, ...)."
 
 
-class _OtherValues(pa.DataFrameModel):
+class _OtherValues(_Table):
     value: Float = _f("The figure in base units. The low end of a range.", "see column unit")
     value_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
     unit: String = _f("Unit of value (establishments, items, orders, persons, percent, USD, ...).")
@@ -611,8 +599,6 @@ class OtherFigures(_Cited, _Scoped, _Dated, _OtherValues, _Measure, _Who):
                         "employees, ... (metrics.metric_id).", references=METRIC)
 
     class Config:
-        strict = True
-        ordered = True
         description = "All other figures (merchants, hospitals, benefits, orders, employees, ...), value and unit as the source gives them."
 
 

@@ -13,6 +13,7 @@ import hashlib
 import re
 import shutil
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,7 @@ import json
 from extract import build as build_mod
 from extract import engine
 from extract.declare import dismiss, figure
+from extract.registry import Entity, Metric
 
 HEADER = "广告：扫码领取100元红包\n"
 BODY = ("2024年，甲公司营收达到1.5亿元，同比增长12.5%。乙公司月活跃用户超过3000万人，约占市场的20%。"
@@ -99,26 +101,9 @@ def stub_resolve_period(expr: str, published: dt.date, fiscal_year_end: str = "1
 
 # -- registries and source -----------------------------------------------------
 
-@dataclass(frozen=True)
-class StubEntity:
-    entity_id: str
-    name_en: str
-    name_zh: str
-    kind: str = "company"
-    parent: str | None = None
-    aliases: tuple = ()
-    fiscal_year_end: str = "12-31"
-    note: str | None = None
-
-
-@dataclass(frozen=True)
-class StubMetric:
-    metric_id: str
-    name: str
-    description: str
-    allowed_units: tuple
-    table: str
-    note: str | None = None
+# The registry's own records, with the defaults a small test registry wants.
+StubEntity = partial(Entity, kind="company", parent=None, aliases=(), fiscal_year_end="12-31", note="")
+StubMetric = partial(Metric, note="")
 
 
 ENTITIES = {

@@ -3,22 +3,11 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 
 from extract.scanner import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, Mention, parse_number, scan
-
-REPO = Path(__file__).resolve().parents[1]
-ARCHIVE = REPO / "data" / "sources"
-SEEDS = Path("/work/shared/seeds")
-SEED_OF = {
-    "2026-01-30-yilan-ant-vs-alibaba": "000_7cdc2e7551ae78a4.txt",
-    "2026-02-10-ginlix-qwen-ticketing": "001_f83ae916aec76218.txt",
-    "2024-09-20-qunmai-tencent-alibaba": "002_2e7e5f05ccb72b15.txt",
-    "2025-05-liuhai-alibaba-ai-rebuild": "003_f4ccd612babc709f.txt",
-    "2024-06-18-huxiu-ant-grows-outward": "004_aec1c1457b9d3803.txt",
-}
+from extract.sources import read_source
 
 
 def one(text: str) -> Mention:
@@ -328,16 +317,8 @@ def test_mentions_sorted_and_disjoint():
 # --------------------------------------------------------------------------- #
 
 def source_body(source_id: str) -> str:
-    """The article body from the archive (data/sources) when built, else the whole seed file."""
-    txt, meta = ARCHIVE / f"{source_id}.txt", ARCHIVE / f"{source_id}.json"
-    if txt.exists() and meta.exists():
-        text = txt.read_bytes().decode("utf-8")
-        m = json.loads(meta.read_text(encoding="utf-8"))
-        return text[m["body_start"]:m["body_end"]]
-    seed = SEEDS / SEED_OF[source_id]
-    if not seed.exists():
-        pytest.skip(f"neither {txt} nor {seed} is available")
-    return seed.read_bytes().decode("utf-8")
+    """The article body from the archive (data/sources), verified as the build reads it."""
+    return read_source(source_id).body
 
 
 # (mention text, value, unit, qualifier) a reader sees in the body
