@@ -86,24 +86,24 @@ CATALOGUE: list[Case] = [
        "test_integrity.py::test_archive_fault"),
     # -- declarations, checked by the engine (synthetic source over a previous build)
     _c("quote-twice", "declarations", "a quote found twice is refused, with both offsets",
-       r'ambiguous quote ".*": occurs 2 times', "test_engine.py::test_ambiguous_quote"),
+       r'ambiguous quote ".*": occurs 2 times', "test_engine.py::test_a_bad_figure_is_refused_naming_its_line[ambiguous_quote]"),
     _c("quote-spans-body-end", "declarations", "a quote running past body_end is refused",
        r"is not wholly inside the body", "test_engine.py::test_quote_spanning_body_end"),
     _c("value-wrong-scale", "declarations", "a value declared in 万 where the text says 亿 is refused",
        r"value mismatch in quote .*: declared 15000 CNY exact, parsed \"1.5亿元\" as 150000000 CNY exact",
-       "test_engine.py::test_value_scale_differs"),
+       "test_engine.py::test_a_bad_figure_is_refused_naming_its_line[value_scale_differs]"),
     _c("unknown-entity", "declarations", "an entity not in the registry is refused, closest id suggested",
-       r"unknown entity 'jiaa' \(did you mean 'jia'\?\)", "test_engine.py::test_unknown_entity_suggests_closest_id"),
+       r"unknown entity 'jiaa' \(did you mean 'jia'\?\)", "test_engine.py::test_a_bad_figure_is_refused_naming_its_line[unknown_entity_suggests_closest_id]"),
     _c("unknown-metric", "declarations", "a metric not in the registry is refused, closest id suggested",
-       r"unknown metric 'daily_order' \(did you mean 'daily_orders'\?\)", "test_engine.py::test_unknown_metric"),
+       r"unknown metric 'daily_order' \(did you mean 'daily_orders'\?\)", "test_engine.py::test_a_bad_figure_is_refused_naming_its_line[unknown_metric]"),
     _c("unknown-unit", "declarations", "a unit no metric allows (RMB for CNY) is refused, both readings shown",
        r"unit 'RMB' is not allowed for metric 'revenue' \(allowed: CNY, USD\).*\n.*unit mismatch in quote "
        r".*declared 150000000 RMB exact, parsed \"1.5亿元\" as 150000000 CNY exact"),
     _c("unknown-qualifier", "declarations", "a qualifier outside exact/approx/at_least/at_most is refused",
-       r"unknown qualifier 'more_than'", "test_engine.py::test_unknown_qualifier"),
+       r"unknown qualifier 'more_than'", "test_engine.py::test_a_bad_figure_is_refused_naming_its_line[unknown_qualifier]"),
     _c("period-ends-before-start", "declarations", "a period ending before it starts is refused",
        r"period 'backwards' resolves to backwards which ends 2024-01-01 before it starts 2024-12-31",
-       "test_engine.py::test_period_ends_before_it_starts"),
+       "test_engine.py::test_a_bad_figure_is_refused_naming_its_line[period_ends_before_it_starts]"),
     _c("duplicate-figure-id", "declarations", "two declarations with one figure_id in a source are refused",
        r"duplicate figure_id", "test_engine.py::test_duplicate_figure_id"),
     _c("duplicate-figure-id-across-sources", "declarations",
@@ -668,9 +668,15 @@ def test_referenced_tests_exist_and_check_the_message():
     here = _functions(Path(__file__))
     for c in CATALOGUE:
         file, func = c.test.split("::")
+        func, _, case = func.partition("[")
         functions = here if file == Path(__file__).name else _functions(TESTS / file)
         assert func in functions, f"{c.id}: {c.test} does not exist"
         body = functions[func]
+        if case:  # one case of a parametrize table: its row, from its id to the next row
+            source = (TESTS / file).read_text("utf-8")
+            start = source.find(f'("{case[:-1]}",')
+            assert start >= 0, f"{c.id}: {c.test}: no case {case[:-1]!r} in {file}"
+            body = source[start:source.find("\n    (", start)]
         if file == Path(__file__).name:
             uses = c.id in ARCHIVE_FAULTS or c.id in TABLE_FAULTS or f'"{c.id}"' in body
             assert uses, f"{c.id}: {c.test} does not check the case's message"
