@@ -117,6 +117,15 @@ def value_labels(ax):
     return [t.get_text() for t in ax.texts if t.get_gid() != "acm-footnote"]
 
 
+def assert_bars(ax, title, xlabel, ticks, lengths, values):
+    """A bar chart shows this title and axis label, and these bars top to bottom: tick, length, label."""
+    assert ax.get_title() == title
+    assert ax.get_xlabel() == xlabel
+    assert tick_texts(ax) == ticks
+    assert bar_lengths(ax) == lengths
+    assert value_labels(ax) == values
+
+
 def render(ax, tmp_path, name="chart.png"):
     path = tmp_path / name
     ax.figure.savefig(path, bbox_inches="tight")
@@ -130,13 +139,11 @@ def render(ax, tmp_path, name="chart.png"):
 def test_market_shares_bar_draws_the_table(data, tmp_path):
     ax = plot.market_shares("China e-commerce", "2024", data=data)
     render(ax, tmp_path)
-    assert ax.get_title() == "Market shares: China e-commerce, 2024"
-    assert ax.get_xlabel() == "Share of market (%)"
     # Largest first, "others" last; two articles, so each bar names its article.
-    assert tick_texts(ax) == ["Taobao & Tmall Group [1]", "PDD Holdings [1]", "Douyin E-commerce [1]",
-                              "JD.com [1]", "JD.com [2]", "Others [1]"]
-    assert bar_lengths(ax) == [33.0, 19.0, 18.0, 17.0, 16.0, 13.0]
-    assert value_labels(ax) == ["33%", "19%", "18%", "17%", "≤16%", "13%"]
+    assert_bars(ax, "Market shares: China e-commerce, 2024", "Share of market (%)",
+                ["Taobao & Tmall Group [1]", "PDD Holdings [1]", "Douyin E-commerce [1]", "JD.com [1]",
+                 "JD.com [2]", "Others [1]"],
+                [33.0, 19.0, 18.0, 17.0, 16.0, 13.0], ["33%", "19%", "18%", "17%", "≤16%", "13%"])
     note = plot.footnote(ax)
     assert note.startswith("Sources: [1] Liuhai Review, 2025-05 (est.); [2] Yilan Business, 2026-01-30")
 
@@ -231,11 +238,8 @@ def test_market_share_trend_all_entities_has_a_legend(data):
 def test_user_metrics_one_metric_in_millions(data, tmp_path):
     ax = plot.user_metrics("mau", data=data)
     render(ax, tmp_path)
-    assert ax.get_title() == "Monthly active users (MAU)"
-    assert ax.get_xlabel() == "Monthly active users (MAU), millions"
-    assert tick_texts(ax) == ["Doubao, 2025-12 [1]", "Qwen app, 2026-01 [2]"]
-    assert bar_lengths(ax) == [155.0, 100.0]
-    assert value_labels(ax) == ["≈155", "≥100"]
+    assert_bars(ax, "Monthly active users (MAU)", "Monthly active users (MAU), millions",
+                ["Doubao, 2025-12 [1]", "Qwen app, 2026-01 [2]"], [155.0, 100.0], ["≈155", "≥100"])
     note = plot.footnote(ax)
     for publisher, date in [("Yilan Business", "2026-01-30"), ("Ginlix AI", "2026-02-10")]:
         assert f"{publisher}, {date}" in note
@@ -276,11 +280,8 @@ def test_axes_passthrough(data, tmp_path):
 def test_financials_scales(data, tmp_path):
     ax = plot.financials("capex", data=data)
     render(ax, tmp_path)
-    assert ax.get_title() == "Capital expenditure (CNY)"
-    assert ax.get_xlabel() == "Capital expenditure, CNY 100 million"
-    assert tick_texts(ax) == ["Alibaba Group, FY2025", "Tencent, 2024"]
-    assert bar_lengths(ax) == [770.0, 767.0]
-    assert value_labels(ax) == ["≈770", "767"]
+    assert_bars(ax, "Capital expenditure (CNY)", "Capital expenditure, CNY 100 million",
+                ["Alibaba Group, FY2025", "Tencent, 2024"], [770.0, 767.0], ["≈770", "767"])
     assert plot.footnote(ax) == "Source: Qunmai SCRM, 2024-09-20"  # publisher_en, font or not
     bn = plot.financials("capex_plan", scale="bn", data=data)
     assert bar_lengths(bn) == [380.0]

@@ -58,22 +58,22 @@ def write(tmp_path: Path, text: str, name: str = "reg.toml") -> Path:
     return path
 
 
-def entities_error(tmp_path: Path, text: str) -> str:
+def registry_error(load, tmp_path: Path, text: str) -> str:
+    """The message ``load`` (load_entities or load_metrics) refuses ``text`` with."""
     path = write(tmp_path, text)
     with pytest.raises(RegistryError) as info:
-        load_entities(path)
+        load(path)
     message = str(info.value)
     assert str(path) in message  # every error names the file
     return message
 
 
+def entities_error(tmp_path: Path, text: str) -> str:
+    return registry_error(load_entities, tmp_path, text)
+
+
 def metrics_error(tmp_path: Path, text: str) -> str:
-    path = write(tmp_path, text)
-    with pytest.raises(RegistryError) as info:
-        load_metrics(path)
-    message = str(info.value)
-    assert str(path) in message
-    return message
+    return registry_error(load_metrics, tmp_path, text)
 
 
 # ------------------------------------------------------------------ good files
@@ -179,30 +179,40 @@ def test_entity_id_must_be_snake_case(tmp_path, bad_id):
     assert bad_id in message and "snake_case" in message
 
 
-def test_entity_missing_required_key(tmp_path):
-    message = entities_error(tmp_path, '[baidu]\nname_en = "Baidu"\nkind = "company"\n')
-    assert "[baidu]" in message and "name_zh" in message
+# (id, an entities file with one fault, what the message must name)
+ENTITY_FAULTS = [
+    ("missing_required_key", '[baidu]\nname_en = "Baidu"\nkind = "company"\n',
+     ["[baidu]", "name_zh"]),
+    ("unknown_key_catches_typos", GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parnet = "alibaba_group"'),
+     ["[qwen_app]", "parnet"]),
+    ("empty_name", '[baidu]\nname_en = " "\nname_zh = "百度"\nkind = "company"\n',
+     ["[baidu]", "name_en"]),
+    ("kind_from_the_list", GOOD_ENTITIES.replace('kind = "app"', 'kind = "application"'),
+     ["[qwen_app]", "'application'", "business_group"]),
+    ("parent_must_exist", GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parent = "alibaba"'),
+     ["[qwen_app]", "'alibaba'"]),
+    ("self_parent_is_a_cycle", '[a_co]\nname_en = "A"\nname_zh = "甲"\nkind = "company"\nparent = "a_co"\n',
+     ["cycle"]),
+    ("alias_unique_across_entities", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["千问App", "阿里"]'),
+     ["'阿里'", "[alibaba_group]", "[qwen_app]"]),
+    ("alias_clash_ignores_case", GOOD_ENTITIES.replace('aliases = ["阿里巴巴", "阿里"]', 'aliases = ["阿里巴巴", "千问app"]'),
+     ["千问", "already used"]),
+    ("alias_may_not_reuse_another_entitys_name", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["阿里巴巴集团"]'),
+     ["already used"]),
+    ("aliases_must_be_a_list_of_strings", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = "千问App"'),
+     ["[qwen_app]", "aliases"]),
+    ("entity_id_key_must_agree_with_table_name", GOOD_ENTITIES.replace('[qwen_app]\n', '[qwen_app]\nentity_id = "qwen"\n'),
+     ["[qwen_app]", "'qwen'"]),
+    ("entry_must_be_a_table", 'baidu = "Baidu"\n',
+     ["must be a table"]),
+]
 
 
-def test_entity_unknown_key_catches_typos(tmp_path):
-    text = GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parnet = "alibaba_group"')
+@pytest.mark.parametrize("text, names", [pytest.param(t, n, id=i) for i, t, n in ENTITY_FAULTS])
+def test_an_entities_file_with_a_fault_is_refused_naming_entry_and_key(tmp_path, text, names):
     message = entities_error(tmp_path, text)
-    assert "[qwen_app]" in message and "parnet" in message
-
-
-def test_entity_empty_name(tmp_path):
-    message = entities_error(tmp_path, '[baidu]\nname_en = " "\nname_zh = "百度"\nkind = "company"\n')
-    assert "[baidu]" in message and "name_en" in message
-
-
-def test_entity_kind_from_the_list(tmp_path):
-    message = entities_error(tmp_path, GOOD_ENTITIES.replace('kind = "app"', 'kind = "application"'))
-    assert "[qwen_app]" in message and "'application'" in message and "business_group" in message
-
-
-def test_entity_parent_must_exist(tmp_path):
-    message = entities_error(tmp_path, GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parent = "alibaba"'))
-    assert "[qwen_app]" in message and "'alibaba'" in message
+    for name in names:
+        assert name in message, name
 
 
 def test_entity_parent_cycle(tmp_path):
@@ -229,91 +239,41 @@ parent = "b_co"
     assert "cycle" in message and "a_co" in message and "b_co" in message and "c_co" in message
 
 
-def test_entity_self_parent_is_a_cycle(tmp_path):
-    text = '[a_co]\nname_en = "A"\nname_zh = "甲"\nkind = "company"\nparent = "a_co"\n'
-    assert "cycle" in entities_error(tmp_path, text)
-
-
-def test_alias_unique_across_entities(tmp_path):
-    text = GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["千问App", "阿里"]')
-    message = entities_error(tmp_path, text)
-    assert "'阿里'" in message and "[alibaba_group]" in message and "[qwen_app]" in message
-
-
-def test_alias_clash_ignores_case(tmp_path):
-    text = GOOD_ENTITIES.replace('aliases = ["阿里巴巴", "阿里"]', 'aliases = ["阿里巴巴", "千问app"]')
-    message = entities_error(tmp_path, text)
-    assert "千问" in message and "already used" in message
-
-
-def test_alias_may_not_reuse_another_entitys_name(tmp_path):
-    text = GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["阿里巴巴集团"]')
-    assert "already used" in entities_error(tmp_path, text)
-
-
-def test_aliases_must_be_a_list_of_strings(tmp_path):
-    message = entities_error(tmp_path, GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = "千问App"'))
-    assert "[qwen_app]" in message and "aliases" in message
-
-
 @pytest.mark.parametrize("fye", ["3-31", "03-32", "13-31", "02-29", "March"])
 def test_fiscal_year_end_must_be_a_real_day(tmp_path, fye):
     message = entities_error(tmp_path, GOOD_ENTITIES.replace('"03-31"', f'"{fye}"'))
     assert "[alibaba_group]" in message and "fiscal_year_end" in message
 
 
-def test_entity_id_key_must_agree_with_table_name(tmp_path):
-    text = GOOD_ENTITIES.replace('[qwen_app]\n', '[qwen_app]\nentity_id = "qwen"\n')
-    message = entities_error(tmp_path, text)
-    assert "[qwen_app]" in message and "'qwen'" in message
-
-
-def test_entry_must_be_a_table(tmp_path):
-    assert "must be a table" in entities_error(tmp_path, 'baidu = "Baidu"\n')
-
-
 # ------------------------------------------------------------------ metric checks
 
 
-def test_metric_id_must_be_snake_case(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS.replace("[mau]", "[MonthlyActives]"))
-    assert "MonthlyActives" in message and "snake_case" in message
+# (id, a metrics file with one fault, what the message must name)
+METRIC_FAULTS = [
+    ("id_must_be_snake_case", GOOD_METRICS.replace("[mau]", "[MonthlyActives]"),
+     ["MonthlyActives", "snake_case"]),
+    ("missing_required_key", GOOD_METRICS.replace('table = "user_metrics"\n', ""),
+     ["[mau]", "table"]),
+    ("unknown_key", GOOD_METRICS + 'unit = "persons"\n',
+     ["[mau]", "unit"]),
+    ("unit_from_vocabulary", GOOD_METRICS.replace('["persons"]', '["people"]'),
+     ["[mau]", "'people'"]),
+    ("bare_magnitude_is_not_a_unit", GOOD_METRICS.replace('["persons"]', '[""]'),
+     ["[mau]"]),
+    ("needs_a_unit", GOOD_METRICS.replace('["persons"]', "[]"),
+     ["[mau]", "at least one unit"]),
+    ("table_from_the_list", GOOD_METRICS.replace('"user_metrics"', '"users"'),
+     ["[mau]", "'users'", "market_shares"]),
+    ("unit_must_fit_its_table", GOOD_METRICS.replace('["persons"]', '["CNY"]'),
+     ["[mau]", "'CNY'", "user_metrics"]),
+]
 
 
-def test_metric_missing_required_key(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS.replace('table = "user_metrics"\n', ""))
-    assert "[mau]" in message and "table" in message
-
-
-def test_metric_unknown_key(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS + 'unit = "persons"\n')
-    assert "[mau]" in message and "unit" in message
-
-
-def test_metric_unit_from_vocabulary(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS.replace('["persons"]', '["people"]'))
-    assert "[mau]" in message and "'people'" in message
-
-
-def test_metric_bare_magnitude_is_not_a_unit(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS.replace('["persons"]', '[""]'))
-    assert "[mau]" in message
-
-
-def test_metric_needs_a_unit(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS.replace('["persons"]', "[]"))
-    assert "[mau]" in message and "at least one unit" in message
-
-
-def test_metric_table_from_the_list(tmp_path):
-    message = metrics_error(tmp_path, GOOD_METRICS.replace('"user_metrics"', '"users"'))
-    assert "[mau]" in message and "'users'" in message and "market_shares" in message
-
-
-def test_metric_unit_must_fit_its_table(tmp_path):
-    text = GOOD_METRICS.replace('["persons"]', '["CNY"]')
+@pytest.mark.parametrize("text, names", [pytest.param(t, n, id=i) for i, t, n in METRIC_FAULTS])
+def test_a_metrics_file_with_a_fault_is_refused_naming_entry_and_key(tmp_path, text, names):
     message = metrics_error(tmp_path, text)
-    assert "[mau]" in message and "'CNY'" in message and "user_metrics" in message
+    for name in names:
+        assert name in message, name
 
 
 def test_every_table_has_a_unit_family():
