@@ -289,23 +289,20 @@ class _Context:
         """A period as the text writes it (the extractor declares the label it resolves to)."""
         rng, year = self.rng, self.rng.randint(self.published.year - 3, self.published.year - 1)
         fye = self.entities[entity_id].fiscal_year_end
+        # Each form draws its own random parts only once chosen, so the draws stay in one order.
+        writes = {
+            "year": lambda: f"{year}年",
+            "quarter": lambda: f"{year}年第{_QUARTERS[rng.randrange(4)]}季度",
+            "month": lambda: f"{year}年{rng.randint(1, 12)}月",
+            "half": lambda: f"{year}年上半年",
+            "as_of": lambda: f"截至{year}年{rng.choice((3, 6, 9, 12))}月底",
+            "last_year": lambda: "去年",
+            "fiscal": lambda: f"{year}财年",
+        }
         forms = ["year", "quarter", "quarter", "month", "half", "as_of", "last_year"]
         if fye != "12-31":
             forms.append("fiscal")
-        form = rng.choice(forms)
-        if form == "year":
-            return f"{year}年"
-        if form == "quarter":
-            return f"{year}年第{_QUARTERS[rng.randrange(4)]}季度"
-        if form == "month":
-            return f"{year}年{rng.randint(1, 12)}月"
-        if form == "half":
-            return f"{year}年上半年"
-        if form == "as_of":
-            return f"截至{year}年{rng.choice((3, 6, 9, 12))}月底"
-        if form == "fiscal":
-            return f"{year}财年"
-        return "去年"
+        return writes[rng.choice(forms)]()
 
     def source_note(self, s: Sentence) -> str | None:
         """Sometimes credit a research firm at the start of the sentence."""

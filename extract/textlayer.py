@@ -215,6 +215,20 @@ class TextLayer:
         if not (0 <= start <= end <= length):
             raise ValueError(f"span [{start}, {end}) is not within the {what} text of length {length}")
 
+    def _map(self, start: int, end: int, length: int, what: str, first, last) -> tuple[int, int]:
+        # Both directions: ``first(i)`` is where the character at ``i`` starts on the other
+        # side, ``last(i)`` where it ends; an empty span sits after the preceding character.
+        self._check(start, end, length, what)
+        if self._identity:
+            return start, end
+        if start == end:
+            if start == 0:
+                return 0, 0
+            at = last(start - 1)
+            return at, at
+        s = first(start)
+        return s, max(s, last(end - 1))  # a span that is all gloss maps to nothing
+
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a normalised half-open span to the original span that produced it.
 
@@ -226,15 +240,7 @@ class TextLayer:
             >>> normalize("內(nèi)容１２％").to_original(2, 5)
             (7, 10)
         """
-        self._check(start, end, len(self._normalized), "normalized")
-        if self._identity:
-            return start, end
-        if start == end:
-            if start == 0:
-                return 0, 0
-            o = self._orig_end(start - 1)
-            return o, o
-        return self._orig_start(start), self._orig_end(end - 1)
+        return self._map(start, end, len(self._normalized), "normalized", self._orig_start, self._orig_end)
 
     @property
     def is_identity(self) -> bool:
@@ -320,16 +326,24 @@ class TextLayer:
         oend = np.where(nlens[k] == olens[k], os_[k] + (i - ns[k]) + 1, os_[k] + olens[k])
         return ostart.tolist(), oend.tolist()
 
+    @staticmethod
+    def _across(i: int, src, src_len, dst, dst_len, end: int) -> int:
+        """Where character ``i`` of one side starts (``end`` 0) or ends (``end`` 1) on the other.
+
+        ``src``/``dst`` are the segments' offsets on the two sides, ``src_len``/``dst_len``
+        their lengths: within a segment of equal lengths characters map one to one; a
+        segment that changed length (a gloss, a multi-character conversion) maps whole.
+        """
+        k = bisect_right(src, i) - 1
+        if src_len[k] == dst_len[k]:
+            return dst[k] + (i - src[k]) + end
+        return dst[k] + dst_len[k] * end
+
     def _orig_start(self, i: int) -> int:
-        k = bisect_right(self._n, i) - 1
-        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
-        return o + (i - n) if nlen == olen else o
+        return self._across(i, self._n, self._nlen, self._o, self._olen, 0)
 
     def _orig_end(self, i: int) -> int:
-        """Original end offset of the segment holding normalised character ``i``."""
-        k = bisect_right(self._n, i) - 1
-        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
-        return o + (i - n) + 1 if nlen == olen else o + olen
+        return self._across(i, self._n, self._nlen, self._o, self._olen, 1)
 
     def to_normalized(self, start: int, end: int) -> tuple[int, int]:
         """Map an original half-open span to the normalised span covering it.
@@ -345,26 +359,13 @@ class TextLayer:
             >>> layer.to_normalized(1, 8)
             (1, 3)
         """
-        self._check(start, end, len(self._original), "original")
-        if self._identity:
-            return start, end
-        if start == end:
-            if start == 0:
-                return 0, 0
-            n = self._norm_end(start - 1)
-            return n, n
-        s = self._norm_start(start)
-        return s, max(s, self._norm_end(end - 1))
+        return self._map(start, end, len(self._original), "original", self._norm_start, self._norm_end)
 
     def _norm_start(self, j: int) -> int:
-        k = bisect_right(self._o, j) - 1
-        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
-        return n + (j - o) if nlen == olen else n
+        return self._across(j, self._o, self._olen, self._n, self._nlen, 0)
 
     def _norm_end(self, j: int) -> int:
-        k = bisect_right(self._o, j) - 1
-        n, o, nlen, olen = self._n[k], self._o[k], self._nlen[k], self._olen[k]
-        return n + (j - o) + 1 if nlen == olen else n + nlen
+        return self._across(j, self._o, self._olen, self._n, self._nlen, 1)
 
 
 # Texts shorter than this are translated with ``str.translate``; above it a lookup

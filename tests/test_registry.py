@@ -179,38 +179,54 @@ def test_entity_id_must_be_snake_case(tmp_path, bad_id):
     assert bad_id in message and "snake_case" in message
 
 
-# (id, an entities file with one fault, what the message must name)
-ENTITY_FAULTS = [
-    ("missing_required_key", '[baidu]\nname_en = "Baidu"\nkind = "company"\n',
+# (registry, id, a registry file with one fault, what the message must name)
+FAULTS = [
+    ("entities", "missing_required_key", '[baidu]\nname_en = "Baidu"\nkind = "company"\n',
      ["[baidu]", "name_zh"]),
-    ("unknown_key_catches_typos", GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parnet = "alibaba_group"'),
+    ("entities", "unknown_key_catches_typos", GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parnet = "alibaba_group"'),
      ["[qwen_app]", "parnet"]),
-    ("empty_name", '[baidu]\nname_en = " "\nname_zh = "百度"\nkind = "company"\n',
+    ("entities", "empty_name", '[baidu]\nname_en = " "\nname_zh = "百度"\nkind = "company"\n',
      ["[baidu]", "name_en"]),
-    ("kind_from_the_list", GOOD_ENTITIES.replace('kind = "app"', 'kind = "application"'),
+    ("entities", "kind_from_the_list", GOOD_ENTITIES.replace('kind = "app"', 'kind = "application"'),
      ["[qwen_app]", "'application'", "business_group"]),
-    ("parent_must_exist", GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parent = "alibaba"'),
+    ("entities", "parent_must_exist", GOOD_ENTITIES.replace('parent = "alibaba_group"', 'parent = "alibaba"'),
      ["[qwen_app]", "'alibaba'"]),
-    ("self_parent_is_a_cycle", '[a_co]\nname_en = "A"\nname_zh = "甲"\nkind = "company"\nparent = "a_co"\n',
+    ("entities", "self_parent_is_a_cycle", '[a_co]\nname_en = "A"\nname_zh = "甲"\nkind = "company"\nparent = "a_co"\n',
      ["cycle"]),
-    ("alias_unique_across_entities", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["千问App", "阿里"]'),
+    ("entities", "alias_unique_across_entities", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["千问App", "阿里"]'),
      ["'阿里'", "[alibaba_group]", "[qwen_app]"]),
-    ("alias_clash_ignores_case", GOOD_ENTITIES.replace('aliases = ["阿里巴巴", "阿里"]', 'aliases = ["阿里巴巴", "千问app"]'),
+    ("entities", "alias_clash_ignores_case", GOOD_ENTITIES.replace('aliases = ["阿里巴巴", "阿里"]', 'aliases = ["阿里巴巴", "千问app"]'),
      ["千问", "already used"]),
-    ("alias_may_not_reuse_another_entitys_name", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["阿里巴巴集团"]'),
+    ("entities", "alias_may_not_reuse_another_entitys_name", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = ["阿里巴巴集团"]'),
      ["already used"]),
-    ("aliases_must_be_a_list_of_strings", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = "千问App"'),
+    ("entities", "aliases_must_be_a_list_of_strings", GOOD_ENTITIES.replace('aliases = ["千问App", "通义千问"]', 'aliases = "千问App"'),
      ["[qwen_app]", "aliases"]),
-    ("entity_id_key_must_agree_with_table_name", GOOD_ENTITIES.replace('[qwen_app]\n', '[qwen_app]\nentity_id = "qwen"\n'),
+    ("entities", "entity_id_key_must_agree_with_table_name", GOOD_ENTITIES.replace('[qwen_app]\n', '[qwen_app]\nentity_id = "qwen"\n'),
      ["[qwen_app]", "'qwen'"]),
-    ("entry_must_be_a_table", 'baidu = "Baidu"\n',
+    ("entities", "entry_must_be_a_table", 'baidu = "Baidu"\n',
      ["must be a table"]),
+    ("metrics", "id_must_be_snake_case", GOOD_METRICS.replace("[mau]", "[MonthlyActives]"),
+     ["MonthlyActives", "snake_case"]),
+    ("metrics", "missing_required_key", GOOD_METRICS.replace('table = "user_metrics"\n', ""),
+     ["[mau]", "table"]),
+    ("metrics", "unknown_key", GOOD_METRICS + 'unit = "persons"\n',
+     ["[mau]", "unit"]),
+    ("metrics", "unit_from_vocabulary", GOOD_METRICS.replace('["persons"]', '["people"]'),
+     ["[mau]", "'people'"]),
+    ("metrics", "bare_magnitude_is_not_a_unit", GOOD_METRICS.replace('["persons"]', '[""]'),
+     ["[mau]"]),
+    ("metrics", "needs_a_unit", GOOD_METRICS.replace('["persons"]', "[]"),
+     ["[mau]", "at least one unit"]),
+    ("metrics", "table_from_the_list", GOOD_METRICS.replace('"user_metrics"', '"users"'),
+     ["[mau]", "'users'", "market_shares"]),
+    ("metrics", "unit_must_fit_its_table", GOOD_METRICS.replace('["persons"]', '["CNY"]'),
+     ["[mau]", "'CNY'", "user_metrics"]),
 ]
 
 
-@pytest.mark.parametrize("text, names", [pytest.param(t, n, id=i) for i, t, n in ENTITY_FAULTS])
-def test_an_entities_file_with_a_fault_is_refused_naming_entry_and_key(tmp_path, text, names):
-    message = entities_error(tmp_path, text)
+@pytest.mark.parametrize("registry, text, names", [pytest.param(r, t, n, id=f"{r}-{i}") for r, i, t, n in FAULTS])
+def test_a_registry_file_with_a_fault_is_refused_naming_entry_and_key(tmp_path, registry, text, names):
+    message = registry_error({"entities": load_entities, "metrics": load_metrics}[registry], tmp_path, text)
     for name in names:
         assert name in message, name
 
@@ -246,34 +262,6 @@ def test_fiscal_year_end_must_be_a_real_day(tmp_path, fye):
 
 
 # ------------------------------------------------------------------ metric checks
-
-
-# (id, a metrics file with one fault, what the message must name)
-METRIC_FAULTS = [
-    ("id_must_be_snake_case", GOOD_METRICS.replace("[mau]", "[MonthlyActives]"),
-     ["MonthlyActives", "snake_case"]),
-    ("missing_required_key", GOOD_METRICS.replace('table = "user_metrics"\n', ""),
-     ["[mau]", "table"]),
-    ("unknown_key", GOOD_METRICS + 'unit = "persons"\n',
-     ["[mau]", "unit"]),
-    ("unit_from_vocabulary", GOOD_METRICS.replace('["persons"]', '["people"]'),
-     ["[mau]", "'people'"]),
-    ("bare_magnitude_is_not_a_unit", GOOD_METRICS.replace('["persons"]', '[""]'),
-     ["[mau]"]),
-    ("needs_a_unit", GOOD_METRICS.replace('["persons"]', "[]"),
-     ["[mau]", "at least one unit"]),
-    ("table_from_the_list", GOOD_METRICS.replace('"user_metrics"', '"users"'),
-     ["[mau]", "'users'", "market_shares"]),
-    ("unit_must_fit_its_table", GOOD_METRICS.replace('["persons"]', '["CNY"]'),
-     ["[mau]", "'CNY'", "user_metrics"]),
-]
-
-
-@pytest.mark.parametrize("text, names", [pytest.param(t, n, id=i) for i, t, n in METRIC_FAULTS])
-def test_a_metrics_file_with_a_fault_is_refused_naming_entry_and_key(tmp_path, text, names):
-    message = metrics_error(tmp_path, text)
-    for name in names:
-        assert name in message, name
 
 
 def test_every_table_has_a_unit_family():
