@@ -13,10 +13,11 @@ import pytest
 import _synthetic as syn
 from ai_consumer_metrics import DataIntegrityError, UnknownTableError, schemas
 from ai_consumer_metrics.dictionary import DATAPACKAGE, arrow_fields, describe
-from ai_consumer_metrics.store import DATA_DIR
+from ai_consumer_metrics.store import DATA_DIR, string_dtype
 from extract.datapackage import check_datapackage, write_datapackage
 
-PANDAS_DTYPE = {"string": "string", "float64": "float64", "int64": "int64", "bool": "bool",
+# What load() gives for each schema dtype; strings as the installed pandas names them.
+PANDAS_DTYPE = {"string": str(string_dtype()), "float64": "float64", "int64": "int64", "bool": "bool",
                 "date": "datetime64[ms]"}
 
 
