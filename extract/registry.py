@@ -72,9 +72,9 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _FYE_RE = re.compile(r"^(\d\d)-(\d\d)$")
 
 _ENTITY_REQUIRED = ("name_en", "name_zh", "kind")
-_ENTITY_OPTIONAL = ("entity_id", "parent", "aliases", "fiscal_year_end", "note")
+_ENTITY_OPTIONAL = ("entity_id", "parent", "aliases", "fiscal_year_end", "note", "unreviewed")
 _METRIC_REQUIRED = ("name", "description", "allowed_units", "table")
-_METRIC_OPTIONAL = ("metric_id", "note", "event")
+_METRIC_OPTIONAL = ("metric_id", "note", "event", "unreviewed")
 
 
 class RegistryError(Exception):
@@ -97,6 +97,7 @@ class Entity:
     aliases: tuple[str, ...]
     fiscal_year_end: str
     note: str
+    unreviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class Metric:
     table: str
     note: str
     event: bool = False
+    unreviewed: bool = False
 
 
 def _read(path: Path) -> dict:
@@ -172,17 +174,32 @@ def _check_id(path: Path, entry: str, table: dict, id_key: str) -> None:
         raise RegistryError(f"{path}: [{entry}] {id_key} = {table[id_key]!r} disagrees with the table name")
 
 
+def _refuse_unreviewed(path: Path, entries: dict, allow: bool) -> None:
+    # `python -m extract new` proposes entries it cannot confirm; only a person may.
+    pending = [k for k, v in entries.items() if v.unreviewed]
+    if pending and not allow:
+        raise RegistryError(
+            f"{path}: proposed entr{'y' if len(pending) == 1 else 'ies'} not reviewed yet: "
+            f"{', '.join(f'[{k}]' for k in pending)} (written by `python -m extract new`, marked "
+            f"`unreviewed = true`). Edit {path.parent.name}/{path.name}: check each entry's names, kind/parent "
+            "(entities) or units/table (metrics), rename a proposed_xxxxxx id (and in the extractor), "
+            "then delete its `unreviewed = true` line"
+        )
+
+
 def _alias_key(name: str) -> str:
     # "千问App" and "千问app" must collide: the check is about what a reader would confuse.
     return " ".join(name.casefold().split())
 
 
-def load_entities(path: str | Path | None = None) -> dict[str, Entity]:
+def load_entities(path: str | Path | None = None, *, allow_unreviewed: bool = False) -> dict[str, Entity]:
     """Read and validate the entity registry; return entities keyed by ``entity_id``.
 
     Checks: snake_case ids, required keys present and no unknown keys, ``kind`` in
     :data:`ENTITY_KINDS`, ``parent`` exists, no parent cycles, ``fiscal_year_end`` a
-    real ``MM-DD`` day, names and aliases unique across entities (case-insensitive).
+    real ``MM-DD`` day, names and aliases unique across entities (case-insensitive); no
+    entry proposed by ``python -m extract new`` (``unreviewed = true``) unless
+    ``allow_unreviewed`` (the draft and the review page read them; the build does not).
 
     Example::
 
@@ -216,7 +233,9 @@ def load_entities(path: str | Path | None = None) -> dict[str, Entity]:
             aliases=_string_list(path, entry, table, "aliases"),
             fiscal_year_end=fye,
             note=_string(path, entry, table, "note", required=False),
+            unreviewed=_flag(path, entry, table, "unreviewed"),
         )
+    _refuse_unreviewed(path, entities, allow_unreviewed)
 
     for e in entities.values():
         if e.parent is not None and e.parent not in entities:
@@ -244,12 +263,13 @@ def load_entities(path: str | Path | None = None) -> dict[str, Entity]:
     return entities
 
 
-def load_metrics(path: str | Path | None = None) -> dict[str, Metric]:
+def load_metrics(path: str | Path | None = None, *, allow_unreviewed: bool = False) -> dict[str, Metric]:
     """Read and validate the metric registry; return metrics keyed by ``metric_id``.
 
     Checks: snake_case ids, required keys present and no unknown keys, a non-empty
     ``allowed_units`` list drawn from :data:`UNITS`, ``table`` in :data:`METRIC_TABLES`,
-    and every allowed unit one that table can hold (:data:`TABLE_UNITS`).
+    and every allowed unit one that table can hold (:data:`TABLE_UNITS`); no
+    ``unreviewed = true`` entry unless ``allow_unreviewed``.
 
     Example::
 
@@ -287,7 +307,9 @@ def load_metrics(path: str | Path | None = None) -> dict[str, Metric]:
             table=where,
             note=_string(path, entry, table, "note", required=False),
             event=_flag(path, entry, table, "event"),
+            unreviewed=_flag(path, entry, table, "unreviewed"),
         )
+    _refuse_unreviewed(path, metrics, allow_unreviewed)
     return metrics
 
 
