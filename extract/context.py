@@ -223,7 +223,7 @@ STOCK_METRICS = frozenset({
     "stores", "cash", "headcount", "valuation",
 })
 #: Flows counted per month: an "as of" month end names the month itself.
-MONTHLY_METRICS = frozenset({"mau", "wau", "dau", "mau_growth", "dau_growth"})
+MONTHLY_METRICS = frozenset(f"{base}{change}" for base in ("mau", "wau", "dau") for change in ("", "_growth", "_decline"))
 
 
 def is_flow(metric: str | None) -> bool | None:
@@ -305,7 +305,7 @@ class EntityGuess:
 
 # Connectors and framing words that open a clause before its subject.
 _LEADING = re.compile(
-    r"^(?:其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
+    r"^(?:按业务划分|按分部划分|按业务|非国际财务报告准则下|非通用会计准则下|用户方面|业务方面|财务方面|其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
     r"其|据|根据|数据显示|显示|报告显示|财报显示|公告显示|统计显示|在|对于|至于|就|从|截至目前|目前|如今|当前|"
     r"期内|本季|本季度|季内|同期|去年同期|上年同期|今年|去年|全年|年内|报告期内|第[一二三四1-4]季度?|"
     r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:份)?(?:底|末|初)?|[0-9]{1,2}月(?:份)?)+")
@@ -322,26 +322,37 @@ GENERIC = frozenset("""
 本地生活 国际 在线 线上 线下 会员 订阅 直播 音乐 视频 社交 营销 商品 外卖 到店 酒旅 出行 支付 理财 核心 主营 其他 其它
 收入 营收 利润 净利 毛利 现金 费用 成本 开支 投入 规模 总额 总量 数量 人数 比例 比重 份额 增速 增幅 排名 榜单 数据 报告
 财报 业绩 季度 年度 同期 期间 截至 今年 去年 明年 全年 上半年 下半年 AI 人工智能 大模型 模型 智能体 机构 分析师 投资者
+下同 人民币 港币 港元 美元 同比 环比 按年 按季 预期 预计 合计 累计 单季 当季 首位 第一 第二 第三
 """.split())
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&.\-]+")
+_LINE_OF_BUSINESS = ("业务", "产品", "收入", "用户", "市场", "行业", "平台", "服务", "广告", "游戏", "电商", "支付",
+                     "板块", "部门", "分部", "方面", "数据", "报告", "机构")
 _GENERIC_SUFFIX = ("集团", "公司", "控股", "有限公司", "股份", "App", "APP", "app", "平台", "官方")
 
 
+class _Blocked(str):
+    """A subject slot that holds names, but not one the draft may take (微信及WeChat): TODO, not carried."""
+
+
 def _clean_subject(raw: str) -> str | None:
-    """The name a clause opens with, or None when the slot holds no plausible name."""
+    """The name a clause opens with, or None when the slot holds no plausible name
+    (a :class:`_Blocked` string when it holds several)."""
     s = raw.strip(" \"'“”《》「」()（）[]")
     s = _LEADING.sub("", s)
-    m = _SUBJECT_END.search(s)
-    if m:
-        s = s[:m.start()]
+    from extract.guess import CUE_RE
+
+    ends = [m.start() for m in (_SUBJECT_END.search(s), CUE_RE.search(s)) if m]
+    if ends:
+        s = s[:min(ends)]
     s = s.strip(" \"'“”《》「」()（）")
     if not s or not _NAME_CHARS.fullmatch(s):
         return None
     if s in GENERIC or s.isdigit() or len(s) < 2 or len(s) > 12:
         return None
-    if any(s.endswith(g) for g in GENERIC if len(g) >= 2 and len(s) > len(g) and g in ("业务", "产品", "收入", "用户",
-                                                                                    "市场", "行业", "平台")):
-        return None
+    if re.search(r"[及和与]", s):
+        return _Blocked(s)  # 微信及WeChat: two names, not one
+    if s.endswith(_LINE_OF_BUSINESS):
+        return None  # 增值服务, 网络广告: a line of business of the subject, not a firm
     return s
 
 
@@ -367,8 +378,8 @@ class ArticleContext:
         self.dates = sorted(dates)
         self._name_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
                                    re.I) if names else None
-        head_end = self._sentence_end(self._sentence_end(lo) + 1)
-        head = title + "。" + text[lo:min(hi, head_end + 1)]
+        # The title and the lead paragraph name what a results article reports on.
+        head = title + "。" + text[lo:min(hi, lo + 300)]
         self.subject = self._first_entity(head)
         subject_fye = self.fye.get(self.subject.entity_id or "", "12-31") if self.subject else "12-31"
         self.report = report_period(head, published, subject_fye)
@@ -434,49 +445,31 @@ class ArticleContext:
                     not subject[ke - ks:].startswith(_GENERIC_SUFFIX):
                 return EntityGuess(None, subject, proposed=True, how="name the registry lacks")
             return EntityGuess(eid, self.text[ks:ke], how="named")
+        if isinstance(subject, _Blocked):
+            return EntityGuess(None, subject, how="several names")
         if subject and lead <= len(raw):
             return EntityGuess(None, subject, proposed=True, how="name the registry lacks")
         return None
 
     def _first_entity(self, head: str) -> EntityGuess | None:
-        saved = self.text
-        try:
-            for part in re.split(f"[{re.escape(CLAUSE_STOPS)}]", head):
-                if not part.strip():
-                    continue
-                if self._name_re is not None and (m := self._name_re.search(part)):
-                    return EntityGuess(self.names[m.group().casefold()], m.group(), how="article subject")
-                s = _clean_subject(part)
-                if s:
-                    return EntityGuess(None, s, proposed=True, how="article subject")
-        finally:
-            self.text = saved
+        for part in re.split(f"[{re.escape(CLAUSE_STOPS)}]", head):
+            if not part.strip():
+                continue
+            if self._name_re is not None and (m := self._name_re.search(part)):
+                return EntityGuess(self.names[m.group().casefold()], m.group(), how="article subject")
+            s = _clean_subject(part)
+            if s and not isinstance(s, _Blocked):
+                return EntityGuess(None, s, proposed=True, how="article subject")
         return None
 
-    def _list_entity(self, at: int) -> EntityGuess | None | bool:
-        """Align a ``分别/依次/各`` list; False when the sentence has no such list."""
-        ss, se = self._sentence_start(at), self._sentence_end(at)
-        sentence = self.text[ss:se]
-        kw = None
-        for m in re.finditer(r"分别|依次|各自|各为|各达", sentence):
-            if ss + m.start() < at:
-                kw = m
-        if kw is None:
-            return False
-        k = ss + kw.start()
-        # The values the keyword distributes: figures after it in the same sentence.
-        values = [f for f in self.figures if k < f[0] < se]
-        if (at, ) and not any(f[0] == at for f in values):
-            return False
-        # The names: the list before the keyword, from the clause it belongs to.
+    def _list_names(self, ss: int, k: int) -> list[EntityGuess] | None:
+        """The names listed before the keyword at ``k`` (within its clause), or None."""
         cs = k
         while cs > ss and self.text[cs - 1] not in ",，;；:：":
             cs -= 1
-        stretch = self.text[cs:k]
         stretch = re.sub(r"(?:的)?(?:月活跃用户|月活|日活|周活|用户规模|用户数|收入|营收|市场份额|份额|市占率|GMV|成交额|净利润|"
-                         r"规模|增速|增长|估值|下载量)(?:数|量)?$", "", stretch)
-        stretch = stretch.rstrip("的")
-        items = [x for x in re.split(r"[、,/]|和|与|及|以及", _LEADING.sub("", stretch)) if x.strip()]
+                         r"规模|增速|增长|估值|下载量)(?:数|量)?$", "", self.text[cs:k]).rstrip("的")
+        items = [x for x in re.split(r"[、,/]|以及|和|与|及", _LEADING.sub("", stretch)) if x.strip()]
         if len(items) < 2:
             return None
         guesses = []
@@ -486,13 +479,31 @@ class ArticleContext:
             if g is None:
                 return None
             guesses.append(g)
-        # Only the values of this list: as many as there are names (a trailing ratio or total is not one).
-        if len(values) < len(guesses):
+        return guesses
+
+    def _list_entity(self, at: int) -> EntityGuess | None | bool:
+        """Align a ``分别/依次/各`` list; False when the sentence has no such list before ``at``."""
+        ss, se = self._sentence_start(at), self._sentence_end(at)
+        kws = [ss + m.start() for m in re.finditer(r"分别|依次|各自|各为|各达", self.text[ss:se]) if ss + m.start() < at]
+        if not kws:
+            return False
+        k = kws[-1]
+        # The values the keyword distributes: figures after it, up to the next keyword.
+        values = [f[0] for f in self.figures if k < f[0] < se]
+        if at not in values:
+            return False
+        # 环比分别增长8.1%、下降2.3%: a later list of the sentence shares the names of the first.
+        names = None
+        for kw in reversed(kws):
+            names = self._list_names(ss, kw)
+            if names:
+                break
+        if not names or len(values) < len(names):
             return None
-        idx = [f[0] for f in values].index(at)
-        if idx >= len(guesses):
+        idx = values.index(at)
+        if idx >= len(names):
             return None
-        g = guesses[idx]
+        g = names[idx]
         return EntityGuess(g.entity_id, g.name, g.proposed, how="分别 list")
 
     def entity(self, at: int) -> EntityGuess:
@@ -567,8 +578,17 @@ class ArticleContext:
                     ps = s - len(pre.group())
                 post = re.match(r"(?:底|末|初|止|为止|期间|当天|以来|全年|上半年|下半年|前三季度)?", self.text[e:b]).group()
                 out.append((ps, self.text[ps:e + len(post)]))
+        merged: list[tuple[int, str]] = []
+        for ps, phrase in out:
+            # 10月20日至11月11日: two dates joined by 至 are one span.
+            if merged and re.fullmatch(r"\s*(?:至|到|-|—|–|~)\s*", self.text[merged[-1][0] + len(merged[-1][1]):ps]):
+                start = merged[-1][0]
+                merged[-1] = (start, self.text[start:ps + len(phrase)])
+            else:
+                merged.append((ps, phrase))
+        out = merged
         for m in re.finditer(r"截至目前|截止目前|至今|目前|今年上半年|今年下半年|去年上半年|去年下半年|上半年|下半年|"
-                             r"今年|去年|前年|上个月|上月|本月", self.text[a:b]):
+                             r"今年(?!同期)|去年(?!同期)|前年|上个月|上月|本月", self.text[a:b]):
             s = a + m.start()
             if not any(ps <= s < ps + len(p) for ps, p in out):
                 out.append((s, m.group()))
@@ -617,8 +637,9 @@ class ArticleContext:
             if not re.search(r"(?:较|比|相比|按季|环比)(?:上季|上一季|上个季度|前一季)", clause):
                 span = shift_span(rp.start, rp.end, -3) if rp.months == 3 else None
         elif m := re.search(r"(?:去年|上年)同期", clause):
-            if not re.search(r"(?:较|比|相比|相较|对比|同比|与)\s*(?:去年|上年)同期", clause):
-                span = shift_span(rp.start, rp.end, -12)
+            if re.search(r"(?:较|比|相比|相较|对比|同比|与)\s*(?:去年|上年)同期", clause):
+                return None  # 较去年同期上升: a change in the reported period
+            span = shift_span(rp.start, rp.end, -12)
         elif m := re.search(r"全年", clause):
             if rp.months < 12:
                 ys = date(rp.end.year, 1, 1) if not rp.fiscal else None
@@ -677,9 +698,10 @@ class ArticleContext:
         # 3. a governing phrase opening the paragraph (截至…, 2025年10月,), 4. a dated heading.
         ps, _ = self._paragraph(at)
         if ps < ss:
-            first_clause_end = self._clause(ps)[1]
-            got = take([p for p in self._phrases(ps, first_clause_end) if p[0] == ps or
-                        self.text[ps:p[0]].strip() in ("", "截至", "截止")], "paragraph")
+            # A phrase opening a clause of the paragraph's first sentence: 用户方面,截至9月底,…
+            opening = [p for p in self._phrases(ps, self._sentence_end(ps))
+                       if p[0] == ps or self.text[p[0] - 1] in CLAUSE_STOPS]
+            got = take(opening[:1], "paragraph")
             if got is not None:
                 return PeriodGuess(got.label, got.phrase, got.candidates)
         for hs, he in self._headings_before(at)[:1]:

@@ -32,6 +32,7 @@ from ai_consumer_metrics.vocabulary import FIGURE_KINDS
 from extract.guess import Guesser
 
 _SENTENCE_STOPS = "。！？!?；;\n"
+_FULL_STOPS = "。！？!?\n"
 # ASCII "(" and ")" are left out: traditional-script sources carry pinyin glosses 發(fā).
 _CLAUSE_STOPS = "，、：；（）,:;"
 #: A quote longer than this is cut down to the clauses around the number.
@@ -258,10 +259,10 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
             continue
         qs, qe, nth = quote_span(text, lo, hi, m.start, m.end)
         quote = text[qs:qe]
-        ss, se = _span(text, lo, hi, m.start, m.end, _SENTENCE_STOPS)
-        ns, _ = layer.to_normalized(ss, se)
+        # The metric's cue may sit before a ；: 总收入为…,按年增长15%;按季则上升5%.
+        ss, se = _span(text, lo, hi, m.start, m.end, _FULL_STOPS)
+        ns, ne = layer.to_normalized(ss, se)
         nat, _ = to_norm[id(m)]
-        _, ne = layer.to_normalized(ss, se)
         metric = guesser.metric(norm[ns:ne], nat - ns, m.unit)
         eg = ctx.entity(nat)
         entity = eg.entity_id

@@ -39,10 +39,10 @@ METRIC_CUES: dict[str, str] = {
     "付费用户": "paying_users", "付费会员": "paying_users",
     "下载量": "downloads", "下载次数": "downloads",
     # money
-    "营业收入": "revenue", "营收": "revenue", "总收入": "revenue", "净收入": "revenue", "总营收": "revenue",
+    "营业收入": "revenue", "营收": "revenue", "合并营收": "revenue", "营收": "revenue", "总收入": "revenue", "净收入": "revenue", "总营收": "revenue",
     "收入": "revenue", "收益": "revenue",
     "净利润": "net_profit", "净利": "net_profit", "纯利": "net_profit", "盈利": "net_profit", "溢利": "net_profit",
-    "股东应占溢利": "net_profit", "股东应占利润": "net_profit",
+    "税后净利": "net_profit", "股东应占溢利": "net_profit", "股东应占利润": "net_profit",
     "经调整净利润": "adjusted_net_profit", "经调整净利": "adjusted_net_profit", "经调整纯利": "adjusted_net_profit",
     "经调整溢利": "adjusted_net_profit", "调整后净利润": "adjusted_net_profit",
     "亏损": "net_loss", "净亏损": "net_loss", "亏损额": "net_loss",
@@ -83,13 +83,13 @@ PROPOSED_METRICS: dict[str, tuple[str, str, tuple[str, ...], str]] = {
 _GROWTH_UNITS = ("percent", "percentage_points", "multiple")
 
 #: Words saying the number is a change of the base metric, not its level (longest first).
-GROWTH_CUES = ("同比增长", "同比增加", "同比上升", "同比提升", "同比上涨", "按年增长", "按年上升", "按年增加", "按年增",
+GROWTH_CUES = ("年增", "季增", "月增", "同比增长", "同比增加", "同比上升", "同比提升", "同比上涨", "按年增长", "按年上升", "按年增加", "按年增",
                "按年升", "环比增长", "环比上升", "按季增长", "按季上升", "按季增", "按季升", "增长", "增加", "上升", "提升",
                "上涨", "增幅", "增速", "增", "升", "涨")
-DECLINE_CUES = ("同比下降", "同比下滑", "同比减少", "同比下跌", "按年下降", "按年下跌", "按年减少", "按年跌", "按年减",
+DECLINE_CUES = ("年减", "季减", "月减", "同比下降", "同比下滑", "同比减少", "同比下跌", "按年下降", "按年下跌", "按年减少", "按年跌", "按年减",
                 "环比下降", "按季下降", "按季跌", "下降", "下滑", "减少", "下跌", "倒退", "萎缩", "收窄", "跌", "降", "减")
 _CLAUSE_STOPS = "，,；;。！？!?\n"
-_CUE_RE = re.compile("|".join(re.escape(c) for c in sorted(METRIC_CUES, key=len, reverse=True)), re.I)
+CUE_RE = _CUE_RE = re.compile("|".join(re.escape(c) for c in sorted(METRIC_CUES, key=len, reverse=True)), re.I)
 # A change word followed by 至/到 gives the new level (增至300亿元), not the change.
 _CHANGE_RE = re.compile("(" + "|".join(map(re.escape, sorted(GROWTH_CUES + DECLINE_CUES, key=len, reverse=True)))
                         + ")(?!至|到|为|成)")
@@ -154,7 +154,9 @@ class Guesser:
         return None
 
     def _fit(self, base: str, between: str, unit: str) -> str | None:
-        change = _CHANGE_RE.search(between)
+        # The change word nearest the number: 分别增长8.1%、下降2.3% gives each its own sign.
+        changes = list(_CHANGE_RE.finditer(between))
+        change = changes[-1] if changes else None
         candidates: list[tuple[str, str | None]] = []
         if change and unit in _GROWTH_UNITS + ("",):
             suffix = "_decline" if change.group() in _DECLINE else "_growth"
