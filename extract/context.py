@@ -305,16 +305,18 @@ class EntityGuess:
 
 # Connectors and framing words that open a clause before its subject.
 _LEADING = re.compile(
-    r"^(?:按业务划分|按分部划分|按业务|非国际财务报告准则下|非通用会计准则下|用户方面|业务方面|财务方面|其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
+    r"^(?:按业务划分|按分部划分|按业务|非国际财务报告准则下|非通用会计准则下|用户方面|业务方面|财务方面|同口径|剔除[^,]*影响|"
+    r"归属于[\u4e00-\u9fff]{0,8}?股东的|归母|其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
     r"其|据|根据|数据显示|显示|报告显示|财报显示|公告显示|统计显示|在|对于|至于|就|从|截至目前|目前|如今|当前|"
-    r"期内|本季|本季度|季内|同期|去年同期|上年同期|今年|去年|全年|年内|报告期内|第[一二三四1-4]季度?|"
+    r"期内|本季度|本季|季内|去年同期|上年同期|同期|今年|去年|全年|年内|报告期内|第[一二三四1-4]季度?|"
     r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:份)?(?:底|末|初)?|[0-9]{1,2}月(?:份)?)+")
 # Where a subject ends: a verb, a particle or a measure word before the figure.
 _SUBJECT_END = re.compile(
     r"(?:的|之|分别|依次|各自|各|则|也|亦|仍|均|都|共|总|已|将|在|以|于|较|比|同比|环比|按年|按季|为|是|达到|达|录得|实现|"
     r"增长|增加|增|上升|升|下降|下跌|下滑|减少|跌|降|占|约|超过|超|突破|逾|近|月活|日活|周活|旗下|方面|去年|今年|全年|"
     r"期内|同期|第[一二三四1-4]季|收入|营收|净利|利润|毛利|GMV|用户|市场|份额|销售|成交|交易|研发|资本|经营|盈利|亏损|"
-    r"溢利|纯利|下载|排名|位列|排|拿下|贡献|带动|推动|公布|发布|宣布|披露|表示|称|指出|预期|预计|透露|预告|交出|[0-9])", re.I)
+    r"溢利|纯利|下载|排名|位列|排|拿下|贡献|带动|推动|公布|发布|宣布|披露|表示|称|指出|预期|预计|透露|预告|交出|上线|公测|推出|上市|"
+    r"本季|期内|同期|今年|去年|上半年|下半年|全年|年度|第[一二三四1-4]季|主要|由于|因为|[0-9])", re.I)
 # Words that fill a subject slot without naming anyone.
 GENERIC = frozenset("""
 公司 集团 企业 平台 行业 市场 全球 中国 国内 海外 整体 总体 我们 他们 它们 该公司 本公司 该集团 对方 双方 各方 前者 后者
@@ -371,11 +373,13 @@ class ArticleContext:
     """
 
     def __init__(self, text: str, lo: int, hi: int, published: date, title: str, names: dict[str, str],
-                 fye: dict[str, str], figures: list[tuple[int, int]] = (), dates: list[tuple[int, int]] = ()):
+                 fye: dict[str, str], figures: list[tuple[int, int]] = (), dates: list[tuple[int, int]] = (),
+                 durations: list[tuple[int, int]] = ()):
         self.text, self.lo, self.hi, self.published = text, lo, hi, published
         self.names, self.fye = names, fye
         self.figures = sorted(figures)
         self.dates = sorted(dates)
+        self.durations = sorted(durations)
         self._name_re = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)),
                                    re.I) if names else None
         # The title and the lead paragraph name what a results article reports on.
@@ -441,7 +445,8 @@ class ArticleContext:
         known = self._known(a, b)
         if known:
             ks, ke, eid = known[0]
-            if subject and subject.startswith(self.text[ks:ke]) and len(subject) > ke - ks and \
+            # 腾讯音乐 is not 腾讯; 淘天集团客户管理 (a line of business described) is 淘天集团.
+            if subject and subject.startswith(self.text[ks:ke]) and 0 < len(subject) - (ke - ks) <= 3 and \
                     not subject[ke - ks:].startswith(_GENERIC_SUFFIX):
                 return EntityGuess(None, subject, proposed=True, how="name the registry lacks")
             return EntityGuess(eid, self.text[ks:ke], how="named")
@@ -452,14 +457,14 @@ class ArticleContext:
         return None
 
     def _first_entity(self, head: str) -> EntityGuess | None:
-        for part in re.split(f"[{re.escape(CLAUSE_STOPS)}]", head):
-            if not part.strip():
-                continue
+        parts = [p for p in re.split(f"[{re.escape(CLAUSE_STOPS)}]", head) if p.strip()]
+        for part in parts:
             if self._name_re is not None and (m := self._name_re.search(part)):
                 return EntityGuess(self.names[m.group().casefold()], m.group(), how="article subject")
-            s = _clean_subject(part)
-            if s and not isinstance(s, _Blocked):
-                return EntityGuess(None, s, proposed=True, how="article subject")
+        # A name the registry lacks only where a subject stands: the opening clause.
+        s = _clean_subject(parts[0]) if parts else None
+        if s and not isinstance(s, _Blocked):
+            return EntityGuess(None, s, proposed=True, how="article subject")
         return None
 
     def _list_names(self, ss: int, k: int) -> list[EntityGuess] | None:
@@ -588,7 +593,8 @@ class ArticleContext:
                 merged.append((ps, phrase))
         out = merged
         for m in re.finditer(r"截至目前|截止目前|至今|目前|今年上半年|今年下半年|去年上半年|去年下半年|上半年|下半年|"
-                             r"今年(?!同期)|去年(?!同期)|前年|上个月|上月|本月", self.text[a:b]):
+                             r"今年(?!同期)|去年(?!同期)|前年|上个月|上月|本月|(?:过去|近|最近|未来)[0-9一二三四五六七八九十两]+个?(?:季度|月|年|天)|"
+                             r"(?:过去|近|最近)(?:一年|半年)", self.text[a:b]):
             s = a + m.start()
             if not any(ps <= s < ps + len(p) for ps, p in out):
                 out.append((s, m.group()))
@@ -695,6 +701,10 @@ class ArticleContext:
             word = re.search(r"期内|本季度|本季|季内|报告期内", self.text[a:b])
             if word and self.report is not None and not (self.report.fiscal and unsure_fy):
                 return PeriodGuess(label_for(self.report.start, self.report.end, fye), word.group())
+        # A length of time in the clause (上线一周下载量…): a window the draft cannot place.
+        window = [d for d in self.durations if cs <= d[0] < at]
+        if window:
+            return PeriodGuess(None, self.text[window[-1][0]:window[-1][1]], ())
         # 3. a governing phrase opening the paragraph (截至…, 2025年10月,), 4. a dated heading.
         ps, _ = self._paragraph(at)
         if ps < ss:
@@ -702,13 +712,13 @@ class ArticleContext:
             opening = [p for p in self._phrases(ps, self._sentence_end(ps))
                        if p[0] == ps or self.text[p[0] - 1] in CLAUSE_STOPS]
             got = take(opening[:1], "paragraph")
-            if got is not None:
-                return PeriodGuess(got.label, got.phrase, got.candidates)
+            if got is not None and got.label is not None:  # 11月25日,公司公布…: a date, not a span it governs
+                return got
         for hs, he in self._headings_before(at)[:1]:
             phrases = self._phrases(hs, he)
             if phrases:
                 got = take([(hs, phrases[0][1])], "heading")
-                if got is not None:
+                if got is not None and got.label is not None:
                     return got
         # 5. the reported period of a results article (期内, 按年: or nothing said).
         if self.report is not None:

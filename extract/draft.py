@@ -252,7 +252,8 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
     ctx = ArticleContext(norm, nlo, nhi, source.published, normalize(source.meta.get("title") or "").normalized,
                          names, {e.entity_id: e.fiscal_year_end or "12-31" for e in entities.values()},
                          figures=[to_norm[id(m)] for m in mentions if m.kind in FIGURE_KINDS],
-                         dates=[to_norm[id(m)] for m in mentions if m.kind == "date"])
+                         dates=[to_norm[id(m)] for m in mentions if m.kind == "date"],
+                         durations=[to_norm[id(m)] for m in mentions if m.kind == "duration"])
     out: list[Claim] = []
     for m in mentions:
         if m.kind not in FIGURE_KINDS:
