@@ -119,7 +119,8 @@ def score_article(article: Path, workdir: Path) -> tuple[Counter, list[str], int
                 verdict = "right" if want == got else "wrong"
             counts[(field, verdict)] += 1
             if verdict != "right":
-                misses.append(f"  {article.stem}: {value} ({at}) {field}: drafted {got!r}, label {want!r}")
+                shown = got + (f" = {entities[got].name_zh}" if field == "entity" and got in entities else "")
+                misses.append(f"  {article.stem}: {value} ({at}) {field}: drafted {shown!r}, label {want!r}")
     unlabelled = sum(1 for s in by_start if s not in labelled)
     return counts, misses, unlabelled
 

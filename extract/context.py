@@ -220,7 +220,7 @@ def report_period(head: str, published: date, fiscal_year_end: str = "12-31") ->
 STOCK_METRICS = frozenset({
     "users", "merchants", "hospitals", "employees", "enterprise_customers", "equity_stake", "share_price",
     "market_cap", "regions_covered", "features", "member_benefits", "registered_users", "cumulative_users",
-    "stores", "cash", "headcount", "valuation",
+    "stores", "cash", "headcount", "valuation", "paying_users",
 })
 #: Flows counted per month: an "as of" month end names the month itself.
 MONTHLY_METRICS = frozenset(f"{base}{change}" for base in ("mau", "wau", "dau") for change in ("", "_growth", "_decline"))
@@ -305,18 +305,21 @@ class EntityGuess:
 
 # Connectors and framing words that open a clause before its subject.
 _LEADING = re.compile(
-    r"^(?:按业务划分|按分部划分|按业务|非国际财务报告准则下|非通用会计准则下|用户方面|业务方面|财务方面|同口径|剔除[^,]*影响|"
-    r"归属于[\u4e00-\u9fff]{0,8}?股东的|归母|其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
+    r"^(?:按业务划分|按分部划分|按业务|分业务看|分业务|分板块看|累计|合计|竞争对手|对手|同业方面|同业|友商|投后|投前|经调整|"
+    r"非国际财务报告准则下|非通用会计准则下|用户方面|业务方面|财务方面|同口径|剔除[^,]*影响|"
+    r"归属于[\u4e00-\u9fff]{0,8}?股东的|归母|其旗下产品|旗下产品|其产品|其旗下|[^,]{1,12}旗下(?=.)|其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
     r"其|据|根据|数据显示|显示|报告显示|财报显示|公告显示|统计显示|在|对于|至于|就|从|截至目前|目前|如今|当前|"
     r"期内|本季度|本季|季内|去年同期|上年同期|同期|今年|去年|全年|年内|报告期内|第[一二三四1-4]季度?|"
     r"[0-9]{4}年(?:[0-9]{1,2}月)?(?:份)?(?:底|末|初)?|[0-9]{1,2}月(?:份)?)+")
 # Where a subject ends: a verb, a particle or a measure word before the figure.
 _SUBJECT_END = re.compile(
-    r"(?:的|之|分别|依次|各自|各|则|也|亦|仍|均|都|共|总|已|将|在|以|于|较|比|同比|环比|按年|按季|为|是|达到|达|录得|实现|"
+    r"(?:的|分别|依次|各自|各|则|也|亦|仍|均|都|共|总|已|将|在|以|于|较|比|同比|环比|按年|按季|为|是|达到|达|录得|实现|"
     r"增长|增加|增|上升|升|下降|下跌|下滑|减少|跌|降|占|约|超过|超|突破|逾|近|月活|日活|周活|旗下|方面|去年|今年|全年|"
     r"期内|同期|第[一二三四1-4]季|收入|营收|净利|利润|毛利|GMV|用户|市场|份额|销售|成交|交易|研发|资本|经营|盈利|亏损|"
     r"溢利|纯利|下载|排名|位列|排|拿下|贡献|带动|推动|公布|发布|宣布|披露|表示|称|指出|预期|预计|透露|预告|交出|上线|公测|推出|上市|"
-    r"本季|期内|同期|今年|去年|上半年|下半年|全年|年度|第[一二三四1-4]季|主要|由于|因为|[0-9])", re.I)
+    r"本季|上季|下季|次季|上一季|期内|同期|今年|去年|上半年|下半年|全年|年度|第[一二三四1-4]季|主要|由于|因为|双11|双十一|618|大促|"
+    r"(?:上|共|拥|还)?有(?=超|近|约|逾|[0-9]|$)|海外|国内|全球|近日|日前|完成|获得|有效|活跃|付费|注册|每股|"
+    r"(?<=[\u4e00-\u9fff])[0-9])", re.I)
 # Words that fill a subject slot without naming anyone.
 GENERIC = frozenset("""
 公司 集团 企业 平台 行业 市场 全球 中国 国内 海外 整体 总体 我们 他们 它们 该公司 本公司 该集团 对方 双方 各方 前者 后者
@@ -324,12 +327,44 @@ GENERIC = frozenset("""
 本地生活 国际 在线 线上 线下 会员 订阅 直播 音乐 视频 社交 营销 商品 外卖 到店 酒旅 出行 支付 理财 核心 主营 其他 其它
 收入 营收 利润 净利 毛利 现金 费用 成本 开支 投入 规模 总额 总量 数量 人数 比例 比重 份额 增速 增幅 排名 榜单 数据 报告
 财报 业绩 季度 年度 同期 期间 截至 今年 去年 明年 全年 上半年 下半年 AI 人工智能 大模型 模型 智能体 机构 分析师 投资者
-下同 人民币 港币 港元 美元 同比 环比 按年 按季 预期 预计 合计 累计 单季 当季 首位 第一 第二 第三
+下同 累计 应用 整体 人民币 港币 港元 美元 同比 环比 按年 按季 预期 预计 合计 累计 单季 当季 首位 第一 第二 第三
 """.split())
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&.\-]+")
 _LINE_OF_BUSINESS = ("业务", "产品", "收入", "用户", "市场", "行业", "平台", "服务", "广告", "游戏", "电商", "支付",
                      "板块", "部门", "分部", "方面", "数据", "报告", "机构")
 _GENERIC_SUFFIX = ("集团", "公司", "控股", "有限公司", "股份", "App", "APP", "app", "平台", "官方")
+
+
+# A clause that only frames what follows (据星图数据统计, QuestMobile数据显示): its name is a source.
+_FRAMING = re.compile(r"^据|^根据|(?:显示|统计|表示|指出|称|报道|介绍|透露|认为|发现)$")
+_ONLY_WHEN = re.compile(r"(?:截至|截止到|截止|到|今年|去年)?(?:[0-9年月日时底末初至到\-()~]|双十一|双11|618|期间|当天|大促)+")
+_COMPANY_WORDS = ("公司", "该公司", "集团", "该集团", "其")
+
+
+_TOPIC_NEXT = re.compile(
+    r"(?:\([^)]{0,12}\))?(?:则|也|亦|同样|的|方面|旗下|、|宣布|表示|公布|发布|录得|完成|获得|称|披露|预计|预期|第|本季|期内|"
+    r"今年|去年|上半年|下半年|全年|前三|近日|日前|海外|国内|全球|有效|活跃|付费|注册|累计|[0-9])")
+
+
+def _stands_as_subject(name: str, clause: str, opening: bool) -> bool:
+    """Whether a name the registry lacks stands where a subject does, not making up the whole clause (分业务看).
+
+    Opening a sentence, a metric cue or a verb may follow it (知乎用户量…); later in the
+    sentence only a topic marker, a period or a reporting verb (美图则…, 蝦皮第三季…) or a
+    name in Latin letters (可灵AI, PChome) marks a new subject: 商业化收入 is not one.
+    """
+    from extract.guess import CUE_RE
+
+    if not clause.startswith(name):
+        return False
+    after = clause[len(name):]
+    if not after:
+        return False
+    if _TOPIC_NEXT.match(after):
+        return True
+    if opening or re.search(r"[A-Za-z]", name):
+        return bool(CUE_RE.match(after) or re.match(r"(?:达到|达|为|是|超过|超|突破|增长|下降|占)", after))
+    return False
 
 
 class _Blocked(str):
@@ -388,6 +423,8 @@ class ArticleContext:
         subject_fye = self.fye.get(self.subject.entity_id or "", "12-31") if self.subject else "12-31"
         self.report = report_period(head, published, subject_fye)
         self.festival = self._festival(title + "。" + text[lo:hi])
+        first_line = text.find("\n", lo, hi)
+        self._headline_end = hi if first_line == -1 else first_line
 
     # -- text structure ------------------------------------------------------
     def _sentence_start(self, at: int) -> int:
@@ -432,13 +469,28 @@ class ArticleContext:
         return out
 
     # -- entities --------------------------------------------------------------
+    def _opening(self, ss: int, cs: int) -> bool:
+        """True when the clause at ``cs`` opens its sentence: after a colon, or only framing and dates before it."""
+        before = self.text[ss:cs].rstrip()
+        if not before or before[-1] in ":：":
+            return True
+        for part in re.split(f"[{re.escape(CLAUSE_STOPS)}]", before):
+            rest = _LEADING.sub("", part.strip())
+            if rest and not _FRAMING.search(rest) and not _ONLY_WHEN.fullmatch(rest):
+                return False
+        return True
+
     def _known(self, a: int, b: int) -> list[tuple[int, int, str]]:
         if self._name_re is None:
             return []
         return [(m.start(), m.end(), self.names[m.group().casefold()]) for m in self._name_re.finditer(self.text, a, b)]
 
-    def _name_at(self, a: int, b: int) -> EntityGuess | None:
-        """The name a stretch of text opens with: a registry name unless it is only the head of a longer name."""
+    def _name_at(self, a: int, b: int, opening: bool = True, listed: bool = False) -> EntityGuess | None:
+        """The name a stretch of text opens with: a registry name unless it is only the head of a longer name.
+
+        A name the registry lacks is taken only where a subject stands: at the opening of a
+        sentence (``opening``), or marked as a new topic (美图则…, 海螺AI的…), or in Latin script.
+        """
         raw = self.text[a:b]
         subject = _clean_subject(raw)
         lead = len(raw) - len(_LEADING.sub("", raw.strip(" \"'“”《》「」()（）[]"))) if raw else 0
@@ -446,13 +498,16 @@ class ArticleContext:
         if known:
             ks, ke, eid = known[0]
             # 腾讯音乐 is not 腾讯; 淘天集团客户管理 (a line of business described) is 淘天集团.
-            if subject and subject.startswith(self.text[ks:ke]) and 0 < len(subject) - (ke - ks) <= 3 and \
-                    not subject[ke - ks:].startswith(_GENERIC_SUFFIX):
+            rest = subject[ke - ks:] if subject else ""
+            if subject and subject.startswith(self.text[ks:ke]) and 0 < len(rest) <= 3 and \
+                    not rest.startswith(_GENERIC_SUFFIX) and not any(rest.startswith(g) for g in GENERIC if len(g) > 1):
                 return EntityGuess(None, subject, proposed=True, how="name the registry lacks")
             return EntityGuess(eid, self.text[ks:ke], how="named")
         if isinstance(subject, _Blocked):
             return EntityGuess(None, subject, how="several names")
-        if subject and lead <= len(raw):
+        if _FRAMING.search(raw.strip()):
+            return None
+        if subject and (listed or _stands_as_subject(subject, _LEADING.sub("", raw.strip(" \"'“”《》「」()（）[]")), opening)):
             return EntityGuess(None, subject, proposed=True, how="name the registry lacks")
         return None
 
@@ -463,7 +518,7 @@ class ArticleContext:
                 return EntityGuess(self.names[m.group().casefold()], m.group(), how="article subject")
         # A name the registry lacks only where a subject stands: the opening clause.
         s = _clean_subject(parts[0]) if parts else None
-        if s and not isinstance(s, _Blocked):
+        if s and not isinstance(s, _Blocked) and _stands_as_subject(s, _LEADING.sub("", parts[0].strip()), True):
             return EntityGuess(None, s, proposed=True, how="article subject")
         return None
 
@@ -480,7 +535,7 @@ class ArticleContext:
         guesses = []
         for item in items:
             i0 = self.text.find(item, cs, k)
-            g = self._name_at(i0, i0 + len(item)) if i0 >= 0 else None
+            g = self._name_at(i0, i0 + len(item), listed=True) if i0 >= 0 else None
             if g is None:
                 return None
             guesses.append(g)
@@ -526,6 +581,7 @@ class ArticleContext:
         if listed is not False:
             return listed or EntityGuess(None, "", how="分别 list that does not align")
         # The item of a 、 list or the clause that holds the figure, then the clause.
+        ss = self._sentence_start(at)
         for stops in (CLAUSE_STOPS + LIST_SEPS, CLAUSE_STOPS):
             cs, _ = self._clause(at, stops)
             known = self._known(cs, at)
@@ -535,19 +591,25 @@ class ArticleContext:
                 if g and g.proposed and g.name.startswith(self.text[ks:ke]):
                     return g
                 return EntityGuess(eid, self.text[ks:ke], how="named in the clause")
-            g = self._name_at(cs, at)
+            g = self._name_at(cs, at, opening=self._opening(ss, cs))
             if g is not None:
                 return g
         # Carried: the nearest earlier clause of the sentence that names someone.
-        ss = self._sentence_start(at)
         cs, _ = self._clause(at)
         pos = cs - 1
         while pos > ss:
             ps, _ = self._clause(pos - 1)
-            g = self._name_at(ps, pos)
+            g = self._name_at(ps, pos, opening=self._opening(ss, ps))
+            slot = _LEADING.sub("", self.text[cs:at].strip())
+            owner = re.match(r"(.{2,12}?)旗下", self.text[ps:pos].strip())
+            if g is not None and owner and slot.startswith(_COMPANY_WORDS):
+                # X旗下Y…,公司…: 公司 is X, the owner, not the product Y.
+                o = self._name_at(ps, ps + owner.end(1), listed=True)
+                if o is not None:
+                    return EntityGuess(o.entity_id, o.name, o.proposed, how="owner named before 旗下")
             if g is not None:
                 return EntityGuess(g.entity_id, g.name, g.proposed, how="subject of the sentence")
-            if self._figures_between(ps, pos):
+            if self._figures_between(ps, pos) and not _ONLY_WHEN.fullmatch(_LEADING.sub("", self.text[ps:pos].strip())):
                 break  # an earlier clause with its own figure and no subject: the chain is broken
             pos = ps - 1
         # The paragraph's opening sentence, then the article's subject.
@@ -566,9 +628,15 @@ class ArticleContext:
 
     # -- periods ---------------------------------------------------------------
     def _festival(self, text: str) -> tuple[str, tuple[str, date, date]] | None:
-        m = re.search(r"(今年|去年|\d{4}年)?(双十一|双11|618)", text)
-        if not m:
+        found = list(re.finditer(r"(今年|去年|\d{4}年)?(双十一|双11|618)", text))
+        if not found:
             return None
+        for m in found:
+            # 今年双十一期间(10月20日至11月11日): the article's own window for the campaign.
+            w = re.match(r"[^,。]{0,4}\((\d{1,2}月\d{1,2}日(?:至|到|-)\d{1,2}月\d{1,2}日)\)", text[m.end():])
+            if w and (r := resolve_phrase(w[1], self.published)):
+                return w[1], r
+        m = found[0]
         r = resolve_phrase(m.group() if m[1] else ("今年" + m[2]), self.published)
         return (m.group(), r) if r else None
 
@@ -586,14 +654,16 @@ class ArticleContext:
         merged: list[tuple[int, str]] = []
         for ps, phrase in out:
             # 10月20日至11月11日: two dates joined by 至 are one span.
-            if merged and re.fullmatch(r"\s*(?:至|到|-|—|–|~)\s*", self.text[merged[-1][0] + len(merged[-1][1]):ps]):
+            joiner = self.text[merged[-1][0] + len(merged[-1][1]):ps] if merged else ""
+            if merged and (re.fullmatch(r"\s*(?:至|到|-|—|–|~)\s*", joiner) or
+                           (joiner == "" and phrase[:1] in "至到")):
                 start = merged[-1][0]
                 merged[-1] = (start, self.text[start:ps + len(phrase)])
             else:
                 merged.append((ps, phrase))
         out = merged
         for m in re.finditer(r"截至目前|截止目前|至今|目前|今年上半年|今年下半年|去年上半年|去年下半年|上半年|下半年|"
-                             r"今年(?!同期)|去年(?!同期)|前年|上个月|上月|本月|(?:过去|近|最近|未来)[0-9一二三四五六七八九十两]+个?(?:季度|月|年|天)|"
+                             r"(?:累计)?(?:前三季度?|首三季|前三个季度)|今年(?!同期)|去年(?!同期)|全年|前年|上个月|上月|本月|(?:过去|近|最近|未来)[0-9一二三四五六七八九十两]+个?(?:季度|月|年|天)|"
                              r"(?:过去|近|最近)(?:一年|半年)", self.text[a:b]):
             s = a + m.start()
             if not any(ps <= s < ps + len(p) for ps, p in out):
@@ -611,6 +681,17 @@ class ArticleContext:
                     self.published.year - 1
             start, end = date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
             return label_for(start, end, fye), start, end
+        if self.festival is not None and re.search(r"双十一|双11|618", phrase):
+            # An article that defines its campaign window (10月20日至11月11日) means it by 双十一期间.
+            day = resolve_phrase(phrase, self.published, fye)
+            label, start, end = self.festival[1]
+            if day is not None and start != end and day[2] == end:
+                return self.festival[1]
+        if re.fullmatch(r"(?:累计)?(?:前三季度?|首三季|前三个季度)", phrase):
+            y = self.report.end.year if self.report is not None else self.published.year
+            return label_for(date(y, 1, 1), date(y, 9, 30), fye), date(y, 1, 1), date(y, 9, 30)
+        if phrase == "全年" and self.report is None:
+            phrase = "今年"
         if phrase in ("上半年", "下半年"):
             phrase = "今年" + phrase if self.published.month > (6 if phrase == "上半年" else 12) else "去年" + phrase
         return resolve_phrase(phrase, self.published, fye)
@@ -640,8 +721,12 @@ class ArticleContext:
         if m := re.search(r"(?:次季|下季度|下一季度?|下个季度)", clause):
             span = shift_span(rp.start, rp.end, 3) if rp.months == 3 else None
         elif m := re.search(r"(?:上季|上一季度?|上个季度|前一季度?)(?!度?(?:增|升|降|跌|减))", clause):
-            if not re.search(r"(?:较|比|相比|按季|环比)(?:上季|上一季|上个季度|前一季)", clause):
-                span = shift_span(rp.start, rp.end, -3) if rp.months == 3 else None
+            if re.search(r"(?:较|比|相比|按季|环比)(?:上季|上一季|上个季度|前一季)", clause):
+                return None  # 较上季下滑: a change in the reported period
+            if a < self._headline_end:
+                # A headline's 上季 is the quarter just reported (the one before publication).
+                return PeriodGuess(label_for(rp.start, rp.end, fye), m.group())
+            span = shift_span(rp.start, rp.end, -3) if rp.months == 3 else None
         elif m := re.search(r"(?:去年|上年)同期", clause):
             if re.search(r"(?:较|比|相比|相较|对比|同比|与)\s*(?:去年|上年)同期", clause):
                 return None  # 较去年同期上升: a change in the reported period

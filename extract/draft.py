@@ -244,6 +244,8 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
     to_norm = {id(m): layer.to_normalized(m.start, m.end) for m in mentions}
     names: dict[str, str] = {}
     for e in entities.values():
+        if e.kind == "other":
+            continue  # 其他, 其余: a row of a share table, and an everyday word everywhere else
         for name in (e.name_zh, e.name_en, *e.aliases):
             # One-character names (the 阿 of nothing) would match everywhere.
             if name and len(name) >= 2:
