@@ -12,7 +12,7 @@ coverage with nothing unaccounted, periods, registries, pandera schemas, Parquet
   by :func:`extract.new.metadata` and written as ``python -m extract new`` writes them,
   with the body range set to leave out the header and the footer (site furniture);
 * ``OUT/data/entities.toml``, ``OUT/data/metrics.toml``: copies of the real registries;
-* ``OUT/extract/steps/s<id>.py``: ``FIGURES`` and ``DISMISSED`` for every number in
+* ``OUT/extract/extractors/<id>.py``: ``FIGURES`` and ``DISMISSED`` for every number in
   the body, written from what the generator planted, never read back from the scanner:
   the build is what checks that the scanner reads each planted figure as declared.
 
@@ -620,7 +620,6 @@ def extractor_source(a: Article, seed: int, i: int) -> str:
                              + ", ".join(f"{k}={_lit(v)}" for k, v in kw.items() if v is not None) + "),")
     return (f'"""Synthetic article {i} (benchmarks/synthetic.py, seed {seed}): generated text, not a real source."""\n'
             "from extract.declare import dismiss, figure\n\n"
-            f"SOURCE_ID = {_lit(a.source_id)}\n\n"
             "FIGURES = [\n" + "\n".join(figures) + ("\n" if figures else "") + "]\n\n"
             "DISMISSED = [\n" + "\n".join(dismissed) + ("\n" if dismissed else "") + "]\n")
 
@@ -665,22 +664,22 @@ def generate(root: str | Path, n: int, seed: int = 0) -> CorpusStats:
         >>> stats.articles, stats.figures > 500  # doctest: +SKIP
         (100, True)
     """
-    from extract.build import module_stem
+    from extract.corpus import Corpus
     from extract.registry import load_entities
 
     root = Path(root)
-    sources, steps = root / "data" / "sources", root / "extract" / "steps"
+    corpus = Corpus.at(root)
+    sources, steps = corpus.sources, corpus.extractors
     sources.mkdir(parents=True, exist_ok=True)
     steps.mkdir(parents=True, exist_ok=True)
-    for name in ("entities.toml", "metrics.toml"):
-        shutil.copyfile(REPO / "data" / name, root / "data" / name)
-    (steps / "__init__.py").write_text('"""Generated extractors (benchmarks/synthetic.py)."""\n', encoding="utf-8")
+    for path in Path(REPO / "data").glob("*.toml"):  # the registries
+        shutil.copyfile(path, root / "data" / path.name)
     entities = _clean_names(load_entities(root / "data" / "entities.toml"))
     n_fig = n_dis = size = 0
     for i in range(n):
         a = article(i, seed, entities)
         archive(a, sources)
-        (steps / f"{module_stem(a.source_id)}.py").write_text(extractor_source(a, seed, i), encoding="utf-8")
+        corpus.extractor(a.source_id).write_text(extractor_source(a, seed, i), encoding="utf-8")
         n_fig += sum(p.fig is not None for _, _, p in a.plants)
         n_dis += sum(p.fig is None for _, _, p in a.plants)
         size += len(a.text.encode("utf-8"))

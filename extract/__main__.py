@@ -49,8 +49,11 @@ def main(argv: list[str] | None = None) -> int:
 
     Example::
 
-        >>> main(["scan", "data/sources/2026-02-10-ginlix-qwen-ticketing.txt"])  # doctest: +SKIP
-        2026年2月10日 ...
+        >>> import tempfile
+        >>> path = Path(tempfile.mkdtemp()) / "a.txt"
+        >>> _ = path.write_text("豆包月活跃用户达3.2亿。", encoding="utf-8")
+        >>> main(["scan", str(path)])
+        [8:12] quantity 3.2亿 = 320000000
         0
     """
     parser = argparse.ArgumentParser(prog="python -m extract", description=__doc__)

@@ -42,10 +42,10 @@ class BuildError(Exception):
 
     Example::
 
-        >>> try:
-        ...     check_source(...)  # doctest: +SKIP
-        ... except BuildError as exc:
-        ...     print("\\n".join(exc.errors))
+        >>> print(BuildError(["extract/extractors/x.py:12: value mismatch", "data/sources/x.txt:3: unaccounted"]))
+        2 errors:
+        extract/extractors/x.py:12: value mismatch
+        data/sources/x.txt:3: unaccounted
     """
 
     def __init__(self, errors: Iterable[str]):

@@ -82,7 +82,13 @@ class SourceTask:
         self.metrics = metrics
 
     def __call__(self, source_id: str) -> SourceOutcome:
-        """The outcome of one source: its rows, or the errors that refuse it."""
+        """The outcome of one source: its rows, or the errors that refuse it.
+
+        Example::
+
+            >>> SourceTask(Corpus.at("/nonexistent"), {}, {})("2026-01-30-x").ok
+            False
+        """
         return check_source_id(source_id, self.corpus, self.entities, self.metrics)
 
 

@@ -11,9 +11,10 @@ extractor that does not build yet, which is when it is needed.
 
 Example::
 
-    $ python -m extract review 2024-06-18-huxiu-ant-grows-outward -o review.html
-    >>> page = review_html("2024-06-18-huxiu-ant-grows-outward")  # doctest: +SKIP
-    >>> "class=\\"m claimed\\"" in page  # doctest: +SKIP
+    $ python -m extract review SOURCE_ID -o review.html
+    >>> from extract.sources import list_sources
+    >>> page = review_html(list_sources()[0])
+    >>> 'class="m claimed"' in page
     True
 """
 from __future__ import annotations
@@ -54,8 +55,9 @@ class Review:
 
     Example::
 
-        >>> review = collect("2026-02-10-ginlix-qwen-ticketing")  # doctest: +SKIP
-        >>> review.count("unaccounted"), review.errors  # doctest: +SKIP
+        >>> from extract.sources import list_sources
+        >>> review = collect(list_sources()[0])
+        >>> review.count("unaccounted"), review.errors
         (0, [])
     """
 
@@ -86,7 +88,8 @@ def collect(source_id: str, root: str | Path | None = None) -> Review:
 
     Example::
 
-        >>> r = collect("2024-06-18-huxiu-ant-grows-outward")
+        >>> from extract.sources import list_sources
+        >>> r = collect(list_sources()[-1])
         >>> r.count("unaccounted"), r.errors
         (0, [])
     """
@@ -207,8 +210,9 @@ def render(review: Review) -> str:
 
     Example::
 
-        >>> html = render(collect("2026-02-10-ginlix-qwen-ticketing"))  # doctest: +SKIP
-        >>> html.startswith("<!DOCTYPE html>")  # doctest: +SKIP
+        >>> from extract.sources import list_sources
+        >>> html = render(collect(list_sources()[0]))
+        >>> html.startswith("<!DOCTYPE html>")
         True
     """
     src = review.source
@@ -281,7 +285,9 @@ def review_html(source_id: str, root: str | Path | None = None) -> str:
 
     Example::
 
-        >>> Path("review.html").write_text(review_html("2026-02-10-ginlix-qwen-ticketing"))  # doctest: +SKIP
+        >>> from extract.sources import list_sources
+        >>> review_html(list_sources()[0]).count("<mark ") > 0
+        True
     """
     return render(collect(source_id, root))
 
@@ -291,9 +297,11 @@ def main(args: argparse.Namespace) -> int:
 
     Example::
 
-        >>> main(argparse.Namespace(source_id="2026-02-10-ginlix-qwen-ticketing", output="review.html",
-        ...                         root=None))  # doctest: +SKIP
-        wrote review.html: claimed 16, unreviewed 0, ...
+        >>> import tempfile
+        >>> from extract.sources import list_sources
+        >>> out = Path(tempfile.mkdtemp()) / "review.html"
+        >>> main(argparse.Namespace(source_id=list_sources()[0], output=str(out), root=None))
+        wrote ...review.html: claimed ...
         0
     """
     from extract.registry import RegistryError

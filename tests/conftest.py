@@ -1,7 +1,10 @@
-"""Shared fixtures: a tiny synthetic source with its registry, scanner and period stubs.
+"""Shared fixtures: a tiny synthetic corpus with its registry, scanner and period stubs.
 
 The engine and build tests run on these so that they test the engine, not the
 real scanner, periods or extractors (tests/test_dataset.py covers the real data).
+:class:`Repo` writes a corpus folder of its own (archive, registries, extractor
+files) and builds it with the same :func:`extract.build.build` the command line
+runs; only the engine's scanner and period resolver are swapped for the stubs.
 """
 from __future__ import annotations
 
@@ -14,7 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from extract.build import Extractor, build_from
+import contextlib
+import json
+
+from extract import build as build_mod
+from extract import engine
 from extract.declare import dismiss, figure
 
 HEADER = "广告：扫码领取100元红包\n"
@@ -186,24 +193,103 @@ def good_dismissed() -> list:
                     note="the same revenue as the first sentence")]
 
 
+#: The real build, bound at import: tests monkeypatch ``extract.build.build`` to call Repo.build.
+_BUILD = build_mod.build
+
+#: Declarations handed to the generated extractor files, by source id. The files import them
+#: from here, so each declaration keeps the test file and line it was written on (errors name them).
+PENDING: dict[str, tuple[list, list]] = {}
+
+
+def write_entities(path: Path, entities: dict) -> None:
+    """The registry file data/entities.toml for ``entities`` (StubEntity or the real Entity)."""
+    lines = []
+    for eid, e in sorted(entities.items()):
+        lines += [f"[{eid}]", f"name_en = {json.dumps(e.name_en)}", f"name_zh = {json.dumps(e.name_zh)}",
+                  f"kind = {json.dumps(e.kind)}"]
+        if e.parent:
+            lines.append(f"parent = {json.dumps(e.parent)}")
+        if e.aliases:
+            lines.append(f"aliases = {json.dumps(list(e.aliases), ensure_ascii=False)}")
+        lines.append(f"fiscal_year_end = {json.dumps(e.fiscal_year_end or '12-31')}")
+        if e.note:
+            lines.append(f"note = {json.dumps(e.note, ensure_ascii=False)}")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_metrics(path: Path, metrics: dict) -> None:
+    """The registry file data/metrics.toml for ``metrics``."""
+    lines = []
+    for mid, m in sorted(metrics.items()):
+        lines += [f"[{mid}]", f"name = {json.dumps(m.name)}", f"description = {json.dumps(m.description)}",
+                  f"allowed_units = {json.dumps(list(m.allowed_units))}", f"table = {json.dumps(m.table)}"]
+        if m.note:
+            lines.append(f"note = {json.dumps(m.note, ensure_ascii=False)}")
+        if getattr(m, "event", False):
+            lines.append("event = true")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_source(folder: Path, source: StubSource) -> None:
+    """Archive a source in ``folder``: its text and metadata, as extract new would."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{source.source_id}.txt").write_bytes(source.text.encode("utf-8"))
+    (folder / f"{source.source_id}.json").write_text(json.dumps(source.meta, ensure_ascii=False, indent=2),
+                                                     encoding="utf-8")
+
+
+@contextlib.contextmanager
+def engine_stubs(scan=None, resolve_period=None):
+    """Swap the engine's default scanner and period resolver for the duration of a build."""
+    saved = engine._default_scan, engine._default_resolve_period
+    if scan is not None:
+        engine._default_scan = lambda: scan
+    if resolve_period is not None:
+        engine._default_resolve_period = lambda: resolve_period
+    try:
+        yield
+    finally:
+        engine._default_scan, engine._default_resolve_period = saved
+
+
 class Repo:
-    """A synthetic dataset: one source, its declarations, a tiny registry; builds into ``out``."""
+    """A synthetic corpus: one source, its declarations, a tiny registry; builds into ``out``.
+
+    ``build()`` writes the corpus into ``root/corpus`` (laid out like the repository:
+    data/sources, data/entities.toml, data/metrics.toml, extract/extractors) and runs
+    :func:`extract.build.build` on it, with the stub scanner and period resolver.
+    """
 
     def __init__(self, root: Path):
         self.root = root
+        self.corpus = root / "corpus"
         self.source = make_source(root / "sources")
         self.out = root / "data"
 
-    def build(self, figures=None, dismissed=None, *, out: Path | None = None, sources=None, **kw):
+    def write(self, figures=None, dismissed=None, *, sources=None, entities=None, metrics=None) -> Path:
+        """Lay the corpus out on disk; returns its root."""
         figures = good_figures() if figures is None else figures
         dismissed = good_dismissed() if dismissed is None else dismissed
         sources = [self.source] if sources is None else sources
-        extractors = {s.source_id: Extractor(s.source_id, self.root / "steps" / "s.py", figures, dismissed)
-                      for s in sources}
-        return build_from(out or self.out, sources=sources, extractors=extractors,
-                          entities=kw.pop("entities", ENTITIES), metrics=kw.pop("metrics", METRICS),
-                          version="0.0.test", scan=kw.pop("scan", stub_scan),
-                          resolve_period=kw.pop("resolve_period", stub_resolve_period), **kw)
+        shutil.rmtree(self.corpus, ignore_errors=True)
+        data, extractors = self.corpus / "data", self.corpus / "extract" / "extractors"
+        extractors.mkdir(parents=True)
+        for s in sources:
+            write_source(data / "sources", s)
+            PENDING[s.source_id] = (list(figures), list(dismissed))
+            (extractors / f"{s.source_id}.py").write_text(
+                f"import conftest\n\nFIGURES, DISMISSED = conftest.PENDING[{s.source_id!r}]\n", encoding="utf-8")
+        write_entities(data / "entities.toml", ENTITIES if entities is None else entities)
+        write_metrics(data / "metrics.toml", METRICS if metrics is None else metrics)
+        return self.corpus
+
+    def build(self, figures=None, dismissed=None, *, out: Path | None = None, sources=None,
+              entities=None, metrics=None, scan=stub_scan, resolve_period=stub_resolve_period, **kw):
+        root = self.write(figures, dismissed, sources=sources, entities=entities, metrics=metrics)
+        with engine_stubs(scan, resolve_period):
+            return _BUILD(out or self.out, root=root, version=kw.pop("version", "0.0.test"), **kw)
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -17,7 +17,8 @@ import ai_consumer_metrics as acm
 from ai_consumer_metrics import DataIntegrityError, UnknownTableError
 from conftest import ENTITIES, TEXT, good_dismissed, good_figures, snapshot, stub_scan
 from extract import build as build_mod
-from extract.build import BuildError, load_extractors, module_stem, summary
+from extract.build import BuildError, summary
+from extract.corpus import Corpus, read_extractor, stray_extractors
 
 REPO = Path(__file__).resolve().parents[1]
 CORE = ["figures", "sources", "references", "entities", "metrics", "coverage"]
@@ -314,41 +315,37 @@ def _write_step(folder: Path, stem: str, body: str) -> Path:
 
 GOOD_STEP = '''
 from extract.declare import figure, dismiss
-SOURCE_ID = "{sid}"
 FIGURES = [figure("同比增长12.5%", "12.5%", entity="jia", metric="revenue_growth", period="2024",
                   scope="China", value=12.5, unit="percent")]
 DISMISSED = []
 '''
 
 
-def test_load_extractors_finds_each_sources_module(tmp_path):
+def test_an_extractors_source_id_is_its_file_name(tmp_path):
     sid = "2024-06-01-test-source"
-    path = _write_step(tmp_path, module_stem(sid), GOOD_STEP.format(sid=sid))
-    found = load_extractors([sid], tmp_path)
-    assert found[sid].file == path and found[sid].figures[0].declared.line == 4
-    assert str(found[sid].figures[0].declared.file) == str(path)
+    path = _write_step(tmp_path, sid, GOOD_STEP)
+    found = read_extractor(Corpus.at(tmp_path).override(extractors=tmp_path).extractor(sid))
+    assert found.source_id == sid and found.file == path and found.figures[0].declared.line == 3
+    assert str(found.figures[0].declared.file) == str(path)
 
 
-def test_load_extractors_errors(tmp_path):
-    ids = ["2024-06-01-a", "2024-06-01-b", "2024-06-01-c"]
-    _write_step(tmp_path, module_stem("2024-06-01-a"), "SOURCE_ID = '2024-06-01-a'\nFIGURES = [1]\n")
-    _write_step(tmp_path, module_stem("2024-06-01-b"), "SOURCE_ID = '2024-06-01-b'\nFIGURES = []\nx = 1 / 0\n")
-    _write_step(tmp_path, "s2099_01_01_ghost", GOOD_STEP.format(sid="2099-01-01-ghost"))
-    _write_step(tmp_path, "s_wrong_name", GOOD_STEP.format(sid="2024-06-01-c"))
-    with pytest.raises(BuildError) as info:
-        load_extractors(ids, tmp_path)
-    msg = "\n".join(info.value.errors)
-    assert "s2024_06_01_a.py: FIGURES must be a list of figure(...) declarations" in msg
-    assert "s2024_06_01_b.py:3: cannot import: ZeroDivisionError" in msg
-    assert "s2099_01_01_ghost.py: SOURCE_ID '2099-01-01-ghost' is not an archived source" in msg
-    assert "s_wrong_name.py: SOURCE_ID '2024-06-01-c' belongs in s2024_06_01_c.py" in msg
-    assert "s2024_06_01_c.py: missing: source '2024-06-01-c' has no extractor" in msg
+def test_extractor_errors_name_the_file(tmp_path):
+    a = _write_step(tmp_path, "2024-06-01-a", "FIGURES = [1]\n")
+    b = _write_step(tmp_path, "2024-06-01-b", "FIGURES = []\nx = 1 / 0\n")
+    c = _write_step(tmp_path, "2024-06-01-c", "SOURCE_ID = '2024-06-01-c'\n" + GOOD_STEP)
+    _write_step(tmp_path, "2099-01-01-ghost", GOOD_STEP)
+    assert read_extractor(a).endswith("2024-06-01-a.py: FIGURES must be a list of figure(...) declarations")
+    assert read_extractor(b).endswith("2024-06-01-b.py:2: cannot import: ZeroDivisionError: division by zero")
+    assert read_extractor(c).endswith("2024-06-01-c.py: remove SOURCE_ID: an extractor's source id is its "
+                                      "file name ('2024-06-01-c')")
+    assert read_extractor(tmp_path / "2024-06-01-d.py").endswith(
+        "2024-06-01-d.py: missing: source '2024-06-01-d' has no extractor")
+    stray = stray_extractors(["2024-06-01-a", "2024-06-01-b", "2024-06-01-c"], tmp_path)
+    assert len(stray) == 1 and "2099-01-01-ghost.py: no archived source '2099-01-01-ghost'" in stray[0]
 
 
 def test_build_from_the_archive_with_real_reader_and_registry(tmp_path, monkeypatch, repo):
     """The glue of build(): real read_source / registry readers, extractors imported from files."""
-    pytest.importorskip("extract.sources")
-    pytest.importorskip("extract.registry")
     import extract.engine as engine
 
     sid = repo.source.source_id
@@ -360,20 +357,22 @@ def test_build_from_the_archive_with_real_reader_and_registry(tmp_path, monkeypa
     (tmp_path / "metrics.toml").write_text(
         '[revenue_growth]\nname = "Growth"\ndescription = "YoY growth."\n'
         'allowed_units = ["percent"]\ntable = "growth"\n', encoding="utf-8")
-    steps = tmp_path / "steps"
-    _write_step(steps, module_stem(sid), GOOD_STEP.format(sid=sid).replace(
-        "DISMISSED = []", "DISMISSED = [dismiss('营收达到1.5亿元，同比', '1.5亿元', reason='not_business_figure'),"
-        " dismiss('乙公司月活跃用户超过3000万人', '超过3000万人', reason='not_business_figure'),"
-        " dismiss('约占市场的20%', '20%', reason='not_business_figure'),"
-        " dismiss('日订单约248万单', '约248万单', reason='not_business_figure'),"
-        " dismiss('行业增速为10-15%', '10-15%', reason='not_business_figure'),"
-        " dismiss('说两遍：营收达到1.5亿元', '1.5亿元', reason='duplicate')]"))
+    steps = tmp_path / "extractors"
+    dismissed = ["营收达到1.5亿元，同比", "乙公司月活跃用户超过3000万人", "约占市场的20%", "日订单约248万单", "行业增速为10-15%"]
+    body = [m for m in stub_scan(TEXT) if repo.source.body_start <= m.start and m.end <= repo.source.body_end]
+    value_of = {q: next(m.text for m in body if m.text in q) for q in dismissed}
+    _write_step(steps, sid, GOOD_STEP.replace(
+        "DISMISSED = []", "DISMISSED = [" + "".join(
+            f"dismiss({q!r}, {value_of[q]!r}, reason='not_business_figure'), " for q in dismissed)
+        + " dismiss('说两遍：营收达到1.5亿元', '1.5亿元', reason='duplicate')]"))
     monkeypatch.setattr(engine, "_default_scan", lambda: stub_scan)
-    report = build_mod.build(tmp_path / "out", sources_root=tmp_path / "src", steps_dir=steps,
+    report = build_mod.build(tmp_path / "out", sources_root=tmp_path / "src", extractors_dir=steps,
                              entities_path=tmp_path / "entities.toml", metrics_path=tmp_path / "metrics.toml",
                              version="9.9.9")
     assert report.rows["figures"] == 1
-    assert report.results[sid].counts == {"mentions": 9, "claimed": 1, "dismissed": 6, "auto": 2, "unaccounted": 0}
+    auto = sum(m.kind in ("date", "ordinal") for m in body)
+    assert report.results[sid].counts == {"mentions": len(body), "claimed": 1, "unreviewed": 0,
+                                          "dismissed": len(dismissed) + 1, "auto": auto, "unaccounted": 0}
     assert "9.9.9" in summary(report)
 
 
@@ -381,12 +380,12 @@ def test_build_from_the_archive_with_real_reader_and_registry(tmp_path, monkeypa
 
 def test_main_prints_errors_and_exits_1(monkeypatch, capsys, tmp_path):
     def refuse(out):
-        raise BuildError(["extract/steps/s.py:12: value mismatch", "data/sources/x.txt:3 (offset 9): unaccounted"])
+        raise BuildError(["extract/extractors/s.py:12: value mismatch", "data/sources/x.txt:3 (offset 9): unaccounted"])
 
     monkeypatch.setattr(build_mod, "build", refuse)
     assert build_mod.main(argparse.Namespace(out=str(tmp_path))) == 1
     err = capsys.readouterr().err
-    assert "error: extract/steps/s.py:12: value mismatch" in err
+    assert "error: extract/extractors/s.py:12: value mismatch" in err
     assert "build failed: 2 error(s)" in err and "untouched" in err
 
 
@@ -397,12 +396,15 @@ def test_main_prints_summary_and_exits_0(monkeypatch, capsys, repo):
     out = capsys.readouterr().out
     assert repo.source.source_id in out
     line = next(l for l in out.splitlines() if l.startswith(repo.source.source_id))
-    assert line.split()[1:] == ["6", "9", "6", "1", "2", "0"]
+    c = report.results[repo.source.source_id].counts
+    assert line.split()[1:] == [str(n) for n in (len(good_figures()), c["mentions"], c["claimed"], c["dismissed"],
+                                                 c["auto"], c["unaccounted"])]
     assert "revenue_growth 2" in out and str(repo.out) in out
 
 
 def test_missing_required_metadata_is_a_build_error_not_a_traceback(built):
     built.source.meta["title"] = None
-    with pytest.raises(BuildError, match="sources: column title is required but empty for source_id 2024-06-01-test-source"):
+    # The archive reader refuses it before any table is written, naming the file and the key.
+    with pytest.raises(BuildError, match=r"2024-06-01-test-source\.json: .*'?title'?"):
         built.build()
     assert snapshot(built.out) == built.previous

@@ -11,7 +11,7 @@ import argparse
 import multiprocessing
 import os
 import re
-import shutil
+
 import subprocess
 import sys
 from pathlib import Path
@@ -22,26 +22,15 @@ from conftest import snapshot
 from extract import build as build_mod
 from extract import jobs as jobs_mod
 from extract.engine import BuildError
-from extract.jobs import Corpus, chunk_size, parse_jobs, run_sources
+from extract.jobs import chunk_size, parse_jobs, run_sources
 
-REPO = Path(__file__).resolve().parents[1]
-QUNMAI = "2024-09-20-qunmai-tencent-alibaba"
-QUNMAI_STEP = "s2024_09_20_qunmai_tencent_alibaba.py"
+from corpus_tools import REPO, copy_corpus, example_source, replace_call, sole_claims
+from extract.corpus import Corpus
 
 
 def run_build(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "extract", "build", *args], cwd=REPO,
                           capture_output=True, text=True, timeout=300)
-
-
-def copy_corpus(dest: Path) -> Path:
-    """This repository's corpus (archive, registries, extractors) laid out under ``dest``."""
-    shutil.copytree(REPO / "data" / "sources", dest / "data" / "sources")
-    for name in ("entities.toml", "metrics.toml"):
-        shutil.copyfile(REPO / "data" / name, dest / "data" / name)
-    shutil.copytree(REPO / "extract" / "steps", dest / "extract" / "steps",
-                    ignore=shutil.ignore_patterns("__pycache__"))
-    return dest
 
 
 # -- the real dataset -------------------------------------------------------------
@@ -68,28 +57,35 @@ def test_root_of_this_repository_is_the_default(tmp_path):
 
 # -- errors in a worker --------------------------------------------------------------
 
-def _value_mismatch(root: Path) -> None:
-    step = root / "extract" / "steps" / QUNMAI_STEP
-    text = step.read_text(encoding="utf-8")
-    assert "value=750_000_000" in text
-    step.write_text(text.replace("value=750_000_000", "value=760_000_000", 1), encoding="utf-8")
+def _value_mismatch(root: Path) -> str:
+    sid = example_source(root)
+    path = Corpus.at(root).extractor(sid)
+    call = sole_claims(path)[0]
+    code = path.read_text(encoding="utf-8")[call.start:call.end]
+    value = call.kwargs["value"]
+    code, n = re.subn(r"\bvalue=[^,)]+", f"value={value * 2 + 1!r}", code, count=1)
+    assert n == 1
+    replace_call(path, call, code)
+    return rf"{re.escape(sid)}\.py:\d+: value mismatch in quote \"{re.escape(call.args[0])}\""
 
 
-def _import_error(root: Path) -> None:
-    step = root / "extract" / "steps" / QUNMAI_STEP
-    step.write_text(step.read_text(encoding="utf-8") + "\nBROKEN = 1 / 0\n", encoding="utf-8")
+def _import_error(root: Path) -> str:
+    sid = example_source(root)
+    path = Corpus.at(root).extractor(sid)
+    path.write_text(path.read_text(encoding="utf-8") + "\nBROKEN = 1 / 0\n", encoding="utf-8")
+    return rf"{re.escape(sid)}\.py:\d+: cannot import: ZeroDivisionError"
 
 
-def _archive_changed(root: Path) -> None:
-    txt = root / "data" / "sources" / f"{QUNMAI}.txt"
-    txt.write_bytes(txt.read_bytes().replace("7.5亿".encode(), "7.6亿".encode(), 1))
+def _archive_changed(root: Path) -> str:
+    sid = example_source(root)
+    txt = Corpus.at(root).sources / f"{sid}.txt"
+    raw = txt.read_bytes()
+    i = re.search(rb"[0-8]", raw).start()
+    txt.write_bytes(raw[:i] + bytes([raw[i] + 1]) + raw[i + 1:])
+    return rf"{re.escape(sid)}\.txt: sha256 mismatch"
 
 
-FAULTS = {
-    "value-mismatch": (_value_mismatch, rf"{QUNMAI_STEP}:\d+: value mismatch in quote \"2022年6月,拼多多月活跃用户数达到7.5亿\""),
-    "import-error": (_import_error, rf"{QUNMAI_STEP}:\d+: cannot import: ZeroDivisionError"),
-    "archive-changed": (_archive_changed, rf"{QUNMAI}\.txt: sha256 mismatch"),
-}
+FAULTS = {"value-mismatch": _value_mismatch, "import-error": _import_error, "archive-changed": _archive_changed}
 
 
 @pytest.mark.parametrize("fault", sorted(FAULTS))
@@ -100,8 +96,7 @@ def test_an_error_in_a_worker_reads_as_in_process_and_leaves_the_tables(fault, t
     assert good.returncode == 0, good.stderr
     before = snapshot(out)
 
-    damage, message = FAULTS[fault]
-    damage(root)
+    message = FAULTS[fault](root)
     serial = run_build("--root", str(root), "--out", str(out), "--jobs", "1")
     parallel = run_build("--root", str(root), "--out", str(out), "--jobs", "2")
     assert serial.returncode == parallel.returncode == 1

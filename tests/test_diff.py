@@ -2,77 +2,75 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from extract.build import build
 from extract.diff import DiffError, diff_figures, load_side, report
 
-REPO = Path(__file__).resolve().parent.parent
-STEP = "s2024_06_18_huxiu_ant_grows_outward.py"
+from corpus_tools import REPO, add_dismissal, call_text, copy_corpus, example_source, replace_call, sole_claims
+from extract.corpus import Corpus
 
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory):
-    """The real dataset built twice: as is, and with one figure changed and one turned into a dismissal."""
+    """The real dataset built twice: as is, and with one figure's note edited and another turned into a dismissal."""
     tmp = tmp_path_factory.mktemp("diff")
-    steps = tmp / "steps"
-    shutil.copytree(REPO / "extract" / "steps", steps, ignore=shutil.ignore_patterns("__pycache__"))
+    root = copy_corpus(tmp / "corpus")
     old = tmp / "old"
-    build(old, steps_dir=steps)
-    path = steps / STEP
-    code = path.read_text(encoding="utf-8")
-    # A curator corrects a period and a note ...
-    assert code.count('entity="ant_group", metric="rd_spend", period="2023"') == 1
-    code = code.replace('entity="ant_group", metric="rd_spend", period="2023"',
-                        'entity="ant_group", metric="rd_spend", period="2023年度"')
-    code = code.replace("高达 (as high as) is emphasis", "高达 (as high as) is emphasis only")
-    # ... and re-reads 近百家 as not a business figure (removed), so the figure leaves.
-    start = code.index('    figure(\n        "已经为浙江省内的近百家医院')
-    end = code.index("    ),\n", start) + len("    ),\n")
-    code = code[:start] + code[end:]
-    code = code.replace("DISMISSED = [\n", 'DISMISSED = [\n    dismiss("浙江省内的近百家医院", "近百家", '
-                                          'reason="not_business_figure"),\n', 1)
-    path.write_text(code, encoding="utf-8")
+    build(old, root=root)
+    sid = example_source(root)
+    path = Corpus.at(root).extractor(sid)
+    edited, dropped = sole_claims(path)[:2]
+    # A curator drops a claim and dismisses its number instead (the later call first: offsets stay valid) ...
+    replace_call(path, dropped, "")
+    text = path.read_text(encoding="utf-8").replace("\n    ,\n", "\n", 1)
+    path.write_text(text, encoding="utf-8")
+    add_dismissal(path, dropped.args[0], dropped.args[1])
+    # ... and rewrites one note.
+    edited = next(c for c in sole_claims(path) if c.args[:2] == edited.args[:2])
+    code = call_text(path, edited)
+    note = "a curator's note, edited"
+    code = (code.replace("note=", f"note={note!r} or ", 1) if "note=" in code
+            else code[:-1].rstrip().rstrip(",") + f", note={note!r})")
+    replace_call(path, edited, code)
     new = tmp / "new"
-    build(new, steps_dir=steps)
-    return old, new
+    build(new, root=root)
+    return old, new, sid, edited, dropped, note
 
 
 def test_diff_of_two_builds(builds):
-    old, new = builds
+    old, new, sid, edited, dropped, note = builds
     d = diff_figures(load_side(str(old)), load_side(str(new)))
-    assert [r["value_text"] for r in d.removed] == ["近百家"]
-    assert d.removed[0]["metric"] == "hospitals"
+    assert [r["value_text"] for r in d.removed] == [dropped.args[1]]
+    assert d.removed[0]["metric"] == dropped.kwargs["metric"]
     assert d.added == []
     assert len(d.changed) == 1
     a, b, changes = d.changed[0]
-    assert b["value_text"] == "211.9亿元"
-    assert set(changes) == {"note"}  # 2023年度 resolves to the same label "2023"
+    assert b["value_text"] == edited.args[1] and b["note"] == note
+    assert set(changes) == {"note"}
     text = report(d)
     assert "0 added, 1 removed, 1 changed" in text
-    assert "2024-06-18-huxiu-ant-grows-outward: “已经为浙江省内的近百家医院提供了超过150万人次的服务”" in text
+    assert f"{sid}: “{dropped.args[0]}”" in text
 
 
 def test_diff_reversed_is_an_addition(builds):
-    old, new = builds
+    old, new, *_, dropped, note = builds
     d = diff_figures(load_side(str(new)), load_side(str(old)))
-    assert [r["value_text"] for r in d.added] == ["近百家"] and not d.removed
+    assert [r["value_text"] for r in d.added] == [dropped.args[1]] and not d.removed
 
 
 def test_command_line_json(builds):
-    old, new = builds
+    old, new, sid, edited, dropped, note = builds
     r = subprocess.run([sys.executable, "-m", "extract", "diff", str(old), str(new), "--json"],
                        capture_output=True, text=True, cwd=REPO)
     assert r.returncode == 0, r.stderr
     data = json.loads(r.stdout)
     assert data["old"]["figures"] == data["new"]["figures"] + 1
-    assert data["changed"][0]["changes"]["note"]["new"].count("emphasis only") == 1
-    assert data["removed"][0]["quote"].startswith("已经为浙江省内的近百家医院")
+    assert data["changed"][0]["changes"]["note"]["new"] == note
+    assert data["removed"][0]["quote"] == dropped.args[0]
 
 
 def test_git_revision_against_its_own_tables(tmp_path):

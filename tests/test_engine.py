@@ -352,10 +352,38 @@ def test_check_source_without_build_returns_rows_and_counts(repo):
     res = check_source(repo.source, good_figures(), good_dismissed(), entities=__import__("conftest").ENTITIES,
                        metrics=__import__("conftest").METRICS, scan=stub_scan,
                        resolve_period=__import__("conftest").stub_resolve_period)
-    assert res.counts == {"mentions": 9, "claimed": 6, "dismissed": 1, "auto": 2, "unaccounted": 0}
+    body = [m for m in stub_scan(TEXT) if repo.source.body_start <= m.start and m.end <= repo.source.body_end]
+    assert res.errors == []
+    assert res.counts == {"mentions": len(body), "claimed": len(good_figures()), "unreviewed": 0,
+                          "dismissed": len(good_dismissed()), "auto": sum(m.kind in ("date", "ordinal") for m in body),
+                          "unaccounted": 0}
     for row in res.figures:
         assert TEXT[row["quote_start"]:row["quote_end"]] == row["quote"]
         assert TEXT[row["value_start"]:row["value_end"]] == row["value_text"]
+
+
+def test_check_source_reports_every_problem_in_its_result_without_raising(repo):
+    """The one path: the engine returns rows, statuses and errors; the build raises, review renders."""
+    figs = good_figures()
+    drafted = figs.pop(0)
+    figs.append(figure(drafted.quote, drafted.value_text, entity="jia", metric="revenue", period="2024",
+                       scope="China", value=1.5e8, unit="CNY", reviewed=False))
+    at = next_line()
+    wrong = figure("同比增长12.5%", "12.5%", entity="jia", metric="revenue_growth", period="2024",
+                   scope="China", value=13.5, unit="percent")
+    figs[0] = wrong
+    res = check_source(repo.source, figs, [], entities=__import__("conftest").ENTITIES,
+                       metrics=__import__("conftest").METRICS, scan=stub_scan,
+                       resolve_period=__import__("conftest").stub_resolve_period)
+    status = {(r["start"], r["end"]): r["status"] for r in res.coverage}
+    q = TEXT.index(drafted.quote) + drafted.quote.index(drafted.value_text)
+    assert status[(q, q + len(drafted.value_text))] == "unreviewed"
+    assert any(e.startswith(f"{at}: value mismatch") for e in res.errors)
+    assert any("unreviewed claim" in e for e in res.errors)
+    # The dismissal left out: the duplicate 1.5亿元 at the end is unaccounted, in the statuses and the errors.
+    assert "unaccounted" in status.values() and any("unaccounted mention" in e for e in res.errors)
+    assert res.counts["unreviewed"] == 1
+    assert res.claims[(q, q + len(drafted.value_text))][0]["reviewed"] is False
 
 
 def test_figure_id_is_stable_and_depends_only_on_identity():

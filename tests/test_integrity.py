@@ -43,12 +43,12 @@ from conftest import ENTITIES, TEXT, StubEntity, good_figures, make_source
 from extract import build as build_mod
 from extract.declare import figure
 from extract.engine import BuildError
-from extract.sources import DEFAULT_ROOT, ArchiveError, read_source
+from extract.sources import DEFAULT_ROOT, ArchiveError, list_sources, read_source
 
 REPO = Path(__file__).resolve().parents[1]
 TESTS = Path(__file__).resolve().parent
-SID = "2026-01-30-yilan-ant-vs-alibaba"
-SHA_MISMATCH = (rf"{SID}\.txt: sha256 mismatch: expected 32b3e2047b52…, got [0-9a-f]{{12}}… "
+SID = list_sources()[0]  # any archived source: the faults below are made to it
+SHA_MISMATCH = (rf"{SID}\.txt: sha256 mismatch: expected {read_source(SID).meta['sha256'][:12]}…, got [0-9a-f]{{12}}… "
                 r"\(the archive must hold the article's bytes unchanged; line endings and encoding count\)")
 
 
@@ -231,6 +231,11 @@ def _text(root):
     return root / f"{SID}.txt"
 
 
+def _one_digit_changed(raw: bytes) -> bytes:
+    i = re.search(rb"[0-8]", raw).start()
+    return raw[:i] + bytes([raw[i] + 1]) + raw[i + 1:]
+
+
 def _edit_meta(root, key, value=None, delete=False):
     path = root / f"{SID}.json"
     meta = json.loads(path.read_text("utf-8"))
@@ -242,7 +247,7 @@ def _edit_meta(root, key, value=None, delete=False):
 
 
 ARCHIVE_FAULTS = {
-    "archive-byte-changed": lambda r: _text(r).write_bytes(_text(r).read_bytes().replace(b"248", b"948", 1)),
+    "archive-byte-changed": lambda r: _text(r).write_bytes(_one_digit_changed(_text(r).read_bytes())),
     "archive-truncated": lambda r: _text(r).write_text(_text(r).read_text("utf-8")[:-200], "utf-8"),
     "archive-gbk": lambda r: _text(r).write_bytes(_text(r).read_text("utf-8").encode("gbk", errors="replace")),
     "archive-bom": lambda r: _text(r).write_bytes(b"\xef\xbb\xbf" + _text(r).read_bytes()),

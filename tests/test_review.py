@@ -14,8 +14,20 @@ import pytest
 
 from extract.review import collect, render
 
-REPO = Path(__file__).resolve().parent.parent
-SID = "2024-06-18-huxiu-ant-grows-outward"
+from corpus_tools import REPO
+from extract.sources import list_sources
+
+
+def _rich_source() -> str:
+    """An archived source whose page has claimed, dismissed and auto marks (derived, not named)."""
+    for sid in list_sources():
+        r = collect(sid)
+        if all(r.count(s) for s in ("claimed", "dismissed", "auto")):
+            return sid
+    pytest.fail("no archived source has claimed, dismissed and auto-accounted mentions")
+
+
+SID = _rich_source()
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
 
@@ -57,14 +69,18 @@ def test_rendered_dom_has_every_mention_highlighted_with_labels(page, tmp_path):
     assert {"claimed", "dismissed", "auto"} <= statuses and "unaccounted" not in statuses
     by_text = {html.unescape(m[3]): html.unescape(m[2]) for m in body_marks}
     # A claimed figure: metric, entity, period and value in its tooltip ...
-    assert "rd_spend · ant_group · 2023 · 21190000000 CNY exact" in by_text["211.9亿元"]
+    mark = next(m for m in review.marks if m.status == "claimed" and len(m.claims) == 1)
+    c = mark.claims[0]
+    assert f"{c['metric']} · {c['entity']} · {c['period']} · {c['value']}" in by_text[mark.text]
     # ... and beside it, and in the table.
-    assert re.search(r'</mark><a class="lab" href="#row-\d+">\d+ rd_spend · ant_group</a>', dom)
+    assert re.search(rf'</mark><a class="lab" href="#row-\d+">\d+ {re.escape(c["metric"])} · '
+                     rf'{re.escape(c["entity"])}</a>', dom)
     assert dom.count('<tr class="claimed"') == review.count("claimed")
     # A dismissed mention shows its reason.
     dismissed = [m for m in body_marks if m[0] == "dismissed"]
     assert all(html.unescape(m[2]).startswith("dismissed: ") for m in dismissed)
-    assert any("duplicate" in html.unescape(m[2]) for m in dismissed)
+    reasons = {m.reason for m in review.marks if m.status == "dismissed"}
+    assert all(any(r in html.unescape(m[2]) for r in reasons) for m in dismissed)
     # The body is in full colour; the front matter and the trailing promo are dimmed.
     assert '<span class="outside">' in dom and '<span class="body">' in dom
     assert f'id="counts">claimed {review.count("claimed")}, unreviewed 0, dismissed {review.count("dismissed")}' in dom
@@ -85,7 +101,7 @@ def test_unaccounted_and_unreviewed_show_in_the_browser(tmp_path):
     root = tmp_path / "repo"
     (root / "extract").mkdir(parents=True)
     shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "extract" / "steps", root / "extract" / "steps",
+    shutil.copytree(REPO / "extract" / "extractors", root / "extract" / "extractors",
                     ignore=shutil.ignore_patterns("__pycache__"))
     art = tmp_path / "a.txt"
     art.write_text("豆包月活跃用户达3.2亿<b>。千问市场份额为35.5%。\n", encoding="utf-8")

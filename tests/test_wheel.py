@@ -61,12 +61,21 @@ def test_wheel_contains_every_table_and_the_metadata(installed):
     assert "ai_consumer_metrics/data/manifest.json" in names
     assert "ai_consumer_metrics/data/datapackage.json" in names
     assert not any(n.startswith(("extract/", "tests/")) for n in names)
+    # The build-time code stays in the repository: no scanner, text layer or datapackage writer.
+    modules = {Path(n).stem for n in names if n.endswith(".py")}
+    assert not modules & {"scanner", "figures", "textlayer", "numerals", "_numerals", "datapackage", "periods"}
+    metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
+    requires = [line for line in zipfile.ZipFile(installed["wheel"]).read(metadata).decode().splitlines()
+                if line.startswith("Requires-Dist:") and "extra ==" not in line]
+    assert requires and not any(w in line.lower() for line in requires for w in ("opencc", "pydantic", "frictionless"))
 
 
 def test_load_from_another_directory_without_pandera_or_matplotlib(installed):
     code = (
         "import sys, ai_consumer_metrics as acm\n"
         "heavy = sorted(m for m in ('pandera', 'matplotlib', 'opencc') if m in sys.modules)\n"
+        "import importlib.util\n"
+        "assert importlib.util.find_spec('opencc') is None, 'the wheel pulled in opencc'\n"
         "assert not heavy, heavy\n"
         "print(acm.__file__)\n"
         "print(acm.load('market_shares'))\n"
