@@ -305,7 +305,7 @@ class EntityGuess:
 
 # Connectors and framing words that open a clause before its subject.
 _LEADING = re.compile(
-    r"^(?:按业务划分|按分部划分|按业务|分业务看|分业务|分板块看|累计|合计|竞争对手|对手|同业方面|同业|友商|投后|投前|经调整|"
+    r"^(?:在[^,]{1,15}?(?:中|内|里|上|方面)(?:的)?|按业务划分|按分部划分|按业务|分业务看|分业务|分板块看|累计|合计|竞争对手|对手|同业方面|同业|友商|投后|投前|经调整|"
     r"非国际财务报告准则下|非通用会计准则下|用户方面|业务方面|财务方面|同口径|剔除[^,]*影响|"
     r"归属于[\u4e00-\u9fff]{0,8}?股东的|归母|其旗下产品|旗下产品|其产品|其旗下|[^,]{1,12}旗下(?=.)|其中|此外|另外|同时|与此同时|相比之下|相较之下|而且|而|但是|但|不过|然而|并且|并|且|以及|及|和|与|则|也|亦|"
     r"其|据|根据|数据显示|显示|报告显示|财报显示|公告显示|统计显示|在|对于|至于|就|从|截至目前|目前|如今|当前|"
@@ -674,11 +674,9 @@ class ArticleContext:
         if m := re.fullmatch(r"第?([一二三四1-4])季度?|Q([1-4])", phrase):
             # A quarter without a year: the reported year, else the latest such quarter ended.
             q = _n(m[1] or m[2])
-            if self.report is not None and not self.report.fiscal:
-                y = self.report.end.year
-            else:
-                y = self.published.year if _month_end(self.published.year, 3 * q) < self.published else \
-                    self.published.year - 1
+            if self.report is None or self.report.fiscal:
+                return None  # 一季度 outside a results article: this year's or last year's? The reviewer says.
+            y = self.report.end.year
             start, end = date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
             return label_for(start, end, fye), start, end
         if self.festival is not None and re.search(r"双十一|双11|618", phrase):
@@ -709,6 +707,9 @@ class ArticleContext:
             return PeriodGuess(None, phrase, tuple(dict.fromkeys(cands)) + (label,))
         if start == end and flow is not False and not label.startswith(("Double 11", "618")):
             return PeriodGuess(None, phrase, (label,))
+        if flow is False and start != end:
+            # A count standing at a date, given a span: most likely its end, but the reviewer says.
+            return PeriodGuess(None, phrase, (f"as of {end.isoformat()}", label))
         return PeriodGuess(label, phrase)
 
     def _relative(self, a: int, b: int, fye: str) -> PeriodGuess | None:
