@@ -332,5 +332,5 @@ def test_a_source_added_the_readme_way_to_a_clean_clone_keeps_the_full_suite_pas
     done = run("-m", "extract", "build")
     assert done.returncode == 0, done.stderr + done.stdout
     assert sid in done.stdout
-    suite = run("-m", "pytest", "-q", "-x", "-p", "no:cacheprovider")
+    suite = run("-m", "pytest", "-q", "-p", "no:cacheprovider")
     assert suite.returncode == 0, suite.stdout[-6000:] + suite.stderr[-2000:]
