@@ -327,7 +327,7 @@ GENERIC = frozenset("""
 本地生活 国际 在线 线上 线下 会员 订阅 直播 音乐 视频 社交 营销 商品 外卖 到店 酒旅 出行 支付 理财 核心 主营 其他 其它
 收入 营收 利润 净利 毛利 现金 费用 成本 开支 投入 规模 总额 总量 数量 人数 比例 比重 份额 增速 增幅 排名 榜单 数据 报告
 财报 业绩 季度 年度 同期 期间 截至 今年 去年 明年 全年 上半年 下半年 AI 人工智能 大模型 模型 智能体 机构 分析师 投资者
-下同 累计 应用 整体 人民币 港币 港元 美元 同比 环比 按年 按季 预期 预计 合计 累计 单季 当季 首位 第一 第二 第三
+下同 累计 应用 整体 商业化 人民币 港币 港元 美元 同比 环比 按年 按季 预期 预计 合计 累计 单季 当季 首位 第一 第二 第三
 """.split())
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fffA-Za-z0-9·&.\-]+")
 _LINE_OF_BUSINESS = ("业务", "产品", "收入", "用户", "市场", "行业", "平台", "服务", "广告", "游戏", "电商", "支付",
@@ -591,9 +591,17 @@ class ArticleContext:
                 if g and g.proposed and g.name.startswith(self.text[ks:ke]):
                     return g
                 return EntityGuess(eid, self.text[ks:ke], how="named in the clause")
-            g = self._name_at(cs, at, opening=self._opening(ss, cs))
+            # A clause parallel to one before it (A营收增长5%,B用户量增长8%) opens a subject of its own.
+            parallel = cs > ss and self._figures_between(self._clause(cs - 1)[0], cs)
+            g = self._name_at(cs, at, opening=self._opening(ss, cs) or parallel)
             if g is not None:
                 return g
+        # A name-like word heads the clause but does not stand as a subject: say TODO, never
+        # carry a name from further away over it.
+        cs, _ = self._clause(at)
+        slot = _clean_subject(self.text[cs:at])
+        if slot:
+            return EntityGuess(None, str(slot), how="unsure whether this names a firm")
         # Carried: the nearest earlier clause of the sentence that names someone.
         cs, _ = self._clause(at)
         pos = cs - 1
