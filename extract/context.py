@@ -139,7 +139,13 @@ class ReportPeriod:
 
     @property
     def months(self) -> int:
-        """Length in months (3 a quarter, 6 a half, 12 a year)."""
+        """Length in months (3 a quarter, 6 a half, 12 a year).
+
+        Example::
+
+            >>> ReportPeriod(date(2025, 1, 1), date(2025, 6, 30), "上半年业绩").months
+            6
+        """
         return _span_months(self.start, self.end)
 
 

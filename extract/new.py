@@ -333,7 +333,13 @@ def add_entries(path: Path, stubs: dict[str, str]) -> None:
 
 
 class BodyError(NewSourceError):
-    """``body`` refuses: the words are not in the text, not unique, or in the wrong order."""
+    """``body`` refuses: the words are not in the text, not unique, or in the wrong order.
+
+    Example::
+
+        >>> issubclass(BodyError, NewSourceError)
+        True
+    """
 
 
 def set_body(source_id: str, first: str, last: str, root: str | Path | None = None) -> tuple[int, int]:

@@ -10,7 +10,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 # extract/build.py is documented separately; these are the modules the pipeline's CLI is made of.
-MODULES = ["diff", "engine", "new", "review", "jobs", "guess", "draft", "__main__"]
+MODULES = ["diff", "engine", "new", "review", "jobs", "guess", "draft", "context", "__main__"]
 
 
 def _public_defs(tree: ast.Module):
