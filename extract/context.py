@@ -62,8 +62,11 @@ def _month_end(y: int, m: int) -> date:
 
 
 def _shift(y: int, m: int, k: int) -> tuple[int, int]:
-    n = y * 12 + (m - 1) + k
-    return n // 12, n % 12 + 1
+    # Month arithmetic on pandas' monthly periods: the calendar is pandas' to get right.
+    import pandas as pd
+
+    p = pd.Period(year=y, month=m, freq="M") + k
+    return p.year, p.month
 
 
 def _span_months(start: date, end: date) -> int:
