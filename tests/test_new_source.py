@@ -334,3 +334,18 @@ def test_a_source_added_the_readme_way_to_a_clean_clone_keeps_the_full_suite_pas
     assert sid in done.stdout
     suite = run("-m", "pytest", "-q", "-p", "no:cacheprovider")
     assert suite.returncode == 0, suite.stdout[-6000:] + suite.stderr[-2000:]
+
+
+def test_review_page_lists_the_proposed_entries(tmp_path, repo):
+    from extract.review import review_html
+
+    article = tmp_path / "zhihu.txt"
+    article.write_text("知乎用户量同比增长了8%，期内毛利为12亿元。\n", encoding="utf-8")
+    result = _new(article, repo, sid="2026-03-08-test-review", title="知乎", published="2026-03-08")
+    page = review_html("2026-03-08-test-review", root=repo)
+    section = page.split('<section class="proposed" id="proposed">', 1)[1].split("</section>", 1)[0]
+    for entity_id in result.proposed_entities:
+        assert f"data/entities.toml [{entity_id}] 知乎" in section
+    for metric_id in result.proposed_metrics:
+        assert f"data/metrics.toml [{metric_id}]" in section
+    assert result.proposed_metrics == ["gross_profit"]
