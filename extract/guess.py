@@ -46,7 +46,7 @@ METRIC_CUES: dict[str, str] = {
     "税后净利": "net_profit", "股东应占溢利": "net_profit", "股东应占利润": "net_profit",
     "经调整盈利": "adjusted_net_profit", "存托股盈利": "eps", "经调整净利润": "adjusted_net_profit", "经调整净利": "adjusted_net_profit", "经调整纯利": "adjusted_net_profit",
     "经调整溢利": "adjusted_net_profit", "调整后净利润": "adjusted_net_profit",
-    "经营亏损": "operating_loss", "营业亏损": "operating_loss", "经营虧损": "operating_loss",
+    "经营亏损": "operating_loss", "营业亏损": "operating_loss",
     "亏损": "net_loss", "净亏损": "net_loss", "亏损额": "net_loss",
     "营业利益": "operating_profit", "每股盈利": "eps", "每股收益": "eps", "每股盈余": "eps", "EPS": "eps",
     "经营利润": "operating_profit", "经营溢利": "operating_profit", "营业利润": "operating_profit",
