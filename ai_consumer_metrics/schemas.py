@@ -177,10 +177,15 @@ class Entities(pa.DataFrameModel):
     name_en: String = _f("English name.")
     name_zh: String = _f("Chinese name.")
     kind: String = _f("company, business_group, app, product, market or other.")
+    category: String = _f("Line of business the figures are about, to compare like with like: ai_assistant, "
+                          "super_app, shopping, content_platform, ticketing, membership, cloud, "
+                          "enterprise_software, fintech, internet_group, other (data/entities.toml says what "
+                          "each means).", str_matches=r"^[a-z_]+$")
     parent: String = _nullable("entity_id of the parent (Alipay → Ant Group).")
     aliases: String = _nullable("Other names in the texts, separated by '; ' (千问; 通义千问; Qwen).")
     fiscal_year_end: String = _f("Last day of the fiscal year, MM-DD (Alibaba: 03-31).",
                                  str_matches=r"^\d\d-\d\d$")
+    market_name: String = _nullable("For a market: its name in market_shares.market (China e-commerce).")
     note: String = _nullable("Curator's note.")
 
     class Config:

@@ -34,6 +34,7 @@ import argparse
 import datetime as dt
 import json
 import random
+import re
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -55,15 +56,32 @@ _HEDGES = (("", "", "exact"),) * 5 + (
     ("逾", "", "at_least"), ("不到", "", "at_most"), ("突破", "", "at_least"),
 )
 
-# Market-share markets: scope, Chinese name, and a ceiling per entity that keeps the
-# smallest shares any sources give adding up to under 100 % (extract/analysis.py checks it).
+# Market-share markets: scope, Chinese name, a ceiling per entity that keeps the
+# smallest shares any sources give adding up to under 100 % (extract/analysis.py checks it),
+# and the category of the market entity registered for a market the registry lacks.
 _MARKETS = (
-    ("China AI cloud", "中国AI云市场", {"alibaba_cloud": 35, "baidu": 20, "tencent": 15, "bytedance": 12}),
+    ("China AI cloud", "中国AI云市场", {"alibaba_cloud": 35, "baidu": 20, "tencent": 15, "bytedance": 12},
+     "cloud"),
     ("China e-commerce", "中国电商市场", {"taotian_group": 40, "pinduoduo": 25, "jd_com": 18,
-                                         "douyin_ecommerce": 12}),
+                                         "douyin_ecommerce": 12}, "shopping"),
     ("China AI assistant apps", "中国AI助手应用市场", {"doubao": 35, "qwen_app": 25, "deepseek": 20,
-                                                      "yuanbao": 12}),
+                                                      "yuanbao": 12}, "ai_assistant"),
 )
+
+
+def _register_markets(path: Path) -> None:
+    """Append the generator's markets the copied registry lacks: the build refuses a
+    market share whose market is not registered (extract/registry.py ``market_name``)."""
+    from extract.registry import load_markets
+
+    known = load_markets(path)
+    with path.open("a", encoding="utf-8") as out:
+        for scope, zh, _, category in _MARKETS:
+            if scope not in known:
+                eid = re.sub(r"[^a-z0-9]+", "_", scope.lower()).strip("_") + "_market"
+                out.write(f'\n[{eid}]\nname_en = "{scope} market"\nname_zh = "{zh}"\nkind = "market"\n'
+                          f'category = "{category}"\nmarket_name = "{scope}"\n')
+
 
 _PUBLISHERS = ("合成财经", "模拟商业评论", "示例科技观察", "虚构产业研究")
 _AUTHORS = ("林晓", "周明", "陈思远", "王可", "赵一帆", "刘青")
@@ -268,7 +286,7 @@ class _Context:
         return e.entity_id, e.name_zh
 
     def period(self, entity_id: str) -> str:
-        """A period as the text writes it (the extractor declares the same words)."""
+        """A period as the text writes it (the extractor declares the label it resolves to)."""
         rng, year = self.rng, self.rng.randint(self.published.year - 3, self.published.year - 1)
         fye = self.entities[entity_id].fiscal_year_end
         forms = ["year", "quarter", "quarter", "month", "half", "as_of", "last_year"]
@@ -358,7 +376,7 @@ def _users(c: _Context) -> Sentence:
 
 def _share(c: _Context) -> Sentence:
     s = Sentence()
-    scope, market, ceilings = c.rng.choice(_MARKETS)
+    scope, market, ceilings, _ = c.rng.choice(_MARKETS)
     ent = c.rng.choice(sorted(ceilings))
     name = c.entities[ent].name_zh
     period = c.period(ent)
@@ -563,6 +581,16 @@ def article(i: int, seed: int, entities: dict) -> Article:
             para.insert(0, Sentence().say(f"{cn_int(section + 1)}、{rng.choice(_HEADINGS)}\n"))
         paragraphs.append(para)
 
+    # The text says the period in its own words; the extractor declares the label they resolve to.
+    from extract.periods import resolve_phrase
+
+    for para in paragraphs:
+        for s in para:
+            for p in s.plants:
+                if p.fig is not None and "period" in p.fig and "said" not in p.fig:  # a restated sentence recurs
+                    fye = c.entities[p.fig["entity"]].fiscal_year_end or "12-31"
+                    p.fig["said"] = p.fig["period"]
+                    p.fig["period"] = resolve_phrase(p.fig["said"], published, fye).label
     body, plants = "", []
     for p_i, para in enumerate(paragraphs):
         if p_i:
@@ -610,10 +638,14 @@ def extractor_source(a: Article, seed: int, i: int) -> str:
         if vn:
             extra["value_nth"] = vn
         if p.fig is not None:
-            kw = {k: v for k, v in p.fig.items() if v is not None and not (k == "unit_implied" and not v)}
+            said = p.fig.get("said")
+            kw = {k: v for k, v in p.fig.items()
+                  if v is not None and k != "said" and not (k == "unit_implied" and not v)}
             kw.update(extra)
+            lines = [f"{k}={_lit(v)}," + (f"  # {said}" if k == "period" and said and said != v else "")
+                     for k, v in kw.items()]
             figures.append("    figure(\n        " + ",\n        ".join(args) + ",\n        "
-                           + ",\n        ".join(f"{k}={_lit(v)}" for k, v in kw.items()) + ",\n    ),")
+                           + "\n        ".join(lines) + "\n    ),")
         else:
             kw = {"reason": p.reason, "note": p.note, **extra}
             dismissed.append("    dismiss(" + ", ".join(args) + ", "
@@ -674,6 +706,7 @@ def generate(root: str | Path, n: int, seed: int = 0) -> CorpusStats:
     steps.mkdir(parents=True, exist_ok=True)
     for path in Path(REPO / "data").glob("*.toml"):  # the registries
         shutil.copyfile(path, root / "data" / path.name)
+    _register_markets(root / "data" / "entities.toml")
     entities = _clean_names(load_entities(root / "data" / "entities.toml"))
     n_fig = n_dis = size = 0
     for i in range(n):

@@ -42,6 +42,49 @@ def _jobs(value: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _published(value: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date YYYY-MM-DD") from None
+
+
+def _period(args: argparse.Namespace) -> int:
+    from extract.periods import PeriodError, resolve_phrase
+
+    try:
+        p = resolve_phrase(args.phrase, args.published, args.fiscal_year_end)
+    except PeriodError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"label   {p.label}\nstart   {p.start.isoformat()}\nend     {p.end.isoformat()}")
+    return 0
+
+
+def _add_period_parser(sub) -> None:
+    """Register ``period PHRASE --published DATE``: the label a declaration writes for the article's words.
+
+    Example::
+
+        >>> sub = argparse.ArgumentParser(prog="python -m extract").add_subparsers()
+        >>> _add_period_parser(sub)
+        >>> _period(sub.choices["period"].parse_args(["去年双11期间", "--published", "2026-01-30"]))
+        label   Double 11 2025
+        start   2025-11-11
+        end     2025-11-11
+        0
+    """
+    p = sub.add_parser("period", help="the canonical label, start and end of an article's period phrase")
+    p.add_argument("phrase", help="the article's words (去年双11期间, 2025財年第一季度) or a label")
+    p.add_argument("--published", type=_published, required=True, metavar="YYYY-MM-DD",
+                   help="the article's publication date, against which relative words are read")
+    p.add_argument("--fiscal-year-end", default="12-31", metavar="MM-DD",
+                   help="the entity's fiscal year end, for FY labels and 财年 (default 12-31)")
+    p.set_defaults(func=_period)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run ``python -m extract`` with ``argv`` (default ``sys.argv[1:]``); return the exit code.
 
@@ -79,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_parser(sub)
     review.add_parser(sub)
     diff.add_parser(sub)
+    _add_period_parser(sub)
 
     try:
         args = parser.parse_args(argv)

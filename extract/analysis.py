@@ -43,6 +43,7 @@ from ai_consumer_metrics.consistency import (
     check_market_shares,
     entity_parents,
 )
+from extract.registry import unknown_markets
 
 __all__ = ["ANALYSIS_TABLES", "GROWTH_BASES", "AnalysisError", "check_market_shares", "derive",
            "growth_basis"]
@@ -119,6 +120,10 @@ def derive(
         "growth": _growth(figures[table_of == "growth"], metric_notes),
         "other_figures": _other_figures(figures[table_of == "other_figures"]),
     }
+    shares = built["market_shares"]
+    unknown = unknown_markets(zip(shares["figure_id"], shares["source_id"], shares["market"]), entities)
+    if unknown:  # markets come from the registry (data/entities.toml market_name)
+        raise AnalysisError("cannot build the analysis tables:\n  " + "\n  ".join(unknown))
     placed = sum(len(t) for t in built.values())
     if placed != len(figures):  # every figure in exactly one table, or the routing is broken
         raise AnalysisError(f"{len(figures)} figures but {placed} analysis rows")

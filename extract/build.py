@@ -84,7 +84,8 @@ def _sha256_file(path: Path) -> str:
 def entity_rows(entities: dict) -> list[dict]:
     """Rows of the entities table, sorted by entity_id."""
     return [{"entity_id": e.entity_id, "name_en": e.name_en, "name_zh": e.name_zh, "kind": e.kind,
-             "parent": e.parent, "aliases": joined(e.aliases), "fiscal_year_end": e.fiscal_year_end,
+             "category": e.category, "parent": e.parent, "aliases": joined(e.aliases),
+             "fiscal_year_end": e.fiscal_year_end, "market_name": e.market_name,
              "note": e.note} for _, e in sorted(entities.items())]
 
 

@@ -444,7 +444,8 @@ class _Checker:
         entity = self.entities.get(fig.entity)
         if entity is None:
             self.errors.append(f"{at}: unknown entity {fig.entity!r}{_suggest_entity(fig.entity, self.entities)} "
-                               f"in quote {show(fig.quote)}")
+                               f"in quote {show(fig.quote)}; if it is new, add it to data/entities.toml "
+                               f"(the file's header lists the keys)")
         return entity
 
     def _metric(self, fig: Figure, at: str):
@@ -452,7 +453,8 @@ class _Checker:
         if metric is None:
             close = difflib.get_close_matches(fig.metric, list(self.metrics), n=1, cutoff=0.6)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            self.errors.append(f"{at}: unknown metric {fig.metric!r}{hint} in quote {show(fig.quote)}")
+            self.errors.append(f"{at}: unknown metric {fig.metric!r}{hint} in quote {show(fig.quote)}; "
+                               f"if it is new, add it to data/metrics.toml (the file's header lists the keys)")
         return metric
 
     def _period(self, fig: Figure, at: str, entity):
@@ -460,6 +462,10 @@ class _Checker:
         try:
             period = self.resolve_period(fig.period, self.source.published, fye)
         except Exception as exc:  # PeriodError, or a bug in periods: either way name the declaration
+            if type(exc).__name__ == "NotALabel":
+                # The phrase resolves; the declaration must say its label once, the phrase as a comment.
+                self.errors.append(f"{at}: {exc}")
+                return None
             kind = "" if type(exc).__name__ in ("PeriodError", "ValueError") else f"{type(exc).__name__}: "
             self.errors.append(f"{at}: cannot resolve period {fig.period!r} "
                                f"(published {self.source.published}): {kind}{exc}")
@@ -542,9 +548,9 @@ def _default_scan():
 
 
 def _default_resolve_period():
-    from extract.periods import resolve_period
+    from extract.periods import declared_period
 
-    return resolve_period
+    return declared_period
 
 
 def check_source(

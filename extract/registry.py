@@ -3,8 +3,15 @@
 Every figure names an entity (who the number is about) and a metric (what the
 number measures). Both registries are plain TOML, one ``[id]`` table per entry in
 alphabetical order, so that two people appending entries touch different lines.
-This module reads them with :mod:`tomllib` and refuses anything it cannot trust:
-each problem is reported as a :class:`RegistryError` naming the file and the entry.
+This module reads them with :mod:`tomllib` and validates each entry with a pydantic
+model (:class:`EntityEntry`, :class:`MetricEntry`: strict types, no unknown keys),
+then checks what spans entries (parents exist, no cycles, names unique). Every
+problem is one line naming the file, the entry and the key; a
+:class:`RegistryError` carries all of a file's problems at once.
+
+Markets are entities too: an entity of kind ``market`` that declares a
+``market_name`` is the market a market share's ``scope`` names
+(:func:`load_markets`), so a made-up market is refused with a suggestion.
 
 Example::
 
@@ -12,6 +19,8 @@ Example::
     >>> entities = load_entities()
     >>> entities["alipay"].parent
     'ant_group'
+    >>> entities["doubao"].category
+    'ai_assistant'
     >>> load_metrics()["mau"].allowed_units
     ('persons',)
 """
@@ -19,27 +28,40 @@ from __future__ import annotations
 
 from extract import REPO_ROOT
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, Iterable, Literal
+
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from ai_consumer_metrics.vocabulary import CURRENCIES
 from ai_consumer_metrics.vocabulary import UNITS as _SCANNER_UNITS
+from extract.engine import rel_path
+from extract.validation import STRICT, NonEmpty, one_line, problems, suggest
 
 __all__ = [
+    "ENTITY_CATEGORIES",
     "ENTITY_KINDS",
     "METRIC_TABLES",
     "UNITS",
     "Entity",
+    "EntityEntry",
     "Metric",
+    "MetricEntry",
     "RegistryError",
     "TABLE_UNITS",
     "alias_index",
     "ancestors",
     "load_entities",
+    "load_markets",
     "load_metrics",
+    "market_index",
+    "top_group",
+    "unknown_markets",
 ]
 
 _DATA = REPO_ROOT / "data"
@@ -47,6 +69,25 @@ ENTITIES_PATH = _DATA / "entities.toml"
 METRICS_PATH = _DATA / "metrics.toml"
 
 ENTITY_KINDS = ("company", "business_group", "app", "product", "market", "other")
+
+#: What line of business an entity's figures are about, so that like is compared with
+#: like: AI assistants apart from super-apps and shopping apps. Independent of ``kind``
+#: (what the entity is: company, app, ...): ``kind = "app"`` holds Alipay and Taobao as
+#: well as Doubao. A company whose one app carries its figures takes the app's category.
+ENTITY_CATEGORIES = {
+    "ai_assistant": "consumer AI assistants (chat, search, health, finance) and the units that run them",
+    "super_app": "an app bundling payments, services and third-party mini-programs",
+    "shopping": "e-commerce: marketplaces, retailers, shopping channels and their markets",
+    "content_platform": "short-video, social and content-community platforms",
+    "ticketing": "tickets for shows, sports and cinema",
+    "membership": "a platform's membership or loyalty programme",
+    "cloud": "cloud computing and AI infrastructure, and its markets",
+    "enterprise_software": "software and technology sold to businesses (databases, blockchain, IoT)",
+    "fintech": "payments, wealth management, credit and other financial technology",
+    "internet_group": "a diversified internet company with several lines of business",
+    "other": "none of these: a market's residual share, a surveyed population",
+    "unclassified": "not classified yet (the default; the shipped registry has none)",
+}
 
 #: The analysis table a metric's figures land in (see docs/design.md).
 METRIC_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
@@ -70,15 +111,22 @@ TABLE_UNITS = {
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _FYE_RE = re.compile(r"^(\d\d)-(\d\d)$")
-
-_ENTITY_REQUIRED = ("name_en", "name_zh", "kind")
-_ENTITY_OPTIONAL = ("entity_id", "parent", "aliases", "fiscal_year_end", "note", "unreviewed")
-_METRIC_REQUIRED = ("name", "description", "allowed_units", "table")
-_METRIC_OPTIONAL = ("metric_id", "note", "event", "unreviewed")
+_UNIT_LIST = tuple(sorted(UNITS))
 
 
 class RegistryError(Exception):
-    """A registry file is missing, not TOML, or has an invalid entry (the message names both)."""
+    """A registry file is missing, not TOML, or has invalid entries.
+
+    Each argument is one problem, one line naming the file, the entry and the key;
+    ``str()`` gives them one per line. Example::
+
+        >>> print(RegistryError("a.toml: [x] kind ...", "a.toml: [y] note ..."))
+        a.toml: [x] kind ...
+        a.toml: [y] note ...
+    """
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.args))
 
 
 @dataclass(frozen=True)
@@ -86,7 +134,9 @@ class Entity:
     """Who or what a figure is about: a company, business group, app, product or market.
 
     ``parent`` is the ``entity_id`` of the owner (``None`` at the top);
-    ``fiscal_year_end`` is ``"MM-DD"`` and anchors ``FY`` periods for this entity.
+    ``fiscal_year_end`` is ``"MM-DD"`` and anchors ``FY`` periods for this entity;
+    ``category`` is one of :data:`ENTITY_CATEGORIES`; ``market_name`` is set on a
+    market the figures name in their ``scope`` (``"China e-commerce"``).
     """
 
     entity_id: str
@@ -97,6 +147,8 @@ class Entity:
     aliases: tuple[str, ...]
     fiscal_year_end: str
     note: str
+    category: str = "unclassified"
+    market_name: str | None = None
     unreviewed: bool = False
 
 
@@ -118,73 +170,131 @@ class Metric:
     unreviewed: bool = False
 
 
+class EntityEntry(BaseModel):
+    """One ``[entity_id]`` table of ``data/entities.toml``: its keys and what each must hold.
+
+    Example::
+
+        >>> EntityEntry.model_validate({"name_en": "Doubao", "name_zh": "豆包", "kind": "app",
+        ...                             "category": "ai_assistant"}).fiscal_year_end
+        '12-31'
+    """
+
+    model_config = STRICT
+    entity_id: str | None = Field(None, description="a string: the table's own name (optional)")
+    name_en: NonEmpty = Field(description="a non-empty string")
+    name_zh: NonEmpty = Field(description="a non-empty string")
+    kind: Literal[ENTITY_KINDS] = Field(description=f"one of {', '.join(ENTITY_KINDS)}")
+    category: Literal[tuple(ENTITY_CATEGORIES)] = Field(
+        "unclassified", description=f"one of {', '.join(ENTITY_CATEGORIES)}")
+    parent: str = Field("", description="a string: the entity_id of the owner")
+    aliases: list[NonEmpty] = Field([], description="a list of non-empty strings")
+    fiscal_year_end: str = Field("12-31", description='a string "MM-DD"')
+    market_name: NonEmpty | None = Field(None, description="a non-empty string")
+    note: str = Field("", description="a string")
+    unreviewed: bool = Field(False, description="true or false: proposed by `python -m extract new`, not yet checked")
+
+    @field_validator("fiscal_year_end")
+    @classmethod
+    def _real_day(cls, value: str) -> str:
+        m = _FYE_RE.match(value)
+        try:
+            if not m:
+                raise ValueError
+            date(2001, int(m[1]), int(m[2]))  # a non-leap year: 02-29 cannot end every fiscal year
+        except ValueError:
+            raise ValueError(f"{value!r} is not a valid MM-DD day (31 March is \"03-31\")") from None
+        return value
+
+    @model_validator(mode="after")
+    def _market_name_on_markets(self) -> EntityEntry:
+        if self.market_name is not None and self.kind != "market":
+            raise ValueError(f"market_name {self.market_name!r} needs kind = \"market\", not {self.kind!r}")
+        return self
+
+
+class MetricEntry(BaseModel):
+    """One ``[metric_id]`` table of ``data/metrics.toml``: its keys and what each must hold.
+
+    Example::
+
+        >>> MetricEntry.model_validate({"name": "MAU", "description": "Monthly actives.",
+        ...                             "allowed_units": ["persons"], "table": "user_metrics"}).event
+        False
+    """
+
+    model_config = STRICT
+    metric_id: str | None = Field(None, description="a string: the table's own name (optional)")
+    name: NonEmpty = Field(description="a non-empty string")
+    description: NonEmpty = Field(description="a non-empty string")
+    allowed_units: list[Literal[_UNIT_LIST]] = Field(
+        description=f"a list of units from: {', '.join(_UNIT_LIST)}")
+    table: Literal[METRIC_TABLES] = Field(description=f"one of {', '.join(METRIC_TABLES)}")
+    note: str = Field("", description="a string")
+    event: bool = Field(False, description="true or false")
+    unreviewed: bool = Field(False, description="true or false: proposed by `python -m extract new`, not yet checked")
+
+    @field_validator("allowed_units")
+    @classmethod
+    def _some_unit(cls, value: list[str]) -> list[str]:
+        if not value:
+            raise ValueError("must name at least one unit")
+        return value
+
+    @model_validator(mode="after")
+    def _units_fit_table(self) -> MetricEntry:
+        misfit = [u for u in self.allowed_units if u not in TABLE_UNITS[self.table]]
+        if misfit:
+            raise ValueError(f"unit(s) {', '.join(map(repr, misfit))} cannot go in table {self.table!r} "
+                             f"(it takes {', '.join(sorted(TABLE_UNITS[self.table]))})")
+        return self
+
+
 def _read(path: Path) -> dict:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise RegistryError(f"{path}: no such file") from None
+        raise RegistryError(f"{rel_path(path)}: no such file") from None
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
-        raise RegistryError(f"{path}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
+        raise RegistryError(f"{rel_path(path)}: not UTF-8 (byte {exc.start}: {exc.reason})") from None
     except tomllib.TOMLDecodeError as exc:
-        raise RegistryError(f"{path}: not valid TOML: {exc}") from None
+        raise RegistryError(f"{rel_path(path)}: not valid TOML: {exc}") from None
 
 
-def _check_keys(path: Path, entry: str, table: object, required: tuple, optional: tuple) -> dict:
-    if not isinstance(table, dict):
-        raise RegistryError(f"{path}: [{entry}] must be a table, got {type(table).__name__}")
-    missing = [k for k in required if k not in table]
-    if missing:
-        raise RegistryError(f"{path}: [{entry}] missing required key(s): {', '.join(missing)}")
-    unknown = sorted(set(table) - set(required) - set(optional))
-    if unknown:
-        allowed = ", ".join(required + optional)
-        raise RegistryError(f"{path}: [{entry}] unknown key(s): {', '.join(unknown)} (allowed: {allowed})")
-    return table
+def _entries(path: Path, model: type[BaseModel], id_key: str) -> tuple[dict[str, BaseModel], list[str], set[str]]:
+    """Validate every entry of a registry file; (valid entries, problem lines, every entry's id)."""
+    where = rel_path(path)
+    valid, lines = {}, []
+    data = _read(path)
+    for entry, table in data.items():
+        at = f"{where}: [{entry}]"
+        if not _ID_RE.match(entry):
+            lines.append(f"{at} id must be snake_case (lowercase letters, digits, single underscores)")
+            continue
+        if not isinstance(table, dict):
+            lines.append(f"{at} must be a table, got {type(table).__name__}")
+            continue
+        try:
+            valid[entry] = model.model_validate(table)
+        except ValidationError as exc:
+            lines += [f"{at} {p}" for p in problems(exc, model, obj="a table")]
+            continue
+        if getattr(valid[entry], id_key) not in (None, entry):
+            lines.append(f"{at} {id_key} = {getattr(valid[entry], id_key)!r} disagrees with the table name")
+    return valid, lines, set(data)
 
 
-def _string(path: Path, entry: str, table: dict, key: str, *, required: bool = True) -> str:
-    value = table.get(key, "")
-    if not isinstance(value, str):
-        raise RegistryError(f"{path}: [{entry}] {key} must be a string, got {value!r}")
-    if required and not value.strip():
-        raise RegistryError(f"{path}: [{entry}] {key} must not be empty")
-    return value
-
-
-def _flag(path: Path, entry: str, table: dict, key: str) -> bool:
-    value = table.get(key, False)
-    if not isinstance(value, bool):
-        raise RegistryError(f"{path}: [{entry}] {key} must be true or false, got {value!r}")
-    return value
-
-
-def _string_list(path: Path, entry: str, table: dict, key: str) -> tuple[str, ...]:
-    value = table.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise RegistryError(f"{path}: [{entry}] {key} must be a list of non-empty strings, got {value!r}")
-    return tuple(value)
-
-
-def _check_id(path: Path, entry: str, table: dict, id_key: str) -> None:
-    if not _ID_RE.match(entry):
-        raise RegistryError(f"{path}: [{entry}] id must be snake_case (lowercase letters, digits, single underscores)")
-    if id_key in table and table[id_key] != entry:
-        raise RegistryError(f"{path}: [{entry}] {id_key} = {table[id_key]!r} disagrees with the table name")
-
-
-def _refuse_unreviewed(path: Path, entries: dict, allow: bool) -> None:
+def _pending(where: str, entries: dict, allow: bool) -> list[str]:
     # `python -m extract new` proposes entries it cannot confirm; only a person may.
-    pending = [k for k, v in entries.items() if v.unreviewed]
-    if pending and not allow:
-        raise RegistryError(
-            f"{path}: proposed entr{'y' if len(pending) == 1 else 'ies'} not reviewed yet: "
-            f"{', '.join(f'[{k}]' for k in pending)} (written by `python -m extract new`, marked "
-            f"`unreviewed = true`). Edit {path.parent.name}/{path.name}: check each entry's names, kind/parent "
-            "(entities) or units/table (metrics), rename a proposed_xxxxxx id (and in the extractor), "
+    if allow:
+        return []
+    return [f"{where}: [{k}] is a proposed entry not reviewed yet (unreviewed = true, written by "
+            f"`python -m extract new`): edit {where}, check its names, kind, category and parent (an entity) "
+            "or units and table (a metric), give a proposed_xxxxxx id a real one (here and in the extractor), "
             "then delete its `unreviewed = true` line"
-        )
+            for k, v in entries.items() if v.unreviewed]
 
 
 def _alias_key(name: str) -> str:
@@ -195,10 +305,12 @@ def _alias_key(name: str) -> str:
 def load_entities(path: str | Path | None = None, *, allow_unreviewed: bool = False) -> dict[str, Entity]:
     """Read and validate the entity registry; return entities keyed by ``entity_id``.
 
-    Checks: snake_case ids, required keys present and no unknown keys, ``kind`` in
-    :data:`ENTITY_KINDS`, ``parent`` exists, no parent cycles, ``fiscal_year_end`` a
-    real ``MM-DD`` day, names and aliases unique across entities (case-insensitive); no
-    entry proposed by ``python -m extract new`` (``unreviewed = true``) unless
+    Checks: snake_case ids; each entry against :class:`EntityEntry` (required keys,
+    no unknown keys, ``kind`` in :data:`ENTITY_KINDS`, ``category`` in
+    :data:`ENTITY_CATEGORIES`, ``fiscal_year_end`` a real ``MM-DD`` day,
+    ``market_name`` only on markets); ``parent`` exists; no parent cycles; names,
+    aliases and market names unique across entities (case-insensitive); no entry
+    proposed by ``python -m extract new`` (``unreviewed = true``) unless
     ``allow_unreviewed`` (the draft and the review page read them; the build does not).
 
     Example::
@@ -207,69 +319,70 @@ def load_entities(path: str | Path | None = None, *, allow_unreviewed: bool = Fa
         'alibaba_group'
     """
     path = Path(path) if path is not None else ENTITIES_PATH
-    data = _read(path)
-    entities: dict[str, Entity] = {}
-    for entry, table in data.items():
-        table = _check_keys(path, entry, table, _ENTITY_REQUIRED, _ENTITY_OPTIONAL)
-        _check_id(path, entry, table, "entity_id")
-        kind = _string(path, entry, table, "kind")
-        if kind not in ENTITY_KINDS:
-            raise RegistryError(f"{path}: [{entry}] kind {kind!r} is not one of {', '.join(ENTITY_KINDS)}")
-        fye = _string(path, entry, table, "fiscal_year_end", required=False) or "12-31"
-        m = _FYE_RE.match(fye)
-        try:
-            if not m:
-                raise ValueError
-            date(2001, int(m[1]), int(m[2]))  # a non-leap year: 02-29 cannot end every fiscal year
-        except ValueError:
-            raise RegistryError(f"{path}: [{entry}] fiscal_year_end {fye!r} is not a valid MM-DD day") from None
-        parent = _string(path, entry, table, "parent", required=False) or None
-        entities[entry] = Entity(
-            entity_id=entry,
-            name_en=_string(path, entry, table, "name_en"),
-            name_zh=_string(path, entry, table, "name_zh"),
-            kind=kind,
-            parent=parent,
-            aliases=_string_list(path, entry, table, "aliases"),
-            fiscal_year_end=fye,
-            note=_string(path, entry, table, "note", required=False),
-            unreviewed=_flag(path, entry, table, "unreviewed"),
-        )
-    _refuse_unreviewed(path, entities, allow_unreviewed)
+    where = rel_path(path)
+    valid, lines, ids = _entries(path, EntityEntry, "entity_id")
+    entities = {
+        entry: Entity(entity_id=entry, name_en=e.name_en, name_zh=e.name_zh, kind=e.kind,
+                      parent=e.parent or None, aliases=tuple(e.aliases), fiscal_year_end=e.fiscal_year_end,
+                      note=e.note, category=e.category, market_name=e.market_name, unreviewed=e.unreviewed)
+        for entry, e in valid.items()
+    }
+    lines += _pending(where, entities, allow_unreviewed)
+    # Parents are checked against every entry of the file, valid or not, so that one bad
+    # entry is reported once rather than again as each child's missing parent.
+    lines += _parent_problems(entities, where, ids)
+    lines += _name_clashes(entities, where)
+    if lines:
+        raise RegistryError(*map(one_line, lines))
+    return entities
 
+
+def _parent_problems(entities: dict[str, Entity], where: str, ids: set[str]) -> list[str]:
+    lines = []
     for e in entities.values():
-        if e.parent is not None and e.parent not in entities:
-            raise RegistryError(f"{path}: [{e.entity_id}] parent {e.parent!r} is not an entity in this file")
+        if e.parent is not None and e.parent not in ids:
+            lines.append(f"{where}: [{e.entity_id}] parent {e.parent!r} is not an entity in this file"
+                         f"{suggest(e.parent, ids)}")
     for e in entities.values():
         seen = [e.entity_id]
         node = e
-        while node.parent is not None:
+        while node.parent is not None and node.parent in entities:
             if node.parent in seen:
                 chain = " -> ".join(seen + [node.parent])
-                raise RegistryError(f"{path}: [{e.entity_id}] parent chain has a cycle: {chain}")
+                lines.append(f"{where}: [{e.entity_id}] parent chain has a cycle: {chain}")
+                break
             seen.append(node.parent)
             node = entities[node.parent]
+    return lines
 
+
+def _name_clashes(entities: dict[str, Entity], where: str) -> list[str]:
+    lines = []
     owner: dict[str, str] = {}
     for e in entities.values():
         for name in dict.fromkeys((e.name_en, e.name_zh, *e.aliases)):
             key = _alias_key(name)
             other = owner.get(key)
             if other is not None and other != e.entity_id:
-                raise RegistryError(
-                    f"{path}: [{e.entity_id}] name or alias {name!r} is already used by [{other}]"
-                )
+                lines.append(f"{where}: [{e.entity_id}] name or alias {name!r} is already used by [{other}]")
             owner[key] = e.entity_id
-    return entities
+    markets: dict[str, str] = {}
+    for e in entities.values():
+        if e.market_name is not None:
+            other = markets.setdefault(_alias_key(e.market_name), e.entity_id)
+            if other != e.entity_id:
+                lines.append(f"{where}: [{e.entity_id}] market_name {e.market_name!r} is already used by [{other}]")
+    return lines
 
 
 def load_metrics(path: str | Path | None = None, *, allow_unreviewed: bool = False) -> dict[str, Metric]:
     """Read and validate the metric registry; return metrics keyed by ``metric_id``.
 
-    Checks: snake_case ids, required keys present and no unknown keys, a non-empty
-    ``allowed_units`` list drawn from :data:`UNITS`, ``table`` in :data:`METRIC_TABLES`,
-    and every allowed unit one that table can hold (:data:`TABLE_UNITS`); no
-    ``unreviewed = true`` entry unless ``allow_unreviewed``.
+    Checks each entry against :class:`MetricEntry`: snake_case ids, required keys
+    present and no unknown keys, a non-empty ``allowed_units`` list drawn from
+    :data:`UNITS`, ``table`` in :data:`METRIC_TABLES`, and every allowed unit one
+    that table can hold (:data:`TABLE_UNITS`); no ``unreviewed = true`` entry unless
+    ``allow_unreviewed``.
 
     Example::
 
@@ -277,40 +390,16 @@ def load_metrics(path: str | Path | None = None, *, allow_unreviewed: bool = Fal
         'market_shares'
     """
     path = Path(path) if path is not None else METRICS_PATH
-    data = _read(path)
-    metrics: dict[str, Metric] = {}
-    for entry, table in data.items():
-        table = _check_keys(path, entry, table, _METRIC_REQUIRED, _METRIC_OPTIONAL)
-        _check_id(path, entry, table, "metric_id")
-        units = _string_list(path, entry, table, "allowed_units")
-        if not units:
-            raise RegistryError(f"{path}: [{entry}] allowed_units must name at least one unit")
-        bad = [u for u in units if u not in UNITS]
-        if bad:
-            raise RegistryError(
-                f"{path}: [{entry}] unknown unit(s) {', '.join(map(repr, bad))}; known units: {', '.join(sorted(UNITS))}"
-            )
-        where = _string(path, entry, table, "table")
-        if where not in METRIC_TABLES:
-            raise RegistryError(f"{path}: [{entry}] table {where!r} is not one of {', '.join(METRIC_TABLES)}")
-        misfit = [u for u in units if u not in TABLE_UNITS[where]]
-        if misfit:
-            raise RegistryError(
-                f"{path}: [{entry}] unit(s) {', '.join(map(repr, misfit))} cannot go in table {where!r} "
-                f"(it takes {', '.join(sorted(TABLE_UNITS[where]))})"
-            )
-        metrics[entry] = Metric(
-            metric_id=entry,
-            name=_string(path, entry, table, "name"),
-            description=_string(path, entry, table, "description"),
-            allowed_units=units,
-            table=where,
-            note=_string(path, entry, table, "note", required=False),
-            event=_flag(path, entry, table, "event"),
-            unreviewed=_flag(path, entry, table, "unreviewed"),
-        )
-    _refuse_unreviewed(path, metrics, allow_unreviewed)
-    return metrics
+    valid, lines, _ = _entries(path, MetricEntry, "metric_id")
+    lines += _pending(rel_path(path), valid, allow_unreviewed)
+    if lines:
+        raise RegistryError(*map(one_line, lines))
+    return {
+        entry: Metric(metric_id=entry, name=m.name, description=m.description,
+                      allowed_units=tuple(m.allowed_units), table=m.table, note=m.note, event=m.event,
+                      unreviewed=m.unreviewed)
+        for entry, m in valid.items()
+    }
 
 
 def alias_index(entities: dict[str, Entity]) -> dict[str, str]:
@@ -342,3 +431,73 @@ def ancestors(entities: dict[str, Entity], entity_id: str) -> list[str]:
         chain.append(parent)
         parent = entities[parent].parent
     return chain
+
+
+def top_group(entities: dict[str, Entity], entity_id: str) -> str:
+    """The top of an entity's parent chain: the group a series spans reorganisations by.
+
+    Example::
+
+        >>> top_group(load_entities(), "taotian_group"), top_group(load_entities(), "alibaba_group")
+        ('alibaba_group', 'alibaba_group')
+    """
+    chain = ancestors(entities, entity_id)
+    return chain[-1] if chain else entity_id
+
+
+def market_index(entities: Any) -> dict[str, str]:
+    """Market name (as a market share's ``scope`` gives it) -> ``entity_id`` of the market.
+
+    ``entities`` is the registry dict or the built ``entities`` table (a DataFrame
+    with a ``market_name`` column); a table without that column has no markets.
+
+    Example::
+
+        >>> market_index(load_entities())["China e-commerce"]
+        'china_ecommerce_market'
+    """
+    if hasattr(entities, "columns"):
+        if "market_name" not in entities.columns:
+            return {}
+        pairs = zip(entities["market_name"], entities["entity_id"])
+    else:
+        pairs = ((getattr(e, "market_name", None), eid) for eid, e in dict(entities).items())
+    return {name: eid for name, eid in pairs if isinstance(name, str)}
+
+
+def load_markets(path: str | Path | None = None) -> dict[str, Entity]:
+    """The markets of the entity registry, keyed by the name the figures use.
+
+    Example::
+
+        >>> load_markets()["China AI cloud"].name_zh
+        '中国AI云市场'
+    """
+    entities = load_entities(path)
+    return {name: entities[eid] for name, eid in market_index(entities).items()}
+
+
+def unknown_markets(rows: Iterable[tuple[str, str, object]], entities: Any) -> list[str]:
+    """One line per ``(figure_id, source_id, market)`` whose market the registry does not know.
+
+    The markets are the ``market_name`` keys of ``data/entities.toml``; a registry
+    that names no market at all (a test corpus) checks nothing.
+
+    Example::
+
+        >>> rows = [("f1", "2026-01-30-x", "China AI assistants"), ("f2", "2026-01-30-x", "China AI cloud"),
+        ...         ("f3", "2026-01-30-x", "China e-comerce")]
+        >>> for line in unknown_markets(rows, load_entities()):
+        ...     print(line)
+        figure f1 of 2026-01-30-x: unknown market 'China AI assistants' (known: China AI cloud, China C2C e-commerce, China e-commerce): fix the figure's scope in extract/extractors/2026-01-30-x.py, or add the market to data/entities.toml as an entity with kind = "market", market_name = "China AI assistants"
+        figure f3 of 2026-01-30-x: unknown market 'China e-comerce' (did you mean 'China e-commerce'?): fix the figure's scope in extract/extractors/2026-01-30-x.py, or add the market to data/entities.toml as an entity with kind = "market", market_name = "China e-comerce"
+    """
+    known = market_index(entities)
+    if not known:
+        return []
+    listed = ", ".join(sorted(known)[:8]) + (", …" if len(known) > 8 else "")
+    hint = lambda market: suggest(str(market), known) or f" (known: {listed})"  # noqa: E731
+    return [f"figure {fid} of {sid}: unknown market {market!r}{hint(market)}: fix the figure's "
+            f"scope in extract/extractors/{sid}.py, or add the market to data/entities.toml as an entity "
+            f"with kind = \"market\", market_name = {json.dumps(str(market), ensure_ascii=False)}"
+            for fid, sid, market in rows if market not in known]

@@ -98,10 +98,11 @@ def entities() -> pd.DataFrame:
     return pd.DataFrame({
         "entity_id": ids, "name_en": [i.replace("_", " ").title() for i in ids], "name_zh": ["实体"] * len(ids),
         "kind": ["other" if i == "others" else "company" for i in ids],
+        "category": ["other" if i == "others" else "shopping" for i in ids],
         "parent": [ENTITY_PARENTS[i] for i in ids], "aliases": [None] * len(ids),
-        "fiscal_year_end": ["12-31"] * len(ids), "note": [None] * len(ids),
-    }).astype({c: "string" for c in ("entity_id", "name_en", "name_zh", "kind", "parent", "aliases",
-                                      "fiscal_year_end", "note")})
+        "fiscal_year_end": ["12-31"] * len(ids), "market_name": [None] * len(ids), "note": [None] * len(ids),
+    }).astype({c: "string" for c in ("entity_id", "name_en", "name_zh", "kind", "category", "parent", "aliases",
+                                      "fiscal_year_end", "market_name", "note")})
 
 
 def metrics() -> pd.DataFrame:

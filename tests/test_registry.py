@@ -1,21 +1,30 @@
 """The registries load, and every validation rule rejects a bad file with a message naming file and entry."""
 from __future__ import annotations
 
+import json
 import re
+import tempfile
 import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.registry import (
     ENTITIES_PATH,
+    ENTITY_CATEGORIES,
     METRICS_PATH,
     TABLE_UNITS,
     RegistryError,
     alias_index,
     ancestors,
     load_entities,
+    load_markets,
     load_metrics,
+    market_index,
+    top_group,
+    unknown_markets,
 )
 
 GOOD_ENTITIES = """
@@ -309,3 +318,187 @@ def test_metric_unit_must_fit_its_table(tmp_path):
 
 def test_every_table_has_a_unit_family():
     assert set(TABLE_UNITS) == {"market_shares", "user_metrics", "financials", "growth", "other_figures"}
+
+
+# ------------------------------------------------------------------ every problem at once, one line each
+
+
+def test_all_problems_of_a_file_are_reported_one_line_each(tmp_path):
+    text = GOOD_ENTITIES.replace('kind = "app"', 'kind = "application"').replace(
+        'fiscal_year_end = "03-31"', 'fiscal_year_end = "3-31"') + '\n[baidu]\nname_en = "Baidu"\nkind = "company"\n'
+    path = write(tmp_path, text)
+    with pytest.raises(RegistryError) as info:
+        load_entities(path)
+    lines = str(info.value).splitlines()
+    assert len(lines) == len(info.value.args) == 3
+    assert all(line.startswith(f"{path}: [") for line in lines)
+    assert any("[qwen_app] kind must be one of" in line for line in lines)
+    assert any("[alibaba_group] fiscal_year_end '3-31'" in line for line in lines)
+    assert any("[baidu] missing key(s): name_zh" in line for line in lines)
+
+
+def test_unknown_key_suggests_the_close_one(tmp_path):
+    message = entities_error(tmp_path, GOOD_ENTITIES.replace("aliases = [\"千问App\"", "alias = [\"千问App\""))
+    assert "[qwen_app] unknown key(s): alias (did you mean 'aliases'?)" in message
+    assert "allowed: entity_id, name_en" in message  # says which keys there are
+
+
+def test_wrong_type_names_key_and_value(tmp_path):
+    message = metrics_error(tmp_path, GOOD_METRICS + "event = \"yes\"\n")
+    assert message.endswith("[mau] event must be true or false, got 'yes'")
+
+
+def test_default_path_is_shown_relative_to_the_repository(tmp_path, monkeypatch):
+    import extract.registry as registry
+
+    bad = registry.ENTITIES_PATH.parent / f".h3-test-{tmp_path.name}.toml"
+    bad.write_text('[baidu]\nname_en = "Baidu"\nkind = "company"\n', encoding="utf-8")
+    try:
+        with pytest.raises(RegistryError) as info:
+            load_entities(bad)
+    finally:
+        bad.unlink()
+    assert str(info.value).startswith(f"data/{bad.name}: [baidu] missing key(s): name_zh")
+
+
+def test_registries_and_errors_pickle():
+    # Worker processes receive the registries; errors travel back.
+    import pickle
+
+    entities, metrics = load_entities(), load_metrics()
+    assert pickle.loads(pickle.dumps(entities)) == entities
+    assert pickle.loads(pickle.dumps(metrics)) == metrics
+    err = RegistryError("a.toml: [x] kind ...", "a.toml: [y] note ...")
+    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+
+
+# Text JSON can escape for TOML: the Basic Multilingual Plane (JSON writes other characters as surrogate pairs).
+_TEXT = st.text(st.characters(max_codepoint=0xFFFF, exclude_categories=("Cs",)), max_size=6)
+_TOML_VALUES = st.one_of(st.booleans(), st.integers(-5, 5), _TEXT, st.lists(_TEXT, max_size=3))
+
+
+@settings(max_examples=150, deadline=None)
+@given(key=st.sampled_from(["entity_id", "name_en", "name_zh", "kind", "category", "parent", "aliases",
+                            "fiscal_year_end", "market_name", "note", "nmae_en"]),
+       value=_TOML_VALUES)
+def test_any_value_loads_or_fails_naming_file_entry_and_key(key, value):
+    table = {"name_en": "Yi Co", "name_zh": "乙公司", "kind": "market", key: value}
+    text = "[yi]\n" + "".join(f"{k} = {json.dumps(v)}\n" for k, v in table.items())  # TOML reads JSON's escapes
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write(Path(tmp), text)
+        try:
+            entities = load_entities(path)
+        except RegistryError as exc:
+            for line in str(exc).splitlines():
+                assert line.startswith(f"{path}: [yi] "), line
+                assert key in line or key == "parent" and "not an entity" in line or "cycle" in line, line
+                assert "pydantic" not in line, line
+        else:
+            assert entities["yi"].entity_id == "yi"
+
+
+# ------------------------------------------------------------------ categories
+
+
+def test_category_defaults_to_unclassified_and_is_a_closed_vocabulary(tmp_path):
+    assert load_entities(write(tmp_path, GOOD_ENTITIES))["qwen_app"].category == "unclassified"
+    message = entities_error(tmp_path, GOOD_ENTITIES.replace('kind = "app"', 'kind = "app"\ncategory = "chatbot"'))
+    assert "[qwen_app] category must be one of ai_assistant, super_app" in message and "'chatbot'" in message
+
+
+def test_every_shipped_entity_is_classified():
+    unclassified = [e.entity_id for e in load_entities().values() if e.category == "unclassified"]
+    assert not unclassified, f"data/entities.toml: give these a category: {unclassified}"
+
+
+def test_the_header_of_entities_toml_explains_every_category():
+    header = ENTITIES_PATH.read_text(encoding="utf-8").split("\n[", 1)[0]
+    for category in ENTITY_CATEGORIES:
+        if category != "unclassified":
+            assert f"#{' ' * 22}{category}" in header or f"  {category} " in header, category
+
+
+def test_entities_the_registry_calls_ai_assistants_are_classified_so():
+    # The selection an analyst makes (category == "ai_assistant") must hold every entity
+    # whose own name or note says it is an AI assistant, and no super-app or shopping app.
+    says = re.compile(r"\bAI\b[\w -]*\bassistant\b", re.I)
+    for e in load_entities().values():
+        if says.search(e.name_en) or says.search(e.note):
+            assert e.category == "ai_assistant", e.entity_id
+
+
+def test_top_group_follows_the_parent_chain_to_the_top(tmp_path):
+    text = GOOD_ENTITIES + '\n[qwen_feature]\nname_en = "F"\nname_zh = "功能"\nkind = "product"\nparent = "qwen_app"\n'
+    entities = load_entities(write(tmp_path, text))
+    assert top_group(entities, "qwen_feature") == "alibaba_group"
+    assert top_group(entities, "alibaba_group") == "alibaba_group"
+    for e in load_entities().values():  # the shipped registry: the top is an entity without parent
+        assert load_entities()[top_group(load_entities(), e.entity_id)].parent is None
+
+
+# ------------------------------------------------------------------ markets
+
+
+MARKETS = GOOD_ENTITIES + """
+[china_ai_app_market]
+name_en = "China AI app market"
+name_zh = "中国AI应用市场"
+kind = "market"
+market_name = "China AI apps"
+"""
+
+
+def test_markets_are_entities_with_a_market_name(tmp_path):
+    path = write(tmp_path, MARKETS)
+    markets = load_markets(path)
+    assert list(markets) == ["China AI apps"] and markets["China AI apps"].entity_id == "china_ai_app_market"
+    assert market_index(load_entities(path)) == {"China AI apps": "china_ai_app_market"}
+
+
+def test_market_name_only_on_a_market(tmp_path):
+    message = entities_error(tmp_path, MARKETS.replace('kind = "market"', 'kind = "company"'))
+    assert "[china_ai_app_market] market_name 'China AI apps' needs kind = \"market\"" in message
+
+
+def test_market_name_is_unique(tmp_path):
+    text = MARKETS + '\n[cn_ai]\nname_en = "AI apps"\nname_zh = "AI应用"\nkind = "market"\nmarket_name = "china ai apps"\n'
+    message = entities_error(tmp_path, text)
+    assert "[cn_ai] market_name 'china ai apps' is already used by [china_ai_app_market]" in message
+
+
+def test_unknown_market_is_refused_with_a_suggestion(tmp_path):
+    entities = load_entities(write(tmp_path, MARKETS))
+    rows = [("f1", "2026-01-30-x", "China AI app"), ("f2", "2026-01-30-x", "China AI apps"),
+            ("f3", "2026-01-30-x", "Global")]
+    lines = unknown_markets(rows, entities)
+    assert len(lines) == 2
+    assert lines[0].startswith("figure f1 of 2026-01-30-x: unknown market 'China AI app' (did you mean 'China AI apps'?)")
+    assert "(known: China AI apps)" in lines[1]
+    for line in lines:
+        assert "extract/extractors/2026-01-30-x.py" in line and "data/entities.toml" in line
+
+
+def test_a_registry_without_markets_checks_no_market():
+    assert unknown_markets([("f1", "s", "Anything")], load_entities(write_tmp(GOOD_ENTITIES))) == []
+
+
+def write_tmp(text: str) -> Path:
+    folder = Path(tempfile.mkdtemp())
+    return write(folder, text)
+
+
+def test_every_market_of_the_shipped_figures_is_registered():
+    import ai_consumer_metrics as acm
+
+    markets = load_markets()
+    shares = acm.load("market_shares")
+    assert len(shares) and set(shares["market"]) <= set(markets)
+    for name, entity in markets.items():
+        assert entity.kind == "market", name
+
+
+def test_a_value_from_a_closed_list_suggests_the_close_one(tmp_path):
+    message = entities_error(tmp_path, GOOD_ENTITIES.replace('kind = "app"', 'kind = "apps"'))
+    assert message.endswith("got 'apps' (did you mean 'app'?)")
+    message = metrics_error(tmp_path, GOOD_METRICS.replace('["persons"]', '["person"]'))
+    assert message.endswith("item 0 is 'person' (did you mean 'persons'?)")

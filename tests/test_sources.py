@@ -7,9 +7,12 @@ import hashlib
 import json
 import re
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extract.sources import DEFAULT_ROOT, OPTIONAL_KEYS, REQUIRED_KEYS, ArchiveError, Source, list_sources, read_source
 
@@ -247,9 +250,9 @@ def test_every_named_publisher_has_an_english_name():
 @pytest.mark.parametrize(
     "changes, pattern",
     [
-        ({"publisher_en": 3}, r"'publisher_en' must be a string or null"),
-        ({"publisher_en": ["Yilan"]}, r"'publisher_en' must be a string or null"),
-        ({"publisher_en": "  "}, r"'publisher_en' is empty"),
+        ({"publisher_en": 3}, r"publisher_en must be a string or null, got 3$"),
+        ({"publisher_en": ["Yilan"]}, r'publisher_en must be a string or null, got \["Yilan"\]$'),
+        ({"publisher_en": "  "}, r"publisher_en is empty \(use null"),
         ({"publisher": None}, r"publisher_en is 'Yilan Shangye' but publisher is null"),
     ],
 )
@@ -266,16 +269,16 @@ def test_malformed_publisher_en(archive, changes, pattern):
         ({"published": "2026-02-30"}, r"'2026-02-30' is not a valid date"),
         ({"published": "20260130"}, r"published must be an ISO date"),
         ({"published_precision": "week"}, r"published_precision must be one of day, month, year"),
-        ({"published_precision": "month"}, r"month precision: use the 1st"),
-        ({"published_precision": "year", "published": "2026-01-30"}, r"year precision"),
+        ({"published_precision": "month"}, r"published '2026-01-30' with published_precision 'month': use the 1st"),
+        ({"published_precision": "year", "published": "2026-01-30"}, r"published_precision 'year': use January 1st"),
         ({"published_estimated": True}, r"published_note does not say why"),
-        ({"published_estimated": "no"}, r"'published_estimated' must be true or false"),
-        ({"body_start": "79"}, r"'body_start' must be an integer"),
-        ({"body_start": True}, r"'body_start' must be an integer"),
-        ({"authors": "李彦"}, r"'authors' must be a list"),
-        ({"authors": [""]}, r"authors must be a list of non-empty strings"),
-        ({"title": 3}, r"'title' must be a string"),
-        ({"title": " "}, r"'title' is empty"),
+        ({"published_estimated": "no"}, r"published_estimated must be true or false, got 'no'$"),
+        ({"body_start": "79"}, r"body_start must be an integer, got '79'$"),
+        ({"body_start": True}, r"body_start must be an integer, got true$"),
+        ({"authors": "李彦"}, r"authors must be a list of non-empty strings, got '李彦'$"),
+        ({"authors": [""]}, r"authors must be a list of non-empty strings; item 0 is ''$"),
+        ({"title": 3}, r"title must be a string, got 3$"),
+        ({"title": " "}, r"title is empty$"),
         ({"script": "Latn"}, r"script must be one of Hans, Hant"),
         ({"sha256": "ABC"}, r"sha256 must be 64 lowercase hex digits"),
         ({"url": "mp.weixin.qq.com/s/x"}, r"url must be an http\(s\) URL or null"),
@@ -315,3 +318,75 @@ def test_unsafe_id(archive, bad):
 def test_missing_archive_dir(tmp_path):
     with pytest.raises(ArchiveError, match="archive directory not found"):
         list_sources(tmp_path / "nope")
+
+
+# --- the metadata model: every problem names the key, on one line ----------------------
+
+
+def test_unknown_key_suggests_the_close_one(archive):
+    _edit_meta(archive, publisher_eng="Yilan")
+    msg = _expect(archive, r"unknown key\(s\): publisher_eng \(did you mean 'publisher_en'\?\)", ".json")
+    assert "allowed: source_id, file," in msg  # and says which keys there are
+
+
+def test_several_missing_keys_are_named_together(archive):
+    _edit_meta(archive, rights=_DELETE, notes=_DELETE)
+    _expect(archive, r"missing key\(s\): rights, notes$", ".json")
+
+
+def test_missing_keys_are_reported_before_bad_values(archive):
+    _edit_meta(archive, rights=_DELETE, title=3)
+    _expect(archive, r"missing key\(s\): rights$", ".json")
+
+
+@pytest.mark.parametrize(
+    "refs, pattern",
+    [
+        ([{"n": 1, "publisher": "p", "title": "t", "url": None, "date": "2025"}],
+         r"references\[0\] must be an object with exactly the keys n, publisher, title, url: unknown date"),
+        ([{"n": 1, "publisher": "p", "title": "t", "url": None}, "[2] p - t"],
+         r"references\[1\] must be an object, got '\[2\] p - t'"),
+        ([{"n": 1, "publisher": "p", "title": "t", "url": None}] * 2, r"references: duplicate numbers \[1, 1\]"),
+        ({"n": 1}, r"references must be a list of references, got \{\"n\": 1\}"),
+    ],
+)
+def test_malformed_references(archive, refs, pattern):
+    _edit_meta(archive, references=refs)
+    _expect(archive, pattern, ".json")
+
+
+def test_a_source_pickles():
+    # Worker processes send sources and their errors back to the parent.
+    import pickle
+
+    src = read_source(SID)
+    assert pickle.loads(pickle.dumps(src)) == src
+    err = ArchiveError("data/sources/x.json: title is empty")
+    assert str(pickle.loads(pickle.dumps(err))) == str(err)
+
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers(-10, 10**7) | st.text(max_size=8),
+                     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3),
+                     max_leaves=6)
+
+
+@settings(max_examples=150, deadline=None)
+@given(key=st.sampled_from(REQUIRED_KEYS + OPTIONAL_KEYS), value=_JSON)
+def test_any_value_reads_or_fails_on_one_line_naming_the_key(key, value):
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        for ext in (".txt", ".json"):
+            shutil.copy(DEFAULT_ROOT / f"{SID}{ext}", root / f"{SID}{ext}")
+        _edit_meta(root, **{key: value})
+        try:
+            src = read_source(SID, root)
+        except ArchiveError as exc:
+            msg = str(exc)
+            assert "\n" not in msg and "pydantic" not in msg, msg
+            if f"{SID}.json:" in msg:
+                # Body bounds are checked against the text: the message gives the range instead.
+                assert key in msg or (key in ("body_start", "body_end") and "body range" in msg), msg
+            else:
+                assert f"{SID}.txt: sha256 mismatch" in msg and key == "sha256", msg
+        else:
+            assert src.meta[key] == value

@@ -24,7 +24,7 @@ FIGURES = [
     figure(
         "2023年蚂蚁集团研发投入高达211.9亿元",
         "211.9亿元",
-        entity="ant_group", metric="rd_spend", period="2023",
+        entity="ant_group", metric="rd_spend", period="2023",  # 2023年
         scope="Ant Group R&D investment",
         value=21_190_000_000, unit="CNY",
         attributed_to=ESG_REPORT,
@@ -34,7 +34,7 @@ FIGURES = [
     figure(
         "已经为浙江省内的近百家医院提供了超过150万人次的服务",
         "近百家",
-        entity="anzhener", metric="hospitals", period="至今",
+        entity="anzhener", metric="hospitals", period="as of 2024-06-18",  # 至今
         scope="hospitals in Zhejiang served by the 安诊儿 AI medical assistant",
         value=100, unit="establishments", qualifier="approx",
         note="近百家: nearly a hundred (just under 100). Cumulative since the 2023 launch, to the "
@@ -43,7 +43,7 @@ FIGURES = [
     figure(
         "已经为浙江省内的近百家医院提供了超过150万人次的服务",
         "超过150万人次",
-        entity="anzhener", metric="person_times_served", period="至今",
+        entity="anzhener", metric="person_times_served", period="as of 2024-06-18",  # 至今
         scope="services (consultation, triage, reports, insurance) by the 安诊儿 AI medical assistant",
         value=1_500_000, unit="person_times", qualifier="at_least",
         note="人次: uses, not distinct people. Cumulative since the 2023 launch, to the article's "
@@ -52,7 +52,7 @@ FIGURES = [
     figure(
         "截至2023年已有5.3亿人用支付宝预约看病和用医保支付",
         "5.3亿人",
-        entity="alipay", metric="users", period="截至2023年",
+        entity="alipay", metric="users", period="as of 2023-12-31",  # 截至2023年
         scope=MEDICAL,
         value=530_000_000, unit="persons",
         note="People who have used Alipay for medical appointments or medical-insurance payment "
@@ -61,7 +61,7 @@ FIGURES = [
     figure(
         "比上年增长约1亿人",
         "约1亿人",
-        entity="alipay", metric="user_change", period="2023",
+        entity="alipay", metric="user_change", period="2023",  # 比上年 (the year before 2023; note)
         scope=MEDICAL,
         value=100_000_000, unit="persons", qualifier="approx",
         note="Increase over the previous year in the 5.3亿 users of Alipay's medical services. "
@@ -70,7 +70,7 @@ FIGURES = [
     figure(
         "到今年4月已经有1200万用户体验过",
         "1200万用户",
-        entity="zhixiaobao", metric="users", period="到今年4月",
+        entity="zhixiaobao", metric="users", period="as of 2024-04-30",  # 到今年4月
         scope="users who have tried the 支小宝 AI financial assistant (cumulative)",
         value=12_000_000, unit="persons",
         note="Cumulative users who tried 支小宝 by April 2024. A later sentence gives the same "
@@ -79,7 +79,7 @@ FIGURES = [
     figure(
         "OceanBase服务的企业用户数，从2022年底的400家",
         "400家",
-        entity="oceanbase", metric="enterprise_customers", period="2022年底",
+        entity="oceanbase", metric="enterprise_customers", period="as of 2022-12-31",  # 2022年底
         scope="enterprise customers of OceanBase distributed database",
         value=400, unit="establishments",
         attributed_to=ESG_REPORT,
@@ -88,7 +88,7 @@ FIGURES = [
     figure(
         "增至2023年底的超1000家",
         "超1000家",
-        entity="oceanbase", metric="enterprise_customers", period="2023年底",
+        entity="oceanbase", metric="enterprise_customers", period="as of 2023-12-31",  # 2023年底
         scope="enterprise customers of OceanBase distributed database",
         value=1000, unit="establishments", qualifier="at_least",
         attributed_to=ESG_REPORT,
@@ -97,7 +97,7 @@ FIGURES = [
     figure(
         "ESG报告还首度披露，蚂蚁数字科技板块已累计服务13000家企业",
         "13000家",
-        entity="ant_digital_technologies", metric="enterprise_customers", period="as of 2023-12-31",
+        entity="ant_digital_technologies", metric="enterprise_customers", period="as of 2023-12-31",  # undated; the ESG report's year end (note)
         scope="enterprises served by Ant Digital Technologies (cumulative)",
         value=13_000, unit="establishments",
         attributed_to=ESG_REPORT,
@@ -107,7 +107,7 @@ FIGURES = [
     figure(
         "支付宝的生活服务用户依旧有数亿规模",
         "数亿",
-        entity="alipay", metric="users", period="至今",
+        entity="alipay", metric="users", period="as of 2024-06-18",  # 至今
         scope="users of Alipay's life services, leaving payment use aside",
         value=100_000_000, unit="persons", unit_implied=True, qualifier="at_least",
         note="数亿 (several hundred million): recorded as at least 1亿, the only bound the word "
@@ -116,7 +116,7 @@ FIGURES = [
     figure(
         "支付宝已经上线了全国31个省级行政单位的“一网通办”服务",
         "31个",
-        entity="alipay", metric="regions_covered", period="截至2023年底",
+        entity="alipay", metric="regions_covered", period="as of 2023-12-31",  # 截至2023年底
         scope="provincial-level regions with 一网通办 government services on Alipay",
         value=31, unit="units",
         note=_UNNAMED,
@@ -124,7 +124,7 @@ FIGURES = [
     figure(
         "累计服务用户数超6亿",
         "超6亿",
-        entity="alipay", metric="users", period="截至2023年底",
+        entity="alipay", metric="users", period="as of 2023-12-31",  # 截至2023年底
         scope="一网通办 government services on Alipay (cumulative users served)",
         value=600_000_000, unit="persons", unit_implied=True, qualifier="at_least",
         note=_UNNAMED,
@@ -132,7 +132,7 @@ FIGURES = [
     figure(
         "超过8亿人用支付宝处理公共服务事项",
         "超过8亿人",
-        entity="alipay", metric="users", period="截至2023年底",
+        entity="alipay", metric="users", period="as of 2023-12-31",  # 截至2023年底
         scope="public services on Alipay (social security, housing fund, utility bills, transit)",
         value=800_000_000, unit="persons", qualifier="at_least",
         note=_UNNAMED,
@@ -140,7 +140,7 @@ FIGURES = [
     figure(
         "支付宝商家小程序的年成交额，在2022、2023两年高速增长，增幅分别为49.2%",
         "49.2%",
-        entity="alipay", metric="gmv_growth", period="2022",
+        entity="alipay", metric="gmv_growth", period="2022",  # 2022、2023两年 (the first)
         scope="annual transaction value of merchant mini-programs on Alipay, year on year",
         value=49.2, unit="percent",
         note="增幅分别为49.2%、68%: 2022 and 2023 respectively. " + _UNNAMED,
@@ -148,7 +148,7 @@ FIGURES = [
     figure(
         "增幅分别为49.2%、68%",
         "68%",
-        entity="alipay", metric="gmv_growth", period="2023",
+        entity="alipay", metric="gmv_growth", period="2023",  # 2022、2023两年 (the second)
         scope="annual transaction value of merchant mini-programs on Alipay, year on year",
         value=68, unit="percent",
         note="增幅分别为49.2%、68%: 2022 and 2023 respectively. " + _UNNAMED,
@@ -156,7 +156,7 @@ FIGURES = [
     figure(
         "至今有427万商家通过小程序等平台工具实现数字化运营的提升",
         "427万商家",
-        entity="alipay", metric="merchants", period="至今",
+        entity="alipay", metric="merchants", period="as of 2024-06-18",  # 至今
         scope="merchants digitising operations through Alipay mini-programs and other tools",
         value=4_270_000, unit="establishments",
         note="至今: to the article's date. " + _UNNAMED,
@@ -164,7 +164,7 @@ FIGURES = [
     figure(
         "在最近半年内，泛财商主题的短视频播放量增长了18倍",
         "18倍",
-        entity="alipay", metric="video_views_growth", period="2023-11/2024-04",
+        entity="alipay", metric="video_views_growth", period="2023-11/2024-04",  # 最近半年内, read against the report of 2024.4 (note)
         scope="plays of short videos on wealth and business (泛财商) topics on Alipay",
         value=18, unit="multiple",
         attributed_to=ALIPAY_REPORT,

@@ -29,7 +29,7 @@ FIGURES = [
     figure(
         "2022年6月,拼多多月活跃用户数达到7.5亿",
         "7.5亿",
-        entity="pinduoduo", metric="mau", period="2022年6月",
+        entity="pinduoduo", metric="mau", period="2022-06",  # 2022年6月
         scope="China e-commerce apps",
         value=750_000_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile",
@@ -38,7 +38,7 @@ FIGURES = [
     figure(
         "超过了阿里巴巴的7.49亿",
         "7.49亿",
-        entity="alibaba_group", metric="mau", period="2022年6月",
+        entity="alibaba_group", metric="mau", period="2022-06",  # 2022年6月
         scope="China e-commerce apps",
         value=749_000_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile",
@@ -47,7 +47,7 @@ FIGURES = [
     figure(
         "抖音电商GMV在2021年就突破了万亿大关",
         "突破了万亿",
-        entity="douyin_ecommerce", metric="gmv", period="2021",
+        entity="douyin_ecommerce", metric="gmv", period="2021",  # 2021年
         scope=CHINA_ECOMMERCE,
         value=1_000_000_000_000, unit="CNY", unit_implied=True, qualifier="at_least",
         note="突破了万亿大关: passed one trillion (currency implied: CNY). No source named.",
@@ -55,7 +55,7 @@ FIGURES = [
     figure(
         "快手电商也紧随其后,在2022年实现了9000亿的GMV",
         "9000亿",
-        entity="kuaishou_ecommerce", metric="gmv", period="2022",
+        entity="kuaishou_ecommerce", metric="gmv", period="2022",  # 2022年
         scope=CHINA_ECOMMERCE,
         value=900_000_000_000, unit="CNY", unit_implied=True,
         note="Currency implied: CNY. No source named.",
@@ -63,7 +63,7 @@ FIGURES = [
     figure(
         "2025财年第一季度,阿里集团收入同比增长仅为 4%",
         "4%",
-        entity="alibaba_group", metric="revenue_growth", period="2025财年第一季度",
+        entity="alibaba_group", metric="revenue_growth", period="FY2025Q1",  # 2025财年第一季度
         scope="Alibaba Group revenue, year on year",
         value=4, unit="percent",
         note=_FY2025Q1_NOTE + " No source named.",
@@ -71,7 +71,7 @@ FIGURES = [
     figure(
         "其中核心电商业务淘天集团收入同比下滑 1%",
         "1%",
-        entity="taotian_group", metric="revenue_decline", period="2025财年第一季度",
+        entity="taotian_group", metric="revenue_decline", period="FY2025Q1",  # 2025财年第一季度
         scope="Taobao and Tmall Group revenue, year on year",
         value=1, unit="percent",
         note="下滑 1%: a fall of 1%. " + _FY2025Q1_NOTE + " No source named.",
@@ -79,7 +79,7 @@ FIGURES = [
     figure(
         "而腾讯的金融科技及企业服务增速也仅保持在了4%",
         "4%",
-        entity="tencent_fintech_business_services", metric="revenue_growth", period="2024Q2",
+        entity="tencent_fintech_business_services", metric="revenue_growth", period="2024Q2",  # undated; the quarter the sentence pairs it with (note)
         scope="Tencent FinTech and Business Services segment revenue, year on year",
         value=4, unit="percent",
         note="The text gives no period or basis; the sentence pairs it with Alibaba's April-June "

@@ -38,7 +38,7 @@ FIGURES = [
     figure(
         "站在2025年回望阿里巴巴的發(fā)展歷程,它曾登頂巔峰,也曾經(jīng)歷市值在短短16個月內(nèi)縮水三分之二",
         "三分之二",
-        entity="alibaba_group", metric="market_cap_decline", period="2014-09/2025-05",
+        entity="alibaba_group", metric="market_cap_decline", period="2014-09/2025-05",  # 短短16個月內, undated: the widest span (note)
         scope="Alibaba Group market capitalisation, from its peak",
         value=200 / 3, unit="percent",
         note="Market value shrank by two thirds within 16 months (短短16個月內). The article does "
@@ -49,7 +49,7 @@ FIGURES = [
     figure(
         "2007年淘寶市場占有率高達83.6%",
         "83.6%",
-        entity="taobao", metric="market_share", period="2007",
+        entity="taobao", metric="market_share", period="2007",  # 2007年
         scope="China C2C e-commerce",
         value=83.6, unit="percent",
         attributed_to="艾瑞咨询",
@@ -58,7 +58,7 @@ FIGURES = [
     figure(
         "2020年“雙十一”當天,阿里系的GMV定格在4982億元",
         "4982億元",
-        entity="alibaba_group", metric="gmv", period="2020年“雙十一”當天",
+        entity="alibaba_group", metric="gmv", period="Double 11 2020",  # 2020年“雙十一”當天
         scope="China e-commerce: Double 11 (雙十一) shopping festival",
         value=498_200_000_000, unit="CNY",
         note="The article says 雙十一當天 (the day itself); the 4982億元 Tmall Double 11 total of "
@@ -68,7 +68,7 @@ FIGURES = [
     figure(
         "到2017年,阿里在電商市場的份額已經(jīng)下滑至70%",
         "70%",
-        entity="alibaba_group", metric="market_share", period="2017",
+        entity="alibaba_group", metric="market_share", period="2017",  # 到2017年
         scope=CHINA_ECOMMERCE,
         value=70, unit="percent",
         note="No source named for this share.",
@@ -76,7 +76,7 @@ FIGURES = [
     figure(
         "截至2024年,中國電商市場格局已發(fā)生巨大變化,阿里淘天占比33%",
         "33%",
-        entity="taotian_group", metric="market_share", period="2024",
+        entity="taotian_group", metric="market_share", period="2024",  # 截至2024年
         scope=CHINA_ECOMMERCE,
         value=33, unit="percent",
         note="截至2024年 (as of 2024). " + _SHARES_2024_NOTE,
@@ -84,7 +84,7 @@ FIGURES = [
     figure(
         "京東17%",
         "17%",
-        entity="jd_com", metric="market_share", period="2024",
+        entity="jd_com", metric="market_share", period="2024",  # 截至2024年
         scope=CHINA_ECOMMERCE,
         value=17, unit="percent",
         note=_SHARES_2024_NOTE,
@@ -92,7 +92,7 @@ FIGURES = [
     figure(
         "拼多多19%",
         "19%",
-        entity="pinduoduo", metric="market_share", period="2024",
+        entity="pinduoduo", metric="market_share", period="2024",  # 截至2024年
         scope=CHINA_ECOMMERCE,
         value=19, unit="percent",
         note=_SHARES_2024_NOTE,
@@ -100,7 +100,7 @@ FIGURES = [
     figure(
         "抖音電商18%",
         "18%",
-        entity="douyin_ecommerce", metric="market_share", period="2024",
+        entity="douyin_ecommerce", metric="market_share", period="2024",  # 截至2024年
         scope=CHINA_ECOMMERCE,
         value=18, unit="percent",
         note=_SHARES_2024_NOTE,
@@ -108,7 +108,7 @@ FIGURES = [
     figure(
         "其余13%則由視頻號、小紅書、唯品會等新興平臺瓜分",
         "13%",
-        entity="others", metric="market_share", period="2024",
+        entity="others", metric="market_share", period="2024",  # 截至2024年
         scope=CHINA_ECOMMERCE,
         value=13, unit="percent",
         note="Residual share of all other platforms: the article names 視頻號 (WeChat Channels), "
@@ -117,7 +117,7 @@ FIGURES = [
     figure(
         "過去一年品牌在小紅書上的種草筆記點擊率提升了20%",
         "20%",
-        entity="xiaohongshu", metric="ctr_growth", period="過去一年",
+        entity="xiaohongshu", metric="ctr_growth", period="2024-05/2025-04",  # 過去一年
         scope="brand seeding notes (種草筆記) on Xiaohongshu",
         value=20, unit="percent",
         note="數據顯示 without a named source. 提升了20% is read as relative growth of the "
@@ -126,7 +126,7 @@ FIGURES = [
     figure(
         "互動率增長了109%",
         "109%",
-        entity="xiaohongshu", metric="engagement_rate_growth", period="過去一年",
+        entity="xiaohongshu", metric="engagement_rate_growth", period="2024-05/2025-04",  # 過去一年
         scope="brand seeding notes (種草筆記) on Xiaohongshu",
         value=109, unit="percent",
         note="數據顯示 without a named source; same sentence as the 20% click-through growth. "
@@ -135,7 +135,7 @@ FIGURES = [
     figure(
         "阿里宣布三年內(nèi)投入超3800億元用于云和AI基礎設施建設",
         "超3800億元",
-        entity="alibaba_group", metric="capex_plan", period="3 years from 2024-02",
+        entity="alibaba_group", metric="capex_plan", period="3 years from 2024-02",  # 三年內, from 2024年2月 (note)
         scope="cloud and AI infrastructure, three-year plan",
         value=380_000_000_000, unit="CNY", qualifier="at_least",
         note="Period: three years (三年內) from the announcement month as this article gives it "
@@ -147,7 +147,7 @@ FIGURES = [
     figure(
         "阿里云的AI相關業(yè)務已連續(xù)六個季度實現(xiàn)三位數(shù)增長",
         "三位數",
-        entity="alibaba_cloud", metric="ai_revenue_growth", period="FY2024",
+        entity="alibaba_cloud", metric="ai_revenue_growth", period="FY2024",  # 2024財年財報 (note)
         scope="AI-related business of Alibaba Cloud, year-on-year",
         value=100, unit="percent", qualifier="at_least",
         note="三位數增長 (triple-digit growth) read as at least 100% year on year, six quarters "

@@ -18,7 +18,7 @@ FIGURES = [
     figure(
         "在去年双11期间,天天秒杀”创下日销248万单的最高日销售纪录",
         "248万单",
-        entity="alipay_tiantian_miaosha", metric="daily_orders", period="去年双11期间",
+        entity="alipay_tiantian_miaosha", metric="daily_orders", period="Double 11 2025",  # 去年双11期间
         scope="China e-commerce: Alipay 天天秒杀 flash-sale channel",
         value=2_480_000, unit="orders",
         note="Record single-day orders of the 天天秒杀 channel inside Alipay, run jointly by "
@@ -77,7 +77,7 @@ FIGURES = [
     figure(
         "即便是现在,阿里仍有蚂蚁33%的股份",
         "33%",
-        entity="alibaba_group", metric="equity_stake", period=AS_OF_PUBLICATION,
+        entity="alibaba_group", metric="equity_stake", period=AS_OF_PUBLICATION,  # 现在
         scope="equity held in Ant Group",
         value=33, unit="percent",
         note="Ownership stake that Alibaba Group holds in Ant Group (阿里仍有蚂蚁33%的股份), "

@@ -39,7 +39,7 @@ FIGURES = [
     figure(
         "阿里巴巴在中国AI云市场占据35.8%的市场份额,位居首位[8]",
         "35.8%",
-        entity="alibaba_cloud", metric="market_share", period="2025H1",
+        entity="alibaba_cloud", metric="market_share", period="2025H1",  # undated; reference [8]'s title (note)
         scope="China AI cloud",
         value=35.8, unit="percent",
         attributed_to="维科网", reference="[8]",
@@ -51,7 +51,7 @@ FIGURES = [
     figure(
         "QuestMobile数据显示,2025年1月元宝月活仅275万,排名垫底[3]",
         "275万",
-        entity="yuanbao", metric="mau", period="2025年1月",
+        entity="yuanbao", metric="mau", period="2025-01",  # 2025年1月
         scope="China AI apps",
         value=2_750_000, unit="persons", unit_implied=True,
         attributed_to="QuestMobile", via="新浪财经", reference="[3]",
@@ -81,7 +81,7 @@ FIGURES = [
     figure(
         "过去四个季度,阿里在AI+云基础设施的资本开支约1200亿元[4]",
         "约1200亿元",
-        entity="alibaba_group", metric="capex", period="过去四个季度",
+        entity="alibaba_group", metric="capex", period="2025Q1/2025Q4",  # 过去四个季度
         scope="AI + cloud infrastructure",
         value=120_000_000_000, unit="CNY", qualifier="approx",
         attributed_to="21世纪经济报道", reference="[4]",
@@ -92,7 +92,7 @@ FIGURES = [
     figure(
         "已占此前宣布的三年总计划的三分之一",
         "三分之一",
-        entity="alibaba_group", metric="capex_plan_progress", period="过去四个季度",
+        entity="alibaba_group", metric="capex_plan_progress", period="2025Q1/2025Q4",  # 过去四个季度
         scope="AI + cloud infrastructure, three-year plan",
         value=100 / 3, unit="percent",
         attributed_to="21世纪经济报道", reference="[4]",
@@ -104,7 +104,7 @@ FIGURES = [
     figure(
         "阿里云收入虽同比增长34%至398.24亿元",
         "34%",
-        entity="alibaba_cloud", metric="revenue_growth", period="FY2026Q2",
+        entity="alibaba_cloud", metric="revenue_growth", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Cloud Intelligence Group revenue, year on year",
         value=34, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -113,7 +113,7 @@ FIGURES = [
     figure(
         "阿里云收入虽同比增长34%至398.24亿元",
         "398.24亿元",
-        entity="alibaba_cloud", metric="revenue", period="FY2026Q2",
+        entity="alibaba_cloud", metric="revenue", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Cloud Intelligence Group revenue",
         value=39_824_000_000, unit="CNY",
         attributed_to="新浪财经", reference="[7]",
@@ -122,7 +122,7 @@ FIGURES = [
     figure(
         "但集团经营利润骤降85%",
         "85%",
-        entity="alibaba_group", metric="operating_profit_decline", period="FY2026Q2",
+        entity="alibaba_group", metric="operating_profit_decline", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Group operating profit (经营利润), year on year",
         value=85, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -131,7 +131,7 @@ FIGURES = [
     figure(
         "净利润降53%,自由现金流净流出[7]",
         "53%",
-        entity="alibaba_group", metric="net_profit_decline", period="FY2026Q2",
+        entity="alibaba_group", metric="net_profit_decline", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Group net profit, year on year",
         value=53, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -160,7 +160,7 @@ FIGURES = [
     figure(
         "股价从2024年9月的低点$77.35",
         "$77.35",
-        entity="alibaba_group", metric="share_price", period="2024-09",
+        entity="alibaba_group", metric="share_price", period="2024-09",  # 2024年9月
         scope="9988.HK, low of the month",
         value=77.35, unit="USD",
         attributed_to="金灵API", reference="[9]",
@@ -169,7 +169,7 @@ FIGURES = [
     figure(
         "上涨至2026年2月的$160.40",
         "$160.40",
-        entity="alibaba_group", metric="share_price", period="2026-02",
+        entity="alibaba_group", metric="share_price", period="2026-02",  # 2026年2月
         scope="9988.HK, price in February 2026",
         value=160.40, unit="USD",
         attributed_to="金灵API", reference="[9]",
@@ -178,7 +178,7 @@ FIGURES = [
     figure(
         "涨幅超过100%[9]",
         "超过100%",
-        entity="alibaba_group", metric="share_price_change", period="2024-09/2026-02",
+        entity="alibaba_group", metric="share_price_change", period="2024-09/2026-02",  # 从2024年9月…至2026年2月
         scope="9988.HK share price, from the September 2024 low",
         value=100, unit="percent", qualifier="at_least",
         attributed_to="金灵API", reference="[9]",
@@ -187,7 +187,7 @@ FIGURES = [
     figure(
         "该股目前位于20日均线($164.21)",
         "$164.21",
-        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,
+        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,  # 目前
         scope="9988.HK, 20-day moving average",
         value=164.21, unit="USD",
         attributed_to="金灵API", reference="[9]",
@@ -196,7 +196,7 @@ FIGURES = [
     figure(
         "和50日均线($155.46)之间[9]",
         "$155.46",
-        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,
+        entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,  # 目前
         scope="9988.HK, 50-day moving average",
         value=155.46, unit="USD",
         attributed_to="金灵API", reference="[9]",
