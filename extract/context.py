@@ -254,8 +254,8 @@ def is_flow(metric: str | None) -> bool | None:
 def resolve_phrase(phrase: str, published: date, fiscal_year_end: str = "12-31"):
     """``(label, start, end)`` for an article phrase or a canonical label, or None when it does not resolve.
 
-    Uses ``extract.periods.resolve_phrase`` when the periods module provides it, else
-    ``resolve_period``; either way the label returned is canonical.
+    Uses :func:`extract.periods.resolve_phrase` (older checkouts: ``resolve_period``);
+    either way the label returned is canonical.
 
     Example::
 
@@ -266,12 +266,9 @@ def resolve_phrase(phrase: str, published: date, fiscal_year_end: str = "12-31")
     """
     from extract import periods
 
+    resolve = getattr(periods, "resolve_phrase", None) or periods.resolve_period
     try:
-        if hasattr(periods, "resolve_phrase") and hasattr(periods, "parse_label"):
-            label = periods.resolve_phrase(phrase, published, fiscal_year_end)
-            p = periods.parse_label(label, fiscal_year_end)
-            return (p.label if hasattr(p, "label") else label), p.start, p.end
-        p = periods.resolve_period(phrase, published, fiscal_year_end)
+        p = resolve(phrase, published, fiscal_year_end)
     except (ValueError, KeyError, TypeError):
         return None
     return p.label, p.start, p.end

@@ -281,14 +281,16 @@ def entity_stub(entity_id: str, name_zh: str, quote: str, source_id: str) -> str
         name_en = "TODO English name of 知乎"
         name_zh = "知乎"
         kind = "company"
+        category = "unclassified"
         unreviewed = true
-        note = "Proposed by `python -m extract new` for 2026-03-05-x (知乎用户量同比增长了8%). Check name_en, kind (company | business_group | app | product | market | other), parent and fiscal_year_end; rename the id here and in the extractor; then delete `unreviewed = true`."
+        note = "Proposed by `python -m extract new` for 2026-03-05-x (知乎用户量同比增长了8%). Check name_en, kind (company | business_group | app | product | market | other), category, parent and fiscal_year_end; rename the id here and in the extractor; then delete `unreviewed = true`."
     """
     note = (f"Proposed by `python -m extract new` for {source_id} ({quote[:40]}). Check name_en, kind "
-            "(company | business_group | app | product | market | other), parent and fiscal_year_end; rename the "
+            "(company | business_group | app | product | market | other), category, parent and fiscal_year_end; rename the "
             "id here and in the extractor; then delete `unreviewed = true`.")
     return "\n".join([f"[{entity_id}]", f"name_en = {_toml('TODO English name of ' + name_zh)}",
-                      f"name_zh = {_toml(name_zh)}", 'kind = "company"', "unreviewed = true", f"note = {_toml(note)}"])
+                      f"name_zh = {_toml(name_zh)}", 'kind = "company"', 'category = "unclassified"',
+                      "unreviewed = true", f"note = {_toml(note)}"])
 
 
 def metric_stub(metric_id: str, name: str, description: str, units, table: str, *, source_id: str) -> str:

@@ -127,10 +127,12 @@ def test_draft_writes_canonical_periods_with_the_articles_words_and_leaves_defau
 
 
 def test_reviewed_draft_builds_and_figures_load_with_citations(article, repo, tmp_path):
+    # A market share names its market by a registered market_name: take one from the registry.
+    market = next(e.market_name for e in load_entities(repo / "data" / "entities.toml").values() if e.market_name)
     result = _new(article, repo)
     code = _review(result.extractor_path.read_text(encoding="utf-8"), {
         "3.2亿": {"scope": "China AI apps"},
-        "35.5%": {"scope": "China AI apps"},
+        "35.5%": {"scope": market},
         "超过200亿元": {"scope": "Alibaba Group R&D"},
         "12.5%": {"scope": "Alibaba Group revenue", "period": "2025"},
         "近百家": {"scope": "hospitals using 安诊儿", "period": "as of 2026-03-05"},
