@@ -83,6 +83,7 @@ class NewSource:
     body_end: int
     proposed_entities: list[str] = ()
     proposed_metrics: list[str] = ()
+    todo: int = 0
 
 
 def _example_repo() -> Path:
@@ -263,7 +264,7 @@ def new_source(file: str | Path, *, source_id: str, title: str, publisher: str |
             path.write_bytes(data)
         raise
     return NewSource(source_id, txt, meta_path, extractor, len(drafted.claims), meta["body_start"], meta["body_end"],
-                     sorted(proposed_e), sorted(proposed_m))
+                     sorted(proposed_e), sorted(proposed_m), code.count('="TODO",'))
 
 
 def _toml(value) -> str:
@@ -432,7 +433,8 @@ def main(args: argparse.Namespace) -> int:
         return 1
     print(f"archived {result.text_path}")
     print(f"wrote    {result.meta_path}")
-    print(f"drafted  {result.extractor_path}: {result.n_claims} unreviewed claim(s)")
+    print(f"drafted  {result.extractor_path}: {result.n_claims} unreviewed claim(s), "
+          f"{result.todo} field(s) left TODO (each comment says why)")
     for path, ids in (("data/entities.toml", result.proposed_entities), ("data/metrics.toml", result.proposed_metrics)):
         if ids:
             print(f"proposed {len(ids)} entr{'y' if len(ids) == 1 else 'ies'} in {path} (unreviewed = true): "
