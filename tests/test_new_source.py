@@ -307,6 +307,9 @@ def test_a_source_added_the_readme_way_to_a_clean_clone_keeps_the_full_suite_pas
         if (REPO / rel).is_file() and not rel.startswith(("ai_consumer_metrics/data/", ".venv")):
             (clone / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / rel, clone / rel)
+    if (REPO / ".venv").is_dir():
+        # The clone's own tests call .venv/bin/python; the packages it imports are the clone's (PYTHONPATH).
+        (clone / ".venv").symlink_to(REPO / ".venv")
     env = {**os.environ, "ACM_IN_CLEAN_CLONE": "1", "PYTHONPATH": str(clone)}
     run = lambda *args: subprocess.run([sys.executable, *args], cwd=clone, env=env,  # noqa: E731
                                        capture_output=True, text=True, timeout=3000)
@@ -328,9 +331,11 @@ def test_a_source_added_the_readme_way_to_a_clean_clone_keeps_the_full_suite_pas
     code = code.replace('metric="TODO"', 'metric="revenue"').replace('period="TODO"', 'period="2025Q3"')
     code = code.replace('scope=""', 'scope="NetEase"').replace("        reviewed=False,\n", "")
     ex.write_text(code, encoding="utf-8")
+    # Review the proposed entries as the stub's note asks: classify them, drop the flag.
     for name in ("entities.toml", "metrics.toml"):
         path = clone / "data" / name
-        path.write_text(path.read_text(encoding="utf-8").replace("unreviewed = true\n", ""), encoding="utf-8")
+        text = path.read_text(encoding="utf-8").replace("unreviewed = true\n", "")
+        path.write_text(text.replace('category = "unclassified"', 'category = "internet_group"'), encoding="utf-8")
     done = run("-m", "extract", "build")
     assert done.returncode == 0, done.stderr + done.stdout
     assert sid in done.stdout
