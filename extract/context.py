@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 __all__ = ["EntityGuess", "PeriodGuess", "ReportPeriod", "ArticleContext", "label_for", "report_period",
@@ -711,7 +711,7 @@ class ArticleContext:
     def _fit(self, r, phrase: str, metric: str | None, fye: str) -> PeriodGuess:
         label, start, end = r
         flow = is_flow(metric)
-        if label.startswith("as of") or label in ():
+        if label.startswith("as of"):
             if flow is False:
                 return PeriodGuess(label, phrase)
             if metric in MONTHLY_METRICS and end == _month_end(end.year, end.month):
@@ -773,7 +773,7 @@ class ArticleContext:
         ss, se = self._sentence_start(at), self._sentence_end(at)
         cs, ce = self._clause(at)
 
-        def take(phrases, where):
+        def take(phrases):
             # Nearest before the figure first, then the first after it in the same clause.
             before = [p for p in phrases if p[0] < at]
             after = [p for p in phrases if p[0] > at and p[0] < ce]
@@ -792,7 +792,7 @@ class ArticleContext:
                 return PeriodGuess(label_for(rp.start, rp.end, fye), m.group())
         # 1. the figure's clause, 2. its sentence.
         for a, b in ((cs, ce), (ss, se)):
-            got = take(self._phrases(a, b), "clause")
+            got = take(self._phrases(a, b))
             if got is not None:
                 return got
             rel = self._relative(a, at if b == se else b, fye)
@@ -811,13 +811,13 @@ class ArticleContext:
             # A phrase opening a clause of the paragraph's first sentence: 用户方面,截至9月底,…
             opening = [p for p in self._phrases(ps, self._sentence_end(ps))
                        if p[0] == ps or self.text[p[0] - 1] in CLAUSE_STOPS]
-            got = take(opening[:1], "paragraph")
+            got = take(opening[:1])
             if got is not None and got.label is not None:  # 11月25日,公司公布…: a date, not a span it governs
                 return got
         for hs, he in self._headings_before(at)[:1]:
             phrases = self._phrases(hs, he)
             if phrases:
-                got = take([(hs, phrases[0][1])], "heading")
+                got = take([(hs, phrases[0][1])])
                 if got is not None and got.label is not None:
                     return got
         # 5. the reported period of a results article (期内, 按年: or nothing said).
