@@ -13,7 +13,7 @@ and in ``acm validate`` on the installed tables. Pure pandas: no pandera here.
 Example::
 
     >>> from ai_consumer_metrics.consistency import analysis_problems
-    >>> analysis_problems({n: acm.load(n) for n in acm.tables().name})  # doctest: +SKIP
+    >>> analysis_problems({n: acm.load(n) for n in acm.tables().name})
     []
 """
 from __future__ import annotations
@@ -25,14 +25,16 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-#: The analysis tables, in the order they are built and listed.
-ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
+from .vocabulary import ANALYSIS_TABLES  # noqa: F401  (one definition; imported from here too)
+
 #: Entity ids that stand for "everyone else" in a market split.
 OTHERS_ENTITY_IDS = frozenset({"others"})
 #: Units of ``growth.change``: a relative change, a change of a percentage, a multiple.
 GROWTH_UNITS = ("percent", "percentage_points", "multiple")
 #: Values of ``growth.basis``.
 GROWTH_BASES = ("yoy", "sequential", "cagr", "unspecified")
+#: Values of ``period_basis`` in every analysis table: where the period comes from.
+PERIOD_BASES = ("stated", "context", "publication")
 #: Smallest tolerance (percentage points) of the share-sum check: sources round each
 #: share on their own, and floats carry noise.
 MIN_SHARE_TOLERANCE = 0.5
@@ -41,7 +43,7 @@ MIN_SHARE_TOLERANCE = 0.5
 #: column its unit column mirrors (None where the table has no unit column).
 VALUE_COLUMNS = {
     "market_shares": ("share_pct", "share_pct_high", None),
-    "user_metrics": ("count", "count_high", "unit"),
+    "user_metrics": ("user_count", "user_count_high", "unit"),
     "financials": ("amount", "amount_high", "currency"),
     "growth": ("change", "change_high", "change_unit"),
     "other_figures": ("value", "value_high", "unit"),
@@ -89,7 +91,16 @@ def check_market_shares(
 
     Example::
 
-        >>> check_market_shares(tables["market_shares"], figures=figures, entities=entities)
+        >>> check_market_shares(acm.load("market_shares"), figures=acm.load("figures"),
+        ...                     entities=acm.load("entities"))
+        >>> split = pd.DataFrame({"figure_id": ["a", "b"], "source_id": "s", "entity_id": ["x", "y"],
+        ...                       "market": "m", "period": "2024", "period_start": pd.Timestamp("2024-01-01"),
+        ...                       "period_end": pd.Timestamp("2024-12-31"), "share_pct": [70.0, 40.0],
+        ...                       "share_pct_high": float("nan"), "qualifier": "exact"})
+        >>> check_market_shares(split)
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.consistency.AnalysisError: market shares add up to 110% ...
     """
     if shares.empty:
         return
@@ -112,19 +123,27 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
 
     Checks that every figure_id sits in exactly one analysis table, that each
     analysis row names a figure that exists and repeats its entity, period,
-    qualifier, source, value, upper end and unit, and that the market shares add
-    up (:func:`check_market_shares`). Never raises on bad data.
+    qualifier, note, source, value, upper end and unit, that its ``group_id`` is the
+    top of the entity's parent chain, and that the market shares add up
+    (:func:`check_market_shares`). A signed change (negative: the text words a
+    fall) repeats the figure's printed size, its range ends swapped and a bound
+    flipped (下降超过5%: figure 5 at_least, row -5 at_most). Never raises on bad data.
 
     Example::
 
-        >>> analysis_problems({n: acm.load(n) for n in acm.tables().name})  # doctest: +SKIP
+        >>> frames = {n: acm.load(n) for n in acm.tables().name}
+        >>> analysis_problems(frames)
         []
+        >>> frames["growth"] = frames["growth"].iloc[1:]
+        >>> analysis_problems(frames)
+        ['figures: ... is in no analysis table']
     """
     problems: list[str] = []
     missing = [n for n in ("figures", *ANALYSIS_TABLES) if n not in frames]
     if missing:
         return [f"{n}: table missing" for n in missing]
     figures = frames["figures"].set_index("figure_id", drop=False)
+    parents = entity_parents(frames.get("entities"))
     seen: dict[str, str] = {}
     for name in ANALYSIS_TABLES:
         table = frames[name]
@@ -139,9 +158,11 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
                 problems.append(f"{name}: figure {fid} is not in figures")
                 continue
             fig = figures.loc[fid]
+            if fig["value"] > 0:  # a figure printed negative (-5%) is stored as printed
+                row = _unsigned(row, value_col, high_col)
             pairs = [("entity_id", "entity_id"), ("period", "period"), ("period_start", "period_start"),
                      ("period_end", "period_end"), ("qualifier", "qualifier"), ("source_id", "source_id"),
-                     (value_col, "value"), (high_col, "value_high")]
+                     ("note", "note"), (value_col, "value"), (high_col, "value_high")]
             pairs.append(("market", "scope") if name == "market_shares" else ("scope", "scope"))
             if name != "market_shares":
                 pairs.append(("metric", "metric"))
@@ -151,6 +172,9 @@ def analysis_problems(frames: Mapping[str, pd.DataFrame]) -> list[str]:
                 if not _same(row.get(col), fig[fcol]):
                     problems.append(f"{name}: figure {fid}: {col} is {row.get(col)!r} but figures.{fcol} "
                                     f"is {fig[fcol]!r}")
+            if parents and row.get("group_id") != top_of(fig["entity_id"], parents):
+                problems.append(f"{name}: figure {fid}: group_id is {row.get('group_id')!r} but the top of "
+                                f"{fig['entity_id']}'s parent chain is {top_of(fig['entity_id'], parents)!r}")
     for fid in sorted(set(figures.index) - set(seen)):
         problems.append(f"figures: {fid} is in no analysis table")
     try:
@@ -166,7 +190,7 @@ def entity_parents(entities: Any) -> dict[str, str | None]:
 
     Example::
 
-        >>> entity_parents(acm.load("entities"))["alipay"]  # doctest: +SKIP
+        >>> entity_parents(acm.load("entities"))["alipay"]
         'ant_group'
     """
     if entities is None:
@@ -183,7 +207,41 @@ def entity_parents(entities: Any) -> dict[str, str | None]:
     return out
 
 
+def top_of(entity_id: str, parents: Mapping[str, str | None]) -> str:
+    """The top of ``entity_id``'s parent chain (the entity itself where it has no parent).
+
+    Example::
+
+        >>> top_of("taotian_group", entity_parents(acm.load("entities")))
+        'alibaba_group'
+    """
+    seen = {entity_id}
+    while parents.get(entity_id) and parents[entity_id] not in seen:
+        entity_id = parents[entity_id]
+        seen.add(entity_id)
+    return entity_id
+
+
 # ---------------------------------------------------------------- helpers
+
+
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+
+
+def _unsigned(row: dict, value_col: str, high_col: str) -> dict:
+    """An analysis row as its figure prints it: a negative (fall) made the printed size again."""
+    value = row.get(value_col)
+    if not isinstance(value, float) or not value < 0:
+        return row
+    high = row.get(high_col)
+    out = dict(row)
+    if high is None or pd.isna(high):
+        out[value_col] = -value
+    else:
+        out[value_col], out[high_col] = -high, -value
+    out["qualifier"] = _FLIPPED.get(row.get("qualifier"), row.get("qualifier"))
+    return out
+
 
 
 def _same(a: Any, b: Any) -> bool:

@@ -69,9 +69,12 @@ def _has_cjk(text: str) -> bool:
 def registry_names(entities) -> dict[str, str]:
     """``{Chinese name or alias: name_en}`` from an entities table (DataFrame or ``None``).
 
-    Aliases are the registry's ``"; "``-joined column. Example::
+    Aliases are the registry's ``"; "``-joined column.
 
-        registry_names(acm.load("entities"))["蚂蚁集团"]   # 'Ant Group'
+    Example::
+
+        >>> registry_names(acm.load("entities"))["蚂蚁集团"]
+        'Ant Group'
     """
     out: dict[str, str] = {}
     if entities is None or "name_en" not in getattr(entities, "columns", ()):
@@ -98,8 +101,8 @@ def english_name(name: str, known: Mapping[str, str] | None = None) -> str | Non
 
     Example::
 
-        english_name("蚂蚁集团2023年度可持续发展报告", {"蚂蚁集团": "Ant Group"})
-        # 'Ant Group report (2023)'
+        >>> english_name("蚂蚁集团2023年度可持续发展报告", {"蚂蚁集团": "Ant Group"})
+        'Ant Group report (2023)'
     """
     name = str(name).strip()
     if not name:

@@ -15,7 +15,9 @@ This module imports pandera; the package's ``__init__`` never imports it.
 Example::
 
     >>> from ai_consumer_metrics.schemas import SCHEMAS
-    >>> SCHEMAS["figures"].validate(acm.load("figures"))  # doctest: +SKIP
+    >>> figures = SCHEMAS["figures"].validate(acm.load("figures"))
+    >>> figures.value.dtype
+    dtype('float64')
 """
 from __future__ import annotations
 
@@ -26,13 +28,16 @@ from pandera.typing import Series
 
 # The analysis-table vocabularies live in the pandera-free checks (consistency.py),
 # which the build and `acm validate` use without this module.
-from ai_consumer_metrics.consistency import ANALYSIS_TABLES, GROWTH_BASES, GROWTH_UNITS
+from ai_consumer_metrics.consistency import ANALYSIS_TABLES, GROWTH_BASES, GROWTH_UNITS, PERIOD_BASES
 from ai_consumer_metrics.vocabulary import QUALIFIERS  # how sure the source is about the number
 
 #: The status of a scanner mention in the coverage table.
 COVERAGE_STATUSES = ("claimed", "dismissed", "auto")
 #: Separator of the multi-valued string columns (authors, aliases, allowed_units, figure_ids).
 LIST_SEPARATOR = "; "
+
+#: Targets of the foreign keys (``references=`` of a field): "table.column".
+SOURCE, ENTITY, METRIC, FIGURE = "sources.source_id", "entities.entity_id", "metrics.metric_id", "figures.figure_id"
 
 String = Series[pd.StringDtype]
 Float = Series[np.float64]
@@ -41,8 +46,11 @@ Bool = Series[bool]
 Date = Series[pa.DateTime]
 
 
-def _f(description: str, unit: str | None = None, **kwargs) -> object:
-    return pa.Field(description=description, metadata={"unit": unit}, **kwargs)
+def _f(description: str, unit: str | None = None, *, references: str | None = None, **kwargs) -> object:
+    # ``references`` ("table.column") declares a foreign key: datapackage.json carries it
+    # and validate_tables checks it, from this one declaration.
+    metadata = {"unit": unit} if references is None else {"unit": unit, "references": references}
+    return pa.Field(description=description, metadata=metadata, **kwargs)
 
 
 def _nullable(description: str, unit: str | None = None, **kwargs) -> object:
@@ -56,11 +64,12 @@ class Figures(pa.DataFrameModel):
         "Stable identifier: the first 12 hex digits of sha256 over source_id, value_start, "
         "value_end, entity_id and metric. Unchanged by rebuilds.", unique=True,
         str_matches=r"^[0-9a-f]{12}$")
-    source_id: String = _f("The archived article the figure is quoted from (sources.source_id).")
-    entity_id: String = _f("Who or what the figure is about (entities.entity_id).")
-    metric: String = _f("What is measured (metrics.metric_id).")
-    value: Float = _f("The figure in base units: 7.5亿 is 750000000.0, 35.8% is 35.8. "
-                      "The low end for a range.", "see column unit")
+    source_id: String = _f("The archived article the figure is quoted from (sources.source_id).", references=SOURCE)
+    entity_id: String = _f("Who or what the figure is about (entities.entity_id).", references=ENTITY)
+    metric: String = _f("What is measured (metrics.metric_id).", references=METRIC)
+    value: Float = _f("The figure in base units, as the text prints it: 7.5亿 is 750000000.0, 35.8% is "
+                      "35.8, and a fall worded as a fall keeps its printed size (下滑1% is 1.0; the "
+                      "growth table signs it -1.0). The low end for a range.", "see column unit")
     value_high: Float = _nullable("The high end of a range (NaN unless the text gives a range).",
                                   "see column unit")
     unit: String = _f("Unit of value: CNY, USD, HKD, percent, percentage_points, multiple, times, "
@@ -70,8 +79,10 @@ class Figures(pa.DataFrameModel):
                             "comes from context.")
     qualifier: String = _f("How the source hedges the number: exact, approx (约, 近), "
                            "at_least (超过, 以上), at_most (不到, 以内).", isin=QUALIFIERS)
-    period: String = _f("The period the figure refers to, as resolved against the publication date "
-                        "(e.g. 2025, 2024-Q3, 2025 Double 11).")
+    period: String = _f("The period the figure refers to, as a canonical label: a year (2023), a quarter "
+                        "(2024Q2), a fiscal quarter or year (FY2026Q2, FY2024), a month (2025-01), a span "
+                        "(2024Q4/2025Q3), a day the figure stands as of (as of 2026-02-10), an event "
+                        "(Double 11 2020). The dates are in period_start and period_end.")
     period_start: Date = _f("First day of the period.", "date")
     period_end: Date = _f("Last day of the period (inclusive).", "date")
     scope: String = _f("The market or segment the figure covers, e.g. 'China e-commerce apps'.")
@@ -86,7 +97,7 @@ class Figures(pa.DataFrameModel):
                                       "null where the article itself states it.")
     via: String = _nullable("The intermediate publisher the article took the number from (新浪财经).")
     reference: String = _nullable("The article's own reference-list entry for the number, e.g. [3] "
-                                  "(see the references table).")
+                                  "(see the source_references table).")
     note: String = _nullable("Curator's note: doubts, disagreements with other sources, context.")
 
     class Config:
@@ -157,7 +168,7 @@ class Sources(pa.DataFrameModel):
 class References(pa.DataFrameModel):
     """One row per entry of an article's own reference list."""
 
-    source_id: String = _f("The article whose reference list this is (sources.source_id).")
+    source_id: String = _f("The article whose reference list this is (sources.source_id).", references=SOURCE)
     n: Int = _f("Number of the entry in the list: [n] in the text.", ge=1)
     publisher: String = _f("Publisher the entry names.")
     title: String = _f("Title the entry names.")
@@ -181,7 +192,7 @@ class Entities(pa.DataFrameModel):
                           "super_app, shopping, content_platform, ticketing, membership, cloud, "
                           "enterprise_software, fintech, internet_group, other (data/entities.toml says what "
                           "each means).", str_matches=r"^[a-z_]+$")
-    parent: String = _nullable("entity_id of the parent (Alipay → Ant Group).")
+    parent: String = _nullable("entity_id of the parent (Alipay → Ant Group).", references=ENTITY)
     aliases: String = _nullable("Other names in the texts, separated by '; ' (千问; 通义千问; Qwen).")
     fiscal_year_end: String = _f("Last day of the fiscal year, MM-DD (Alibaba: 03-31).",
                                  str_matches=r"^\d\d-\d\d$")
@@ -213,7 +224,7 @@ class Metrics(pa.DataFrameModel):
 class Coverage(pa.DataFrameModel):
     """One row per scanner mention in an article body, and what became of it."""
 
-    source_id: String = _f("The archived article (sources.source_id).")
+    source_id: String = _f("The archived article (sources.source_id).", references=SOURCE)
     start: Int = _f("Offset of the mention in the archived text.", "characters", ge=0)
     end: Int = _f("End offset (exclusive) of the mention.", "characters", ge=0)
     text: String = _f("The mention as it stands in the text.")
@@ -251,7 +262,7 @@ class Coverage(pa.DataFrameModel):
 SCHEMAS: dict[str, type[pa.DataFrameModel]] = {
     "figures": Figures,
     "sources": Sources,
-    "references": References,
+    "source_references": References,
     "entities": Entities,
     "metrics": Metrics,
     "coverage": Coverage,
@@ -270,7 +281,10 @@ def table_description(name: str) -> str:
 
 
 def fields(name: str) -> list[dict]:
-    """The columns of a table: name, dtype, nullable, description, unit.
+    """The columns of a table: name, dtype, nullable, description, unit, references.
+
+    ``references`` is the ``table.column`` a foreign-key column points at (None for
+    other columns).
 
     Example::
 
@@ -285,7 +299,25 @@ def fields(name: str) -> list[dict]:
             "nullable": bool(col.nullable),
             "description": col.description,
             "unit": (col.metadata or {}).get("unit"),
+            "references": (col.metadata or {}).get("references"),
         })
+    return out
+
+
+def foreign_keys() -> list[tuple[str, str, str, str]]:
+    """Every declared foreign key: (table, column, referenced table, referenced column).
+
+    Example::
+
+        >>> ("figures", "source_id", "sources", "source_id") in foreign_keys()
+        True
+    """
+    out = []
+    for name in SCHEMAS:
+        for f in fields(name):
+            if f["references"]:
+                target, target_column = f["references"].split(".")
+                out.append((name, f["name"], target, target_column))
     return out
 
 
@@ -340,8 +372,12 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> list[str]:
 
     Example::
 
-        >>> validate_tables({n: acm.load(n) for n in SCHEMAS})  # doctest: +SKIP
+        >>> frames = {n: acm.load(n) for n in SCHEMAS}
+        >>> validate_tables(frames)
         []
+        >>> frames["figures"] = frames["figures"].assign(metric="no_such_metric")
+        >>> validate_tables(frames)[:1]
+        ['figures.metric: unknown no_such_metric']
     """
     errors: list[str] = []
     for name, model in SCHEMAS.items():
@@ -363,20 +399,16 @@ def validate_tables(frames: dict[str, pd.DataFrame]) -> list[str]:
 
 def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
     errors: list[str] = []
-    fig, src = frames["figures"], frames["sources"]
-    ent, met = frames["entities"], frames["metrics"]
+    fig, src, met = frames["figures"], frames["sources"], frames["metrics"]
 
     def missing(column: pd.Series, valid: pd.Series, what: str) -> None:
         bad = sorted(set(column.dropna()) - set(valid))
         if bad:
             errors.append(f"{what}: unknown {', '.join(map(str, bad))}")
 
-    missing(fig["source_id"], src["source_id"], "figures.source_id")
-    missing(fig["entity_id"], ent["entity_id"], "figures.entity_id")
-    missing(fig["metric"], met["metric_id"], "figures.metric")
-    missing(ent["parent"], ent["entity_id"], "entities.parent")
-    missing(frames["references"]["source_id"], src["source_id"], "references.source_id")
-    missing(frames["coverage"]["source_id"], src["source_id"], "coverage.source_id")
+    for name, column, target, target_column in foreign_keys():
+        if name in frames and target in frames:
+            missing(frames[name][column], frames[target][target_column], f"{name}.{column}")
 
     allowed = {m: set(u.split(LIST_SEPARATOR)) for m, u in zip(met["metric_id"], met["allowed_units"])}
     for fid, m, u in zip(fig["figure_id"], fig["metric"], fig["unit"]):
@@ -407,41 +439,73 @@ def _cross_checks(frames: dict[str, pd.DataFrame]) -> list[str]:
 
 # ---------------------------------------------------------------- analysis tables
 # Derived from figures by extract/analysis.py; one row per figure, routed by the
-# metric's table.
-
-_FIGURE_ID = dict(unique=True, str_matches=r"^[0-9a-f]{12}$")
-
-
-def _tail_fields() -> dict:
-    return dict(
-        qualifier=_f("How the source hedges the number: exact, approx, at_least, at_most.", isin=QUALIFIERS),
-        source_id=_f("The archived article the figure is quoted from (sources.source_id)."),
-        figure_id=_f("The figure this row is (figures.figure_id): acm.cite(figure_id) gives its citation.",
-                     **_FIGURE_ID),
-    )
+# metric's table. The columns every analysis table shares are declared once, in the
+# mixins below. pandera orders inherited columns by the reversed method resolution
+# order, so a table lists its mixins from its last group of columns to its first:
+# ``class T(_Cited, _Scoped, _Dated, _TValues, _Measure, _Who)`` gives who, metric,
+# values, period, scope, citation. A table redeclares a shared column only to word
+# its description for that table; the column keeps its inherited position.
 
 
-class _Analysis(pa.DataFrameModel):
+class _Who(pa.DataFrameModel):
+    entity_id: String = _f("Who or what the figure is about (entities.entity_id).", references=ENTITY)
+    group_id: String = _f("The top-level group of entity_id: entities.parent followed to the top "
+                          "(taotian_group → alibaba_group; the entity itself where it has no parent). "
+                          "Group by it to follow a company across reorganisations.", references=ENTITY)
+
+
+class _Measure(pa.DataFrameModel):
+    metric: String
+
+
+class _Dated(pa.DataFrameModel):
+    period: String = _f("The period the figure refers to (figures.period).")
+    period_start: Date = _f("First day of the period.", "date")
+    period_end: Date = _f("Last day of the period (inclusive).", "date")
+    period_basis: String = _f("Where the period comes from: stated (the quote writes the date), "
+                              "publication (the quote does not; the period ends on the article's "
+                              "date, a present-tense figure), context (elsewhere: the article around "
+                              "the quote, a reference, the curator's reading; see note). Filter "
+                              "period_basis == 'stated' for periods the text itself states.",
+                              isin=PERIOD_BASES)
+
     @pa.dataframe_check(error="period_end must not be before period_start")
     def period_order(cls, df: pd.DataFrame) -> pd.Series:
         return df["period_end"] >= df["period_start"]
 
 
-class MarketShares(_Analysis):
-    """One row per market-share figure."""
+class _Scoped(pa.DataFrameModel):
+    scope: String = _f("The market or segment the figure covers.")
 
-    entity_id: String = _f("Who holds the share (entities.entity_id); 'others' is the residual of a split.")
+
+class _Cited(pa.DataFrameModel):
+    qualifier: String = _f("How the source hedges the number: exact, approx, at_least, at_most.",
+                           isin=QUALIFIERS)
+    note: String = _nullable("The curator's note on the figure (figures.note): doubts, the alternative "
+                             "reading where the period or unit is an interpretation, context. Read it "
+                             "before using the number.")
+    source_id: String = _f("The archived article the figure is quoted from (sources.source_id).", references=SOURCE)
+    figure_id: String = _f("The figure this row is (figures.figure_id): acm.cite(figure_id) gives its citation.",
+                           references=FIGURE, unique=True, str_matches=r"^[0-9a-f]{12}$")
+
+
+class _Market(pa.DataFrameModel):
     market: String = _f("The market the share is of, as the figure's scope gives it (e.g. 'China e-commerce').")
-    period: String = _f("The period the share refers to (figures.period).")
-    period_start: Date = _f("First day of the period.", "date")
-    period_end: Date = _f("Last day of the period (inclusive).", "date")
+
+
+class _ShareValues(pa.DataFrameModel):
     share_pct: Float = _f("Share of the market, in percent (35.8 is 35.8 %). The low end of a range.",
                           "percent", ge=0, le=100)
     share_pct_high: Float = _nullable("High end of a range of shares (NaN unless a range).", "percent",
                                       ge=0, le=100)
-    qualifier: String = _tail_fields()["qualifier"]
-    source_id: String = _tail_fields()["source_id"]
-    figure_id: String = _tail_fields()["figure_id"]
+
+
+class MarketShares(_Cited, _Dated, _ShareValues, _Market, _Who):
+    """One row per market-share figure."""
+
+    entity_id: String = _f("Who holds the share (entities.entity_id); 'others' is the residual of a split.",
+                           references=ENTITY)
+    period: String = _f("The period the share refers to (figures.period).")
 
     class Config:
         strict = True
@@ -450,23 +514,20 @@ class MarketShares(_Analysis):
                        "period the shares add up to at most 100 %.")
 
 
-class UserMetrics(_Analysis):
+class _UserValues(pa.DataFrameModel):
+    user_count: Float = _f("The count in base units (7.5亿 is 750000000.0). The low end of a range. "
+                           "Signed for a *_change metric: a fall is negative.", "see column unit")
+    user_count_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
+    unit: String = _f("Unit of user_count: persons, person_times or units.")
+
+
+class UserMetrics(_Cited, _Scoped, _Dated, _UserValues, _Measure, _Who):
     """One row per user-count figure (MAU, DAU, WAU, users, ...)."""
 
-    entity_id: String = _f("The app, product or company counted (entities.entity_id).")
+    entity_id: String = _f("The app, product or company counted (entities.entity_id).", references=ENTITY)
     metric: String = _f("What is counted: mau, dau, wau, users, ... (metrics.metric_id). "
-                        "Never mix metrics in one sum or chart.")
-    count: Float = _f("The count in base units (7.5亿 is 750000000.0). The low end of a range.",
-                      "see column unit", ge=0)
-    count_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
-    unit: String = _f("Unit of count: persons, person_times or units.")
+                        "Never mix metrics in one sum or chart.", references=METRIC)
     period: String = _f("The period the count refers to (figures.period).")
-    period_start: Date = _f("First day of the period.", "date")
-    period_end: Date = _f("Last day of the period (inclusive).", "date")
-    scope: String = _f("The market or segment the figure covers.")
-    qualifier: String = _tail_fields()["qualifier"]
-    source_id: String = _tail_fields()["source_id"]
-    figure_id: String = _tail_fields()["figure_id"]
 
     class Config:
         strict = True
@@ -474,23 +535,28 @@ class UserMetrics(_Analysis):
         description = "User counts: monthly, daily and weekly actives and other user numbers, with the metric beside each count."
 
 
-class Financials(_Analysis):
-    """One row per money figure (revenue, profit, capex, R&D, GMV, subsidies, ...)."""
+def _currency_doubt() -> object:
+    return _f("True where the currency is a reading, not a word of the text: a bare magnitude "
+              "whose currency comes from context (unit_implied), or a bare '$', which does not say "
+              "whose dollar (the note says which is meant).")
 
-    entity_id: String = _f("The company, group or business (entities.entity_id).")
-    metric: String = _f("What the money is: revenue, net_profit, capex, capex_plan, rd_spend, gmv, "
-                        "subsidy, ... (metrics.metric_id).")
+
+class _MoneyValues(pa.DataFrameModel):
     amount: Float = _f("The amount in currency units (约1200亿元 is 120000000000.0). The low end of a range.",
                        "see column currency")
     amount_high: Float = _nullable("High end of a range (NaN unless a range).", "see column currency")
     currency: String = _f("ISO 4217 currency of amount: CNY, USD, HKD, and any other code the scanner reads (JPY, EUR, GBP, KRW, TWD).", str_matches=r"^[A-Z]{3}$")
+    currency_doubt: Bool = _currency_doubt()
+
+
+class Financials(_Cited, _Scoped, _Dated, _MoneyValues, _Measure, _Who):
+    """One row per money figure (revenue, profit, capex, R&D, GMV, subsidies, ...)."""
+
+    entity_id: String = _f("The company, group or business (entities.entity_id).", references=ENTITY)
+    metric: String = _f("What the money is: revenue, net_profit, capex, capex_plan, rd_spend, gmv, "
+                        "subsidy, ... (metrics.metric_id).", references=METRIC)
     period: String = _f("The period the amount refers to (figures.period).")
-    period_start: Date = _f("First day of the period.", "date")
-    period_end: Date = _f("Last day of the period (inclusive).", "date")
     scope: String = _f("What the amount covers (segment, plan horizon).")
-    qualifier: String = _tail_fields()["qualifier"]
-    source_id: String = _tail_fields()["source_id"]
-    figure_id: String = _tail_fields()["figure_id"]
 
     class Config:
         strict = True
@@ -498,14 +564,11 @@ class Financials(_Analysis):
         description = "Money figures: revenue, profit, capex and capex plans, R&D, GMV, subsidies, with ISO currency."
 
 
-class Growth(_Analysis):
-    """One row per growth figure: a change in percent, percentage points or a multiple."""
-
-    entity_id: String = _f("Whose figure changed (entities.entity_id).")
-    metric: String = _f("What changed: revenue_growth, gmv_growth, user_growth, ... (metrics.metric_id).")
-    change: Float = _f("The change as its metric defines it: 34.0 with change_unit percent is +34 % for a "
-                       "*_growth metric; *_decline metrics (revenue_decline, market_cap_decline) give the "
-                       "size of the fall as a positive number (see metrics.note). The low end of a range.",
+class _GrowthValues(pa.DataFrameModel):
+    change: Float = _f("The signed change: 34.0 with change_unit percent is +34 %, and a fall the text "
+                       "words as a fall is negative (下滑1% is -1.0, 骤降85% is -85.0; figures.value keeps "
+                       "the printed 1.0). The low end of a range; qualifier bounds the signed value "
+                       "(下降超过5% is at_most -5.0).",
                        "see column change_unit")
     change_high: Float = _nullable("High end of a range (NaN unless a range).", "see column change_unit")
     change_unit: String = _f("Unit of change: percent (relative), percentage_points, or multiple (x times).",
@@ -515,13 +578,16 @@ class Growth(_Analysis):
                        "Taken from, in order: the metric id, the basis word nearest the figure in the "
                        "quote, the figure's scope and note, the metric's note in the registry.",
                        isin=GROWTH_BASES)
+
+
+class Growth(_Cited, _Scoped, _Dated, _GrowthValues, _Measure, _Who):
+    """One row per growth figure: a change in percent, percentage points or a multiple."""
+
+    entity_id: String = _f("Whose figure changed (entities.entity_id).", references=ENTITY)
+    metric: String = _f("What changed: revenue_growth, gmv_growth, user_growth, ... (metrics.metric_id).",
+                        references=METRIC)
     period: String = _f("The period the change refers to (figures.period).")
-    period_start: Date = _f("First day of the period.", "date")
-    period_end: Date = _f("Last day of the period (inclusive).", "date")
     scope: String = _f("What the change covers (segment, market).")
-    qualifier: String = _tail_fields()["qualifier"]
-    source_id: String = _tail_fields()["source_id"]
-    figure_id: String = _tail_fields()["figure_id"]
 
     class Config:
         strict = True
@@ -529,23 +595,19 @@ class Growth(_Analysis):
         description = "Growth figures: change in percent, percentage points or a multiple, with its basis (yoy, ...)."
 
 
-class OtherFigures(_Analysis):
-    """Every figure that is not a share, a user count, money or growth: merchants, hospitals,
-    benefits, orders, employees, share prices, ... as the source gives it."""
-
-    entity_id: String = _f("Who or what the figure is about (entities.entity_id).")
-    metric: String = _f("What is measured: merchants, hospitals, member_benefits, daily_orders, "
-                        "employees, ... (metrics.metric_id).")
+class _OtherValues(pa.DataFrameModel):
     value: Float = _f("The figure in base units. The low end of a range.", "see column unit")
     value_high: Float = _nullable("High end of a range (NaN unless a range).", "see column unit")
     unit: String = _f("Unit of value (establishments, items, orders, persons, percent, USD, ...).")
-    period: String = _f("The period the figure refers to (figures.period).")
-    period_start: Date = _f("First day of the period.", "date")
-    period_end: Date = _f("Last day of the period (inclusive).", "date")
-    scope: String = _f("The market or segment the figure covers.")
-    qualifier: String = _tail_fields()["qualifier"]
-    source_id: String = _tail_fields()["source_id"]
-    figure_id: String = _tail_fields()["figure_id"]
+    currency_doubt: Bool = _currency_doubt()
+
+
+class OtherFigures(_Cited, _Scoped, _Dated, _OtherValues, _Measure, _Who):
+    """Every figure that is not a share, a user count, money or growth: merchants, hospitals,
+    benefits, orders, employees, share prices, ... as the source gives it."""
+
+    metric: String = _f("What is measured: merchants, hospitals, member_benefits, daily_orders, "
+                        "employees, ... (metrics.metric_id).", references=METRIC)
 
     class Config:
         strict = True

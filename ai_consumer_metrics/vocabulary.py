@@ -1,4 +1,4 @@
-"""The scanner's vocabulary: mention kinds, qualifiers and units, in one light module.
+"""The shared vocabulary: mention kinds, qualifiers, units and table names, in one light module.
 
 The scanner (:mod:`extract.scanner`) compiles large patterns when it is
 imported; the extract pipeline, the registries and the schemas need only these
@@ -20,8 +20,12 @@ KINDS = FIGURE_KINDS | AUTO_KINDS
 #: How a text hedges a number, in the order documents list them.
 QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 #: ISO 4217 codes the scanner reads.
-CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD"})
+CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", "MOP", "CHF", "SGD", "RUB", "AUD",
+                        "CAD", "NZD", "THB", "INR", "VND", "IDR", "MYR", "PHP", "MXN", "BRL", "ZAR", "TRY", "AED",
+                        "SAR", "SEK", "NOK", "DKK"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
 #: Every unit a mention can carry; ``""`` is a bare magnitude (5.8亿).
 UNITS = frozenset({"", "percent", "percentage_points", "multiple"}) | CURRENCIES | COUNT_UNITS | DURATION_UNITS
+#: The analysis tables a metric's figures land in, in the order they are built and listed.
+ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")

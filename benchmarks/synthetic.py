@@ -343,12 +343,11 @@ def _revenue(c: _Context) -> Sentence:
         s.plants[-1].fig["reference"] = ref
     if c.rng.random() < 0.7:
         pt, pv, pq = percent(c.rng, 0.5, 60)
-        # gmv has no decline metric in the registry: a GMV change is always written as growth.
-        up = metric == "gmv" or c.rng.random() < 0.75
-        growth = f"{metric}_growth" if up else f"{metric}_decline"
+        up = c.rng.random() < 0.75
         verb = "同比增长" if up else "同比下降"
-        s.say(f"，{verb}").figure(pt, entity=ent, metric=growth, period=period, scope="China",
-                                   value=pv, unit="percent", qualifier=pq)
+        direction = {} if up else {"direction": "fall"}
+        s.say(f"，{verb}").figure(pt, entity=ent, metric=f"{metric}_growth", period=period, scope="China",
+                                   value=pv, unit="percent", qualifier=pq, **direction)
     return s.say("。")
 
 

@@ -5,18 +5,31 @@ Every figure lands in exactly one table, chosen by its metric's ``table`` field 
 its source. The tables and their columns:
 
 =================  ==========================================================
-``market_shares``  entity_id, market (the figure's scope), share_pct
-``user_metrics``   entity_id, metric (mau, dau, wau, users, ...), count, unit
-``financials``     entity_id, metric (revenue, capex, gmv, ...), amount, currency
-``growth``         entity_id, metric, change, change_unit, basis
+``market_shares``  entity_id, group_id, market (the figure's scope), share_pct
+``user_metrics``   entity_id, group_id, metric (mau, dau, wau, users, ...),
+                   user_count, unit
+``financials``     entity_id, group_id, metric (revenue, capex, gmv, ...), amount,
+                   currency, currency_doubt
+``growth``         entity_id, group_id, metric, change (signed), change_unit, basis
 ``other_figures``  everything else (merchants, hospitals, benefits, orders, ...):
-                   entity_id, metric, value, unit — the figure as the source gives it
+                   entity_id, group_id, metric, value, unit, currency_doubt — the
+                   figure as the source gives it
 =================  ==========================================================
 
-All tables also carry ``period``, ``period_start``, ``period_end``, ``qualifier``,
+All tables also carry ``period``, ``period_start``, ``period_end``,
+``period_basis`` (stated / context / publication: :func:`period_basis`),
+``qualifier``, ``note`` (the curator's note: doubts travel with the number),
 ``source_id`` and ``figure_id``; all but ``market_shares`` carry ``scope`` (in
-``market_shares`` the scope *is* the ``market``). A figure given as a range keeps
-its upper end in the ``*_high`` column.
+``market_shares`` the scope *is* the ``market``). ``group_id`` is the top of the
+entity's parent chain (:func:`ai_consumer_metrics.consistency.top_of`: taotian_group → alibaba_group), so a
+series spans reorganisations. A figure given as a range keeps its upper end in
+the ``*_high`` column.
+
+Signs: figures keep the number the text prints (下滑1% is 1.0); the analysis
+tables sign a change that the text words as a fall (-1.0), for every metric of
+the growth table and every ``*_change`` metric (:mod:`extract.direction`; the
+engine has checked the declaration's ``direction`` against the same word). A
+bound on the size of a fall flips: 下降超过5% is ``at_most`` -5.
 
 Cross-row check (:func:`check_market_shares`): within one market and period the
 shares must not add up to more than 100 % plus a rounding tolerance, and where a
@@ -25,8 +38,11 @@ up to about 100 %.
 
 Example::
 
-    tables = derive(figures, entities, metrics, sources)
-    tables["market_shares"].query("market == 'China e-commerce'")
+    >>> import ai_consumer_metrics as acm
+    >>> tables = derive(acm.load("figures"), acm.load("entities"), acm.load("metrics"), acm.load("sources"))
+    >>> shares = tables["market_shares"].query("market == 'China e-commerce'")
+    >>> bool(shares.figure_id.isin(acm.load("figures").figure_id).all())
+    True
 """
 from __future__ import annotations
 
@@ -39,19 +55,22 @@ from ai_consumer_metrics.consistency import (
     ANALYSIS_TABLES,
     GROWTH_BASES,
     GROWTH_UNITS,
+    PERIOD_BASES,
     AnalysisError,
     check_market_shares,
     entity_parents,
+    top_of,
 )
+from extract.direction import is_signed, signed, text_direction
 from extract.registry import unknown_markets
 
-__all__ = ["ANALYSIS_TABLES", "GROWTH_BASES", "AnalysisError", "check_market_shares", "derive",
-           "growth_basis"]
+__all__ = ["ANALYSIS_TABLES", "GROWTH_BASES", "PERIOD_BASES", "AnalysisError", "check_market_shares",
+           "currency_doubt", "derive", "growth_basis", "period_basis"]
 
 _ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
 _PERIOD_COLUMNS = ("period", "period_start", "period_end")
-_STRING_COLUMNS = ("entity_id", "market", "metric", "unit", "currency", "change_unit", "basis",
-                   "period", "scope", "qualifier", "source_id", "figure_id")
+_STRING_COLUMNS = ("entity_id", "group_id", "market", "metric", "unit", "currency", "change_unit", "basis",
+                   "period", "period_basis", "scope", "qualifier", "note", "source_id", "figure_id")
 
 # Growth basis, from the words in the quote next to the figure (normalised to
 # simplified script by the text layer before matching). Longer phrases first so
@@ -96,7 +115,9 @@ def derive(
     ``entities`` and ``metrics`` are the registries, either as the built tables
     (DataFrames with ``entity_id``/``parent`` and ``metric_id``/``table``) or as the
     dicts :func:`extract.registry.load_entities` / ``load_metrics`` return.
-    ``sources`` (optional) is checked to hold every figure's ``source_id``.
+    ``sources`` (optional) is checked to hold every figure's ``source_id``, and its
+    publication dates decide ``period_basis`` = ``publication`` (without it a period
+    the quote does not state is ``context``).
     With ``check=True`` the market-share sums are checked (:func:`check_market_shares`).
 
     Raises :class:`AnalysisError` naming the figure when a metric or entity is
@@ -104,22 +125,22 @@ def derive(
 
     Example::
 
-        >>> tables = derive(figures, entities, metrics, sources)
+        >>> figures = acm.load("figures")
+        >>> tables = derive(figures, acm.load("entities"), acm.load("metrics"), acm.load("sources"))
         >>> sorted(tables)
         ['financials', 'growth', 'market_shares', 'other_figures', 'user_metrics']
+        >>> sum(len(t) for t in tables.values()) == len(figures)
+        True
     """
     routes, metric_notes = _metric_tables(metrics)
     parents = entity_parents(entities)
     _check_references(figures, routes, parents, sources)
 
+    ctx = _Context(routes, metric_notes, parents, sources, entities)
     table_of = figures["metric"].map(routes)
-    built = {
-        "market_shares": _market_shares(figures[table_of == "market_shares"]),
-        "user_metrics": _user_metrics(figures[table_of == "user_metrics"]),
-        "financials": _financials(figures[table_of == "financials"]),
-        "growth": _growth(figures[table_of == "growth"], metric_notes),
-        "other_figures": _other_figures(figures[table_of == "other_figures"]),
-    }
+    build = {"market_shares": _market_shares, "user_metrics": _user_metrics, "financials": _financials,
+             "growth": _growth, "other_figures": _other_figures}
+    built = {name: make(figures[table_of == name], ctx) for name, make in build.items()}
     shares = built["market_shares"]
     unknown = unknown_markets(zip(shares["figure_id"], shares["source_id"], shares["market"]), entities)
     if unknown:  # markets come from the registry (data/entities.toml market_name)
@@ -167,69 +188,199 @@ def growth_basis(metric: str, quote: str, value_offset: int | None, scope: str |
 # ---------------------------------------------------------------- the tables
 
 
-def _market_shares(f: pd.DataFrame) -> pd.DataFrame:
+def _market_shares(f: pd.DataFrame, ctx: "_Context") -> pd.DataFrame:
     _require_units(f, {"percent"}, "market_shares", "a share in percent")
     _require_scope(f)
     out = pd.DataFrame({
-        "entity_id": f["entity_id"],
+        **ctx.who(f),
         "market": f["scope"],
-        **_periods(f),
         "share_pct": f["value"].astype("float64"),
         "share_pct_high": f["value_high"].astype("float64"),
-        "qualifier": f["qualifier"],
-        "source_id": f["source_id"],
-        "figure_id": f["figure_id"],
+        **ctx.when(f),
+        **ctx.cited(f),
     })
     return _finish(out, ["market", "period_start", "period_end", "entity_id"])
 
 
-def _measured(f: pd.DataFrame, value: str, unit: str, **between: pd.Series) -> pd.DataFrame:
+def _measured(f: pd.DataFrame, ctx: "_Context", value: str, unit: str, **between: pd.Series) -> pd.DataFrame:
     """The shape shared by user_metrics, financials, growth and other_figures: who and
-    what, the value under the table's own name (``value``, ``value_high``), its unit
-    column, any ``between`` columns, then period, scope and the citation keys."""
+    what, the value under the table's own name (``value``, ``value_high``; signed for
+    a signed metric, see :mod:`extract.direction`), its unit column, any ``between``
+    columns, then period, scope and the citation keys."""
+    low, high, qualifier = ctx.signed(f)
     out = pd.DataFrame({
-        "entity_id": f["entity_id"],
+        **ctx.who(f),
         "metric": f["metric"],
-        value: f["value"].astype("float64"),
-        f"{value}_high": f["value_high"].astype("float64"),
+        value: low,
+        f"{value}_high": high,
         unit: f["unit"],
         **between,
-        **_periods(f),
+        **ctx.when(f),
         "scope": f["scope"],
-        "qualifier": f["qualifier"],
-        "source_id": f["source_id"],
-        "figure_id": f["figure_id"],
+        **ctx.cited(f, qualifier),
     })
     return _finish(out, ["entity_id", "metric", "period_start", "period_end"])
 
 
-def _user_metrics(f: pd.DataFrame) -> pd.DataFrame:
+def _user_metrics(f: pd.DataFrame, ctx: "_Context") -> pd.DataFrame:
     bad = f["unit"].isin(GROWTH_UNITS) | _currency(f)
     _reject(f[bad], "user_metrics", "a count of users (persons, person_times, ...)")
-    return _measured(f, "count", "unit")
+    return _measured(f, ctx, "user_count", "unit")
 
 
-def _financials(f: pd.DataFrame) -> pd.DataFrame:
+def _financials(f: pd.DataFrame, ctx: "_Context") -> pd.DataFrame:
     _reject(f[~_currency(f)], "financials", "an ISO 4217 currency code (CNY, USD, HKD, ...)")
-    return _measured(f, "amount", "currency")
+    return _measured(f, ctx, "amount", "currency", currency_doubt=currency_doubt(f))
 
 
-def _growth(f: pd.DataFrame, metric_notes: Mapping[str, str | None]) -> pd.DataFrame:
+def _growth(f: pd.DataFrame, ctx: "_Context") -> pd.DataFrame:
     _require_units(f, set(GROWTH_UNITS), "growth", "percent, percentage_points or multiple")
     bases = [
         growth_basis(r.metric, r.quote, _value_offset(r), _opt(r.scope), _opt(r.note),
-                     metric_notes.get(r.metric))
+                     ctx.metric_notes.get(r.metric))
         for r in f.itertuples(index=False)
     ]
-    return _measured(f, "change", "change_unit", basis=pd.Series(bases, index=f.index, dtype="object"))
+    return _measured(f, ctx, "change", "change_unit", basis=pd.Series(bases, index=f.index, dtype="object"))
 
 
-def _other_figures(f: pd.DataFrame) -> pd.DataFrame:
-    return _measured(f, "value", "unit")
+def _other_figures(f: pd.DataFrame, ctx: "_Context") -> pd.DataFrame:
+    return _measured(f, ctx, "value", "unit", currency_doubt=currency_doubt(f))
 
 
-def _periods(f: pd.DataFrame) -> dict[str, pd.Series]:
-    return {c: f[c] for c in _PERIOD_COLUMNS}
+def currency_doubt(figures: pd.DataFrame) -> pd.Series:
+    """True where a figure's currency is a reading, not a word of the text.
+
+    That is: the unit is a currency and either the text gives a bare magnitude
+    (``unit_implied``: 9000亿的GMV read as CNY) or the figure carries a bare ``$``,
+    which names a dollar without saying whose (US$, HK$ and NT$ do say).
+
+    Example::
+
+        >>> f = pd.DataFrame({"unit": ["USD", "USD", "CNY", "persons"], "unit_implied": [False, False, True, True],
+        ...                   "value_text": ["$77.35", "US$5亿", "9000亿", "7.5亿"]})
+        >>> currency_doubt(f).tolist()
+        [True, False, True, False]
+    """
+    money = _currency(figures)
+    bare_dollar = figures["value_text"].astype("str").str.contains(r"(?<![A-Za-z])\$", regex=True)
+    return (money & (figures["unit_implied"].astype(bool) | bare_dollar)).astype(bool)
+
+
+def period_basis(quote: str, period_start: Any, period_end: Any, published: Any,
+                 precision: str | None = "day", fiscal_year_end: str = "12-31") -> str:
+    """Where a figure's period comes from: ``stated``, ``publication`` or ``context``.
+
+    ``stated``: the quote itself writes a date whose span holds the figure's period
+    (2023年 for 2023, 截至2023年 for "as of 2023-12-31", 2025财年第一季度, 今年4月),
+    as the scanner finds it and :func:`extract.periods.resolve_period` reads it
+    against the publication date. ``publication``: it does not, and the period ends
+    on the article's publication date (its month, where only the month is known): a
+    present-tense figure read as of the article. ``context``: neither; the period
+    comes from elsewhere in the article, a reference, or the curator's reading of a
+    phrase such as 最新财报 or 过去四个季度 (the note says which).
+
+    Example::
+
+        >>> period_basis("2023年蚂蚁集团研发投入高达211.9亿元", "2023-01-01", "2023-12-31", "2024-06-18")
+        'stated'
+        >>> period_basis("千问已实现400多项办事功能", "2026-02-10", "2026-02-10", "2026-02-10")
+        'publication'
+        >>> period_basis("但集团经营利润骤降85%", "2025-07-01", "2025-09-30", "2026-02-10")
+        'context'
+        >>> period_basis("站在2025年回望,市值在16个月内缩水三分之二", "2014-09-01", "2025-05-31", "2025-05-01")
+        'context'
+    """
+    from extract.periods import resolve_period  # build time only
+    from extract.scanner import scan
+
+    def known(v: Any) -> bool:
+        return v is not None and not (not isinstance(v, str) and pd.isna(v))
+
+    if not (known(period_start) and known(period_end)):
+        return "context"
+    start, end = pd.Timestamp(period_start), pd.Timestamp(period_end)
+    pub = pd.Timestamp(published) if known(published) else None
+    for m in scan(quote):
+        if m.kind != "date" or pub is None:
+            continue
+        try:
+            span = resolve_period(m.text, pub.date(), fiscal_year_end)
+        except ValueError:  # PeriodError too: a date word the period grammar does not read states no period
+            continue
+        if pd.Timestamp(span.start) <= start and end <= pd.Timestamp(span.end):
+            return "stated"
+    if pub is not None and (end == pub or (precision in ("month", "year")
+                                           and end.to_period("M") == pub.to_period("M"))):
+        return "publication"
+    return "context"
+
+
+class _Context:
+    """What every analysis table derives from the registries and sources, for its rows."""
+
+    def __init__(self, routes: Mapping[str, str], metric_notes: Mapping[str, str | None],
+                 parents: Mapping[str, str | None], sources: pd.DataFrame | None, entities: Any):
+        self.routes, self.metric_notes, self.parents = routes, metric_notes, parents
+        self.fiscal = _fiscal_year_ends(entities)
+        self.published: dict[str, tuple[Any, str | None]] = {}
+        if sources is not None and "published" in sources.columns:
+            precision = sources["published_precision"] if "published_precision" in sources.columns \
+                else pd.Series("day", index=sources.index)
+            self.published = {sid: (pub, prec) for sid, pub, prec in
+                              zip(sources["source_id"], sources["published"], precision)}
+
+    def who(self, f: pd.DataFrame) -> dict[str, pd.Series]:
+        return {"entity_id": f["entity_id"],
+                "group_id": f["entity_id"].map(lambda e: top_of(e, self.parents))}
+
+    def when(self, f: pd.DataFrame) -> dict[str, pd.Series]:
+        bases = [period_basis(q, start, end, *self.published.get(sid, (None, None)),
+                              self.fiscal.get(eid, "12-31"))
+                 for q, start, end, sid, eid in zip(f["quote"], f["period_start"], f["period_end"],
+                                                    f["source_id"], f["entity_id"])]
+        return {**{c: f[c] for c in _PERIOD_COLUMNS},
+                "period_basis": pd.Series(bases, index=f.index, dtype="object")}
+
+    def cited(self, f: pd.DataFrame, qualifier: pd.Series | None = None) -> dict[str, pd.Series]:
+        return {"qualifier": f["qualifier"] if qualifier is None else qualifier, "note": f["note"],
+                "source_id": f["source_id"], "figure_id": f["figure_id"]}
+
+    def signed(self, f: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+        """(low, high, qualifier) with falls negative; a bound on the size of a fall
+        (下降超过5%) is the opposite bound on the signed change (at most -5)."""
+        low, high, qualifier = [], [], []
+        for r in f.itertuples(index=False):
+            v = float(r.value)
+            h = None if pd.isna(r.value_high) else float(r.value_high)
+            fall = False
+            if is_signed(r.metric, self.routes.get(r.metric)):
+                found = text_direction(r.quote, _value_offset(r))
+                fall = found is not None and found[0] == "fall"
+            lo, hi = signed(v, h, "fall" if fall else None)
+            low.append(lo)
+            high.append(float("nan") if hi is None else hi)
+            qualifier.append(_FLIPPED.get(r.qualifier, r.qualifier) if fall else r.qualifier)
+        index = f.index
+        return (pd.Series(low, index=index, dtype="float64"), pd.Series(high, index=index, dtype="float64"),
+                pd.Series(qualifier, index=index, dtype="object"))
+
+
+_FLIPPED = {"at_least": "at_most", "at_most": "at_least"}
+
+
+def _fiscal_year_ends(entities: Any) -> dict[str, str]:
+    if entities is None:
+        return {}
+    if isinstance(entities, pd.DataFrame):
+        if "fiscal_year_end" not in entities.columns:
+            return {}
+        return {e: f for e, f in zip(entities["entity_id"], entities["fiscal_year_end"]) if isinstance(f, str)}
+    out = {}
+    for k, e in dict(entities).items():
+        f = e.get("fiscal_year_end") if isinstance(e, Mapping) else getattr(e, "fiscal_year_end", None)
+        if isinstance(f, str):
+            out[k] = f
+    return out
 
 
 def _finish(out: pd.DataFrame, order: list[str]) -> pd.DataFrame:
@@ -367,7 +518,11 @@ def arrow_tables(tables: Mapping[str, Any], entities: Any, metrics: Any) -> dict
 
     Example::
 
-        >>> tables.update(arrow_tables(tables, entities, metrics))  # in extract/build.py
+        >>> from ai_consumer_metrics.store import read_arrow
+        >>> built = {n: read_arrow(n) for n in ("figures", "sources")}
+        >>> out = arrow_tables(built, acm.load("entities"), acm.load("metrics"))
+        >>> out["growth"].equals(read_arrow("growth"))  # what the build wrote
+        True
     """
     import pyarrow as pa
 

@@ -5,7 +5,7 @@ through the engine (:mod:`extract.engine`), and writes the tables (Parquet) and
 ``manifest.json`` into the package's data folder, or ``--out DIR``. Tables:
 figures, sources, references, entities, metrics, coverage (this module), the
 analysis tables derived from figures (:func:`extract.analysis.arrow_tables`),
-and ``datapackage.json`` (:func:`ai_consumer_metrics.dictionary.write_datapackage`).
+and ``datapackage.json`` (:func:`extract.datapackage.write_datapackage`).
 
 Deterministic: the same inputs give byte-identical files (fixed Arrow schemas
 built from :mod:`ai_consumer_metrics.schemas`, no pandas metadata, no
@@ -65,7 +65,7 @@ class BuildReport:
     by_metric: dict[str, int] = field(default_factory=dict)
 
 
-def dataset_version(pyproject: Path = REPO_ROOT / "pyproject.toml") -> str:
+def _dataset_version(pyproject: Path = REPO_ROOT / "pyproject.toml") -> str:
     """The dataset version: the project version in pyproject.toml (one source of truth)."""
     import tomllib
 
@@ -81,7 +81,7 @@ def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def entity_rows(entities: dict) -> list[dict]:
+def _entity_rows(entities: dict) -> list[dict]:
     """Rows of the entities table, sorted by entity_id."""
     return [{"entity_id": e.entity_id, "name_en": e.name_en, "name_zh": e.name_zh, "kind": e.kind,
              "category": e.category, "parent": e.parent, "aliases": joined(e.aliases),
@@ -89,7 +89,7 @@ def entity_rows(entities: dict) -> list[dict]:
              "note": e.note} for _, e in sorted(entities.items())]
 
 
-def metric_rows(metrics: dict) -> list[dict]:
+def _metric_rows(metrics: dict) -> list[dict]:
     """Rows of the metrics table, sorted by metric_id."""
     return [{"metric_id": m.metric_id, "name": m.name, "description": m.description,
              "allowed_units": joined(m.allowed_units), "table": m.table, "note": m.note}
@@ -132,10 +132,10 @@ def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: 
     rows = {
         "figures": figures,
         "sources": [o.source_row for o in outcomes],
-        "references": sorted((r for o in outcomes for r in o.references),
+        "source_references": sorted((r for o in outcomes for r in o.references),
                              key=lambda r: (r["source_id"], r["n"])),
-        "entities": entity_rows(entities),
-        "metrics": metric_rows(metrics),
+        "entities": _entity_rows(entities),
+        "metrics": _metric_rows(metrics),
         "coverage": [row for r in results.values() for row in r.coverage],
     }
     return rows, results
@@ -143,7 +143,7 @@ def merge(outcomes: list[SourceOutcome], entities: dict, metrics: dict, errors: 
 
 # -- writing -----------------------------------------------------------------
 
-def to_arrow(name: str, rows: list[dict]):
+def _to_arrow(name: str, rows: list[dict]):
     """Rows as a pyarrow Table with the table's fixed schema (descriptions in field metadata)."""
     import pyarrow as pa
 
@@ -234,6 +234,18 @@ def write_dataset(tables: dict, out: Path, *, version: str, source_hashes: dict[
 
     ``tables`` maps table name to a pyarrow Table. The folder is replaced only
     after everything is written and validated; on any failure ``out`` is untouched.
+
+    Example::
+
+        >>> import tempfile
+        >>> import ai_consumer_metrics.store as store
+        >>> names = store.table_names()
+        >>> tables = {n: store.read_arrow(n) for n in names}
+        >>> hashes = {s: e["sha256"] for s, e in store.read_manifest()["sources"].items()}
+        >>> out = Path(tempfile.mkdtemp()) / "copy"
+        >>> manifest = write_dataset(tables, out, version="0.0.0", source_hashes=hashes)
+        >>> [manifest["tables"][n]["rows"] for n in names] == [t.num_rows for t in tables.values()]
+        True
     """
     from ai_consumer_metrics.schemas import table_description
 
@@ -271,19 +283,19 @@ def write_dataset(tables: dict, out: Path, *, version: str, source_hashes: dict[
 
 def _write_datapackage(folder: Path, manifest: dict) -> None:
     """The Frictionless descriptor beside the tables (generated from the schemas)."""
-    from ai_consumer_metrics.dictionary import write_datapackage
+    from extract.datapackage import write_datapackage
 
     write_datapackage(folder, manifest=manifest)
 
 
 def _validate_folder(folder: Path, names: list[str]) -> None:
     """Read the written tables back exactly as users will, and check them."""
-    from ai_consumer_metrics import store as _data
+    from ai_consumer_metrics import store
     from ai_consumer_metrics.schemas import validate_tables
 
     try:
-        frames = {n: _data.load(n, folder) for n in names}
-    except _data.DataIntegrityError as exc:
+        frames = {n: store.load(n, folder) for n in names}
+    except store.DataIntegrityError as exc:
         raise BuildError([f"written tables do not read back: {exc}"]) from None
     errors = validate_tables(frames)
     if errors:
@@ -322,12 +334,14 @@ def write_tables(out: Path, rows: dict, results: dict, entities: dict, metrics: 
         True
     """
     from extract.analysis import arrow_tables as analysis_tables
+    from extract.search_index import write_search_index
 
-    tables = {name: to_arrow(name, r) for name, r in rows.items()}
+    tables = {name: _to_arrow(name, r) for name, r in rows.items()}
     # The analysis tables (market_shares, user_metrics, ...) are derived from figures: extract/analysis.py.
     tables.update(analysis_tables(tables, entities, metrics))
     hashes = {r["source_id"]: r["sha256"] for r in rows["sources"]}
     manifest = write_dataset(tables, out, version=version, source_hashes=hashes)
+    write_search_index(Path(out), tables, manifest)  # what acm.find() needs, as data: extract/search_index.py
     return BuildReport(Path(out), version, results,
                        {n: e["rows"] for n, e in manifest["tables"].items()},
                        dict(sorted(Counter(r["metric"] for r in rows["figures"]).items())))
@@ -365,11 +379,18 @@ def build(out: str | Path | None = None, *, root: Path | None = None, sources_ro
     outcomes = run_sources(ids, corpus, entities=entities, metrics=metrics, jobs=jobs)
     rows, results = merge(outcomes, entities, metrics, errors=stray)
     return write_tables(Path(out) if out else DEFAULT_OUT, rows, results, entities, metrics,
-                        version or dataset_version())
+                        version or _dataset_version())
 
 
 def summary(report: BuildReport) -> str:
-    """The text ``python -m extract build`` prints after a successful build."""
+    """The text ``python -m extract build`` prints after a successful build.
+
+    Example::
+
+        >>> report = BuildReport(Path("out"), "0.0.0", {}, {"figures": 0}, {})
+        >>> print(summary(report).splitlines()[-1])
+        wrote dataset 0.0.0 to out
+    """
     lines = []
     width = max([len(s) for s in report.results] + [6])
     head = f"{'source':<{width}}  figures  mentions  claimed  dismissed  auto  unaccounted"
@@ -404,7 +425,16 @@ def _conflicts_line(report: BuildReport) -> str:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Entry point of ``python -m extract build``: 0 on success, 1 on a refused build."""
+    """Entry point of ``python -m extract build``: 0 on success, 1 on a refused build.
+
+    Example::
+
+        >>> import tempfile
+        >>> code = main(argparse.Namespace(out=str(Path(tempfile.mkdtemp()) / "t"), root=None, jobs=None))
+        source ...
+        >>> code
+        0
+    """
     from extract.registry import RegistryError
     from extract.sources import ArchiveError
 

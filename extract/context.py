@@ -232,7 +232,7 @@ STOCK_METRICS = frozenset({
     "stores", "cash", "headcount", "valuation", "paying_users",
 })
 #: Flows counted per month: an "as of" month end names the month itself.
-MONTHLY_METRICS = frozenset(f"{base}{change}" for base in ("mau", "wau", "dau") for change in ("", "_growth", "_decline"))
+MONTHLY_METRICS = frozenset(f"{base}{change}" for base in ("mau", "wau", "dau") for change in ("", "_growth"))
 
 
 def is_flow(metric: str | None) -> bool | None:

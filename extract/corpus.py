@@ -188,7 +188,7 @@ def joined(items) -> str | None:
     return _SEP.join(items) if items else None
 
 
-def source_row(source, n_figures: int) -> dict:
+def _source_row(source, n_figures: int) -> dict:
     """The row of the sources table for one archived source."""
     meta = source.meta
     return {
@@ -215,7 +215,7 @@ def source_row(source, n_figures: int) -> dict:
     }
 
 
-def reference_rows(source) -> list[dict]:
+def _reference_rows(source) -> list[dict]:
     """Rows of the references table: the source's own reference list."""
     refs = source.meta.get("references") or []
     return [{"source_id": source.source_id, "n": r.get("n"), "publisher": r.get("publisher"),
@@ -230,6 +230,15 @@ def check_one(source, extractor: Extractor | str, entities: dict, metrics: dict,
 
     ``extractor`` is what :func:`read_extractor` returned (an error line is passed
     through). Never raises for a problem of the source: its lines are in ``errors``.
+
+    Example::
+
+        >>> from extract.registry import load_entities, load_metrics
+        >>> from extract.sources import list_sources, read_source
+        >>> corpus, sid = Corpus.at(), list_sources()[0]
+        >>> outcome = check_one(read_source(sid), read_extractor(corpus.extractor(sid)), load_entities(), load_metrics())
+        >>> outcome.ok, outcome.source_row["n_figures"] == len(outcome.result.figures)
+        (True, True)
     """
     sid = source.source_id
     if isinstance(extractor, str):
@@ -239,7 +248,7 @@ def check_one(source, extractor: Extractor | str, entities: dict, metrics: dict,
                           extractor_file=str(extractor.file))
     if result.errors:
         return SourceOutcome(sid, list(result.errors), result)
-    return SourceOutcome(sid, [], result, source_row(source, len(result.figures)), reference_rows(source))
+    return SourceOutcome(sid, [], result, _source_row(source, len(result.figures)), _reference_rows(source))
 
 
 def check_source_id(source_id: str, corpus: Corpus, entities: dict, metrics: dict, **engine) -> SourceOutcome:

@@ -63,6 +63,7 @@ class Figure:
     value_nth: int | None
     declared: Declared
     reviewed: bool = True
+    direction: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,7 @@ def figure(
     quote_nth: int | None = None,
     value_nth: int | None = None,
     reviewed: bool = True,
+    direction: str | None = None,
 ) -> Figure:
     """Declare one figure.
 
@@ -115,18 +117,26 @@ def figure(
     own reference-list entry (``[3]``). ``reviewed=False`` marks a claim drafted
     by ``python -m extract new``: the build refuses it until a person has checked
     it against the text and removed the flag (or turned it into a dismissal).
+    ``direction="fall"`` says the text words a change as a fall (下滑1%: ``value=1``);
+    the engine checks it against the text (:mod:`extract.direction`) and the
+    analysis tables sign the change.
 
     Example::
 
-        figure("拼多多月活跃用户数达到7.5亿", "7.5亿",
-               entity="pinduoduo", metric="mau", period="2022-06",
-               scope="China e-commerce apps", value=750_000_000,
-               unit="persons", unit_implied=True, attributed_to="QuestMobile")
+        >>> f = figure("拼多多月活跃用户数达到7.5亿", "7.5亿",
+        ...            entity="pinduoduo", metric="mau", period="2022-06",
+        ...            scope="China e-commerce apps", value=750_000_000,
+        ...            unit="persons", unit_implied=True, attributed_to="QuestMobile")
+        >>> f.value, f.qualifier, f.direction
+        (750000000.0, 'exact', None)
+        >>> figure("收入同比下滑1%", "1%", entity="x", metric="revenue_growth", period="2024",
+        ...        scope="s", value=1, unit="percent", direction="fall").direction
+        'fall'
     """
     return Figure(
         quote, value_text, entity, metric, period, scope, float(value), unit,
         qualifier, None if value_high is None else float(value_high), unit_implied,
-        attributed_to, via, reference, note, quote_nth, value_nth, _caller(), bool(reviewed),
+        attributed_to, via, reference, note, quote_nth, value_nth, _caller(), bool(reviewed), direction,
     )
 
 
@@ -147,6 +157,7 @@ def dismiss(
 
     Example::
 
-        dismiss("全文共3678字", "3678字", reason="page_furniture")
+        >>> dismiss("全文共3678字", "3678字", reason="page_furniture").reason
+        'page_furniture'
     """
     return Dismissal(quote, value_text, reason, note, quote_nth, value_nth, _caller(), bool(reviewed))

@@ -9,8 +9,10 @@ differs. Every line carries the figure's citation (source and quote).
 Example::
 
     $ python -m extract diff HEAD ai_consumer_metrics/data
-    >>> d = diff_figures(load_figures("HEAD"), load_figures("/tmp/acm"))  # doctest: +SKIP
-    >>> d.added, d.removed, d.changed  # doctest: +SKIP
+
+    >>> d = diff_figures(load_side("ai_consumer_metrics/data"), load_side("ai_consumer_metrics/data"))
+    >>> d.added, d.removed, d.changed
+    ([], [], [])
 """
 from __future__ import annotations
 
@@ -33,9 +35,10 @@ class DiffError(Exception):
 
     Example::
 
-        >>> load_side("no-such-revision")  # doctest: +SKIP
+        >>> load_side("no-such-revision")
         Traceback (most recent call last):
-        DiffError: ...
+        ...
+        extract.diff.DiffError: git revision 'no-such-revision' has no ai_consumer_metrics/data/figures.parquet (...)
     """
 
 
@@ -114,8 +117,12 @@ def load_side(spec: str, repo: str | Path | None = None) -> Side:
 
     Example::
 
-        >>> load_side("ai_consumer_metrics/data").version  # doctest: +SKIP
-        '0.1.0'
+        >>> import ai_consumer_metrics as acm
+        >>> side = load_side("ai_consumer_metrics/data")
+        >>> side.version == acm.store.read_manifest()["version"]
+        True
+        >>> len(side.figures) == len(acm.load("figures"))
+        True
     """
     folder = Path(spec)
     if folder.is_dir():
@@ -147,9 +154,12 @@ def diff_figures(old: Side, new: Side) -> FigureDiff:
 
     Example::
 
-        >>> d = diff_figures(load_side("HEAD"), load_side("ai_consumer_metrics/data"))  # doctest: +SKIP
-        >>> d.empty  # doctest: +SKIP
+        >>> data = load_side("ai_consumer_metrics/data")
+        >>> diff_figures(data, data).empty
         True
+        >>> fewer = Side("fewer", data.version, dict(list(data.figures.items())[1:]))
+        >>> len(diff_figures(fewer, data).added)
+        1
     """
     out = FigureDiff(old, new)
     for fid in sorted(new.figures.keys() - old.figures.keys(), key=lambda f: _order(new.figures[f])):
@@ -182,7 +192,7 @@ def citation(row: dict) -> str:
 
 
 def _figure_line(row: dict) -> str:
-    from extract.engine import fmt_number
+    from extract.numerals import fmt_number
 
     value = fmt_number(row.get("value"))
     high = row.get("value_high")
@@ -196,7 +206,7 @@ def _show_value(v) -> str:
     if hasattr(v, "isoformat"):
         return v.isoformat()[:10] if getattr(v, "hour", 0) == 0 else v.isoformat()
     if isinstance(v, float):
-        from extract.engine import fmt_number
+        from extract.numerals import fmt_number
 
         return "NaN" if math.isnan(v) else fmt_number(v)
     return json.dumps(v, ensure_ascii=False, default=str)
@@ -262,8 +272,9 @@ def main(args: argparse.Namespace) -> int:
 
     Example::
 
-        >>> main(argparse.Namespace(old="HEAD~1", new="HEAD", json=False, repo=None))  # doctest: +SKIP
-        old: git:HEAD~1 (version 0.1.0, 62 figures)
+        >>> main(argparse.Namespace(old="ai_consumer_metrics/data", new="ai_consumer_metrics/data",
+        ...                         json=False, repo=None))
+        old: ai_consumer_metrics/data (version ..., ... figures)
         ...
         0
     """

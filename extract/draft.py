@@ -96,6 +96,7 @@ class Claim:
     period_phrase: str
     period_candidates: tuple[str, ...]
     start: int
+    direction: str | None = None
 
 
 def _lit(s: str | None) -> str:
@@ -231,6 +232,7 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
         ('35.8%', 'market_share')
     """
     from extract.context import ArticleContext
+    from extract.direction import is_signed, text_direction, value_offset
     from extract.textlayer import normalize
 
     if scan is None:
@@ -286,10 +288,17 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
                                                      for x in mentions)]
             if len(aligned) > 1:
                 vnth = occurrences.index(m.start - qs) + 1
+        direction = None
+        if metric is not None:
+            table = metrics[metric].table if metric in metrics else guesser.proposals[metric][3]
+            if is_signed(metric, table):
+                # The sign comes from the text's own word, as the engine will check it.
+                read = text_direction(quote, value_offset(quote, m.text, vnth))
+                direction = "fall" if read and read[0] == "fall" else None
         out.append(Claim(quote, nth, m.text, vnth, float(low), None if high is None else float(high),
                          unit, implied, m.qualifier, entity, _original_phrase(layer, eg.name, nat) if eg.name else "",
                          eg.proposed, metric, metric is not None and metric not in metrics,
-                         pg.label, phrase, pg.candidates, m.start))
+                         pg.label, phrase, pg.candidates, m.start, direction))
     return out
 
 
@@ -357,6 +366,8 @@ def render_claim(c: Claim, entities: dict, metrics: dict) -> str:
     reading.append(f"unit={_lit(c.unit)}")
     if c.qualifier != "exact":
         reading.append(f"qualifier={_lit(c.qualifier)}")
+    if c.direction is not None:
+        reading.append(f"direction={_lit(c.direction)}")
     if c.unit_implied:
         reading.append("unit_implied=True")
     lines.append("        " + ", ".join(reading) + ",")

@@ -32,6 +32,8 @@ from typing import Callable, Iterable
 # Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
 from ai_consumer_metrics.vocabulary import AUTO_KINDS, FIGURE_KINDS, QUALIFIERS
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
+from extract.direction import check_direction
+from extract.numerals import fmt_number
 
 REL_TOL = 1e-9
 _SENTENCE_STOPS = "。！？!?；;\n"
@@ -145,21 +147,6 @@ def show(text: str) -> str:
         "营收\\n增长"
     """
     return '"' + text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r") + '"'
-
-
-def fmt_number(v: float | None) -> str:
-    """A float as a person writes it: 2480000 rather than 2.48e+06.
-
-    Example::
-
-        >>> fmt_number(2480000.0), fmt_number(35.8), fmt_number(None)
-        ('2480000', '35.8', 'none')
-    """
-    if v is None:
-        return "none"
-    if isinstance(v, float) and v.is_integer() and abs(v) < 1e18:
-        return str(int(v))
-    return repr(v)
 
 
 def reading(value: object, unit: str, qualifier: str, value_high: float | None = None) -> str:
@@ -375,6 +362,7 @@ class _Checker:
                 f"(allowed: {', '.join(metric.allowed_units)}) in quote {show(fig.quote)}")
         period = self.last_period = self._period(fig, at, entity)
         self._reference(fig, at)
+        self.errors += check_direction(fig, metric, at)
         if loc is None:
             return None
         qs, qe, vs, ve = loc

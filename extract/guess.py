@@ -100,15 +100,14 @@ CUE_RE = _CUE_RE = re.compile("|".join(re.escape(c) for c in sorted(METRIC_CUES,
 # A change word followed by 至/到 gives the new level (增至300亿元), not the change.
 _CHANGE_RE = re.compile("(" + "|".join(map(re.escape, sorted(GROWTH_CUES + DECLINE_CUES, key=len, reverse=True)))
                         + ")(?!至|到|为|成)")
-_DECLINE = frozenset(DECLINE_CUES)
 
 
 class Guesser:
     """Guesses the metric of a figure from a sentence; see the module example.
 
     ``proposals`` collects the metric ids guessed that the registry lacks, each with
-    the entry the draft proposes (:data:`PROPOSED_METRICS`, or a ``*_growth`` /
-    ``*_decline`` entry derived from its base).
+    the entry the draft proposes (:data:`PROPOSED_METRICS`, or a ``*_growth``
+    entry derived from its base).
 
     Example::
 
@@ -128,8 +127,8 @@ class Guesser:
 
         The nearest cue before the number in the sentence wins; then the first cue
         after it in the same clause (``3.2亿月活跃用户``). A change word between cue and
-        number turns ``revenue`` into ``revenue_growth`` (or ``_decline``, with the sign
-        the text gives); ``增至`` is a level, not a change.
+        number turns ``revenue`` into ``revenue_growth``, whichever way it goes (the draft
+        writes ``direction="fall"`` for a fall); ``增至`` is a level, not a change.
 
         Example::
 
@@ -137,6 +136,8 @@ class Guesser:
             >>> g = Guesser({}, load_metrics())
             >>> g.metric("豆包月活跃用户达3.2亿", 9, ""), g.metric("美图则下降了1.2%", 7, "percent")
             ('mau', None)
+            >>> g.metric("经营利润为53.6亿元,同比下降85%", 18, "percent")
+            'operating_profit_growth'
         """
         before = [(m.end(), m) for m in _CUE_RE.finditer(sentence, 0, at)]
         for _, m in sorted(before, key=lambda t: (-t[0], -len(t[1].group()))):
@@ -161,15 +162,14 @@ class Guesser:
         return None
 
     def _fit(self, base: str, between: str, unit: str) -> str | None:
-        # The change word nearest the number: 分别增长8.1%、下降2.3% gives each its own sign.
-        changes = list(_CHANGE_RE.finditer(between))
-        change = changes[-1] if changes else None
+        # A change word between cue and number: the change metric, whichever way it goes
+        # (a fall is the same metric, declared with direction="fall": see extract/direction.py).
+        change = _CHANGE_RE.search(between)
         candidates: list[tuple[str, str | None]] = []
         if change and unit in _GROWTH_UNITS + ("",):
-            suffix = "_decline" if change.group() in _DECLINE else "_growth"
             if base == "users":
-                candidates.append(("user_growth" if suffix == "_growth" else "user_change", None))
-            candidates.append((base + suffix, base))
+                candidates += [("user_growth", None), ("user_change", None)]
+            candidates.append((base + "_growth", base))
         elif change is None or unit not in _GROWTH_UNITS:
             candidates.append((base, None))
         for metric_id, parent in candidates:
@@ -182,11 +182,9 @@ class Guesser:
 
 
 def _derived(metric_id: str, base: str) -> tuple[str, str, tuple[str, ...], str]:
-    rising = metric_id.endswith("_growth")
-    word = "growth" if rising else "decline"
-    return (f"{base.replace('_', ' ').capitalize()} {word}",
-            f"{'Rise' if rising else 'Fall'} in {base.replace('_', ' ')} over the comparison period, in percent, "
-            "percentage points or a multiple (the number the text prints; the sign is in the metric).",
+    return (f"{base.replace('_', ' ').capitalize()} growth",
+            f"Change in {base.replace('_', ' ')} over the comparison period, in percent, percentage points or a "
+            "multiple (the number the text prints; a fall is declared with direction=\"fall\").",
             _GROWTH_UNITS, "growth")
 
 

@@ -38,7 +38,7 @@ from typing import Any, Iterable, Literal
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
-from ai_consumer_metrics.vocabulary import CURRENCIES
+from ai_consumer_metrics.vocabulary import ANALYSIS_TABLES as METRIC_TABLES, CURRENCIES
 from ai_consumer_metrics.vocabulary import UNITS as _SCANNER_UNITS
 from extract.engine import rel_path
 from extract.validation import STRICT, NonEmpty, one_line, problems, suggest
@@ -88,9 +88,6 @@ ENTITY_CATEGORIES = {
     "other": "none of these: a market's residual share, a surveyed population",
     "unclassified": "not classified yet (the default; the shipped registry has none)",
 }
-
-#: The analysis table a metric's figures land in (see docs/design.md).
-METRIC_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")
 
 #: Units as the scanner (:mod:`extract.scanner`) names them. A metric may
 #: only allow units from this vocabulary, so a declared unit can always be compared

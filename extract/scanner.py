@@ -13,7 +13,8 @@ kind
     ``quantity`` and ``range`` are figures; ``date``, ``time``, ``duration``,
     ``ordinal``, ``identifier``, ``reference``, ``list_number`` are not.
 unit
-    ``""`` (bare magnitude), ``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR`` ``GBP`` ``KRW`` ``TWD``,
+    ``""`` (bare magnitude), an ISO 4217 code for money (``CNY`` ``USD`` ``HKD`` ``JPY`` ``EUR``
+    ``GBP`` ``KRW`` ``TWD`` ``CHF`` ``SGD`` ``RUB`` …, ``ai_consumer_metrics.vocabulary.CURRENCIES``),
     ``percent``, ``percentage_points``, ``multiple``, ``times``, ``persons``,
     ``person_times``, ``establishments``, ``items``, ``orders``, ``pieces``,
     ``shares`` (股), ``units``; for durations ``years`` ``quarters`` ``months`` ``weeks`` ``days``
@@ -30,8 +31,8 @@ Reading rules worth knowing (decisions, not accidents)
   reported; ``一`` with a scale, percent, multiple or duration is (``一亿``,
   ``一成``, ``一倍``, ``一年``). Arabic numerals are always reported.
 * **Bare Chinese numerals** (no unit, no qualifier) are reported only when they have
-  place-value structure with 百/千/万/亿 (``一千二百``, ``十二万``, ``百万``); a
-  single ``三`` or ``十`` in prose is a word, not a figure. A lone scale character
+  place-value structure with 百/千/万/亿 (``一千二百``, ``十二万``, ``百万``), a decimal point
+  (``三点八``) or a sign (``负十七``); a single ``三`` or ``十`` in prose is a word, not a figure. A lone scale character
   (``百``, ``千``, ``万``, ``亿``) needs a qualifier before it (``近百家``, ``上万件``,
   ``均破亿``) or 余/多 after it (``百余家``), which keeps 百度, 千问, 千人千面,
   万物 out.
@@ -47,7 +48,11 @@ Reading rules worth knowing (decisions, not accidents)
 * **Durations** (``六个季度``, ``48小时``, ``三到五年``) are kind ``duration``;
   a duration range has a ``(low, high)`` value. ``N季度`` without 个 (``三季度``) is
   the quarter, a ``date``; ``N月`` is a month (``date``) except ``两月``/``近三月``.
-* **兆** is not a scale (10^6 or 10^12 depending on region).
+* **兆** is 10^12 only in a trillion's context (``十二兆三千億``, ``20兆元``); elsewhere it is
+  mainland "mega" (``1000兆宽带``) and no scale.
+* **Every way of writing a number** (discounts ``七折`` → 70 percent, ``4万3000``, financial
+  capitals, ``5又四分之三``, coins ``八元五角``, ``三五十万元`` ranges …): docs/design.md, "Reading
+  decisions for every way Chinese writes a number".
 * **English scales, versions, loose ranges, 亿级, 1/3, 两成五 …**: see the decisions
   listed in ``docs/design.md`` (scanner section), tested in ``tests/test_figures_general.py``.
 * URLs and e-mail addresses are skipped; letter-only tickers (``BABA``) carry no
@@ -60,15 +65,14 @@ Example::
 """
 from __future__ import annotations
 
-import gc
 import re
-from collections import deque
+from collections import deque, namedtuple
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from itertools import repeat
 from operator import ge, gt, methodcaller
 
-from extract.numerals import CN_DIGITS, parse_number
+from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, fmt_number, parse_number
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
@@ -125,11 +129,11 @@ class Mention:
             '[0:7] quantity 约1200亿元 = 120000000000 CNY (approx)'
         """
         if isinstance(self.value, tuple):
-            v = f"{_fmt(self.value[0])}..{_fmt(self.value[1])}"
+            v = f"{fmt_number(self.value[0])}..{fmt_number(self.value[1])}"
         elif self.value is None:
             v = "-"
         else:
-            v = _fmt(self.value)
+            v = fmt_number(self.value)
         unit = f" {self.unit}" if self.unit else ""
         qual = "" if self.qualifier == "exact" else f" ({self.qualifier})"
         return f"[{self.start}:{self.end}] {self.kind} {self.text} = {v}{unit}{qual}"
@@ -149,18 +153,18 @@ def _mentions(n: int, columns) -> list[Mention]:
     return out
 
 
-def _fmt(x: float) -> str:
-    return str(int(x)) if float(x).is_integer() and abs(x) < 1e21 else repr(x)
-
-
 # --------------------------------------------------------------------------- #
 # Vocabulary tables
 # --------------------------------------------------------------------------- #
 
-_CN_DIGIT = "零〇一二两三四五六七八九壹贰叁肆伍陆柒捌玖"
-_SCALE_CHARS = "十百千万亿拾佰仟"
+# Character classes from the one definition of the digits (extract.numerals). 参 is
+# left out: it is 三 only in 参拾/参佰/参仟 (the simplified form of the financial 參), which
+# _CN_CORE reads on its own; 兆 is a scale only in a trillion's context (_TRILLION_CTX).
+_CN_DIGIT = "".join(c for c in CN_DIGITS if c != "参")
+# (萬, 億 never reach the scanner: the text layer simplifies them)
+_SCALE_CHARS = "".join(CN_SMALL_SCALES) + "万亿"
 _CN_NUM = _CN_DIGIT + _SCALE_CHARS
-_SCALE_VALUE = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000, "万": 10**4, "亿": 10**8}
+_SCALE_VALUE = {c: v for c, v in (CN_SMALL_SCALES | CN_BIG_SCALES).items() if c in _SCALE_CHARS + TRILLION}
 
 # Prefix qualifiers, read by looking back from a number (so the regex only has to
 # start at numerals). word → (qualifier, characters that may not precede the word:
@@ -199,104 +203,140 @@ _SUFFIX_RE = (
     r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])"
 )
 
-_CURRENCY_PREFIX = {"US$": "USD", "USD": "USD", "HK$": "HKD", "HKD": "HKD", "$": "USD", "NT$": "TWD",
-                    "¥": "CNY", "RMB": "CNY", "CNY": "CNY", "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD",
-                    "₩": "KRW", "EUR": "EUR", "GBP": "GBP", "JPY": "JPY", "KRW": "KRW", "TWD": "TWD"}
+# Currency names, as the unit word after a number (3亿美元, 50瑞士法郎) and, for the
+# two-character ones, before it (港币20亿元, 美元5亿). Codes are ISO 4217.
+_CURRENCY_NAMES = {
+    "元": "CNY", "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "圆": "CNY",
+    "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY", "円": "JPY",
+    "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "韩币": "KRW", "新台币": "TWD", "台币": "TWD",
+    "瑞士法郎": "CHF", "瑞郎": "CHF", "新加坡元": "SGD", "新元": "SGD", "卢布": "RUB",
+    "澳元": "AUD", "澳大利亚元": "AUD", "加元": "CAD", "加拿大元": "CAD", "新西兰元": "NZD", "纽元": "NZD",
+    "泰铢": "THB", "印度卢比": "INR", "卢比": "INR", "越南盾": "VND", "印尼盾": "IDR", "林吉特": "MYR",
+    "令吉": "MYR", "菲律宾比索": "PHP", "墨西哥比索": "MXN", "澳门元": "MOP", "澳门币": "MOP", "雷亚尔": "BRL",
+    "兰特": "ZAR", "里拉": "TRY", "迪拉姆": "AED", "里亚尔": "SAR", "瑞典克朗": "SEK", "挪威克朗": "NOK",
+    "丹麦克朗": "DKK",
+    # Taiwan and Hong Kong names (after the text layer: 日圓 → 日圆, 澳幣 → 澳币)
+    "日圆": "JPY", "韩圆": "KRW", "澳币": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD",
+}
+# Characters that may not follow a currency name (元素, 元旦, 新元素, 圆满 …).
+_CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇年宵气老", "人民币": "素旦宇年宵气老",
+                    "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代",
+                    "新币": "种型品"}
+# The coin after the yuan, pound, dollar, euro: 八元五角, 三英镑二十便士 (value in the main unit).
+_SUBUNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
+_SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
+# ISO codes a number may also follow with a space (USD 30 billion); codes that are
+# also common words or acronyms (CAD drawings, PHP code, SAR, TRY) only after it.
+_PREFIX_CODES = frozenset({"USD", "HKD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "TWD", "CHF", "SGD", "AUD",
+                           "RUB", "INR", "NZD", "MOP"})
+_CURRENCY_PREFIX = {"US$": "USD", "HK$": "HKD", "$": "USD", "NT$": "TWD", "¥": "CNY", "RMB": "CNY",
+                    "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD", "₩": "KRW"}
+_CURRENCY_PREFIX |= {c: c for c in _PREFIX_CODES if c != "RMB"}
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
 _CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" not in w)
 # Two-character currency words before a number (港币20亿元, 美元5亿, 台币500亿).
-_CURRENCY_WORDS_CN = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY",
-                      "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "台币": "TWD"}
+# (加元, 新元 … are left out: 追加元…, 更新元… end in the same characters.)
+_CURRENCY_WORDS_CN = {w: _CURRENCY_NAMES[w] for w in ("美元", "美金", "港元", "港币", "日元", "欧元", "英镑", "韩元",
+                                                      "韩币", "台币")}
 _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "晚间", "早间", "夜间")
 
-# Unit words after a number: text → (unit, multiplier, addend, qualifier override).
-# A guard keeps the measure word out of a longer word (家居, 人工): characters that may
-# not follow it, then optionally a raw look-ahead it also needs (日, 个 below).
-_U = {}
-_UNIT_GUARDS = {}
-
-
-def _unit(words, unit, mult=1, add=0.0, qual=None, guard=None):
-    for w in words.split():
-        _U[w] = (unit, mult, add, qual)
-        if guard:
-            _UNIT_GUARDS[w] = guard
-
-
-_unit("% ％", "percent")
-_unit("‰", "percent", mult=0.1)
-_unit("个百分点 百分点", "percentage_points")
-_unit("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都")
-for _d, _n in zip("二三四五六七八九", range(2, 10)):  # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
-    _unit("成" + _d, "percent", mult=10, add=float(_n), guard="十百千万亿个年月日天人元家倍%")
-_unit("倍 x X ×", "multiple", guard="数率增速")
-_unit("人次", "person_times")
-_unit("次", "times", guard="日年月要级元世")
-_unit("元人民币 人民币 元 块钱", "CNY", guard="素旦宇年宵气老")
-for _w, _code in _CURRENCY_WORDS_CN.items():  # 美元, 港币 …: the words also read before a number
-    _unit(_w, _code)
-_unit("円", "JPY")
-_unit("新台币", "TWD")
-# ISO codes and the analysts' shorthand for points (1.2pct, 50bp) after a number.
+# Unit words after a number, declared once: each row is (words, unit, multiplier, addend,
+# qualifier override, guard). A guard keeps the measure word out of a longer word (家居,
+# 人工): characters that may not follow it, then optionally a raw look-ahead it also
+# needs (日 below).
+_UnitRow = namedtuple("_UnitRow", "words unit mult add qual guard", defaults=(1, 0.0, None, ""))
 _ASCII_UNIT_GUARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-for _code in sorted(_MONEY):
-    _unit(_code, _code, guard=_ASCII_UNIT_GUARD)
-_unit("RMB", "CNY", guard=_ASCII_UNIT_GUARD)
-_unit("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD)
-_unit("bp bps", "percentage_points", mult=0.01, guard=_ASCII_UNIT_GUARD)
-_unit("个基点 基点", "percentage_points", mult=0.01)
-# 提升了3个点: percentage points only after a change verb (checked in _interpret_np)
-_unit("个点", "percentage_points", guard="位子赞评")
-_unit("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居")
-_unit("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons")
-_unit("家", "establishments", guard="居电具庭乡族长人属")
-_unit("商家 商户 企业 门店", "establishments")
-_unit("项", "items", guard="目")
-_unit("单 笔", "orders", guard="位元价品独纯一个记者")
-_unit("件", "pieces")
-_unit("股", "shares", guard="价东份票权市息本民评指")  # 回购1000万股; not 股价, 股东 …
-_unit("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
-      "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口籍付持撑出记次地土身来届值局量"
-      "(?!上(?!下(?![游班级文来去车楼])))")  # 个上市, 个上午; but 600个上下 (about 600)
-_unit("年 个年头 周年", "years", guard="代级度初底末中轻纪报")
-_unit("岁 周岁", "years")
-_unit("年半", "years", add=0.5)
-_unit("个季度 季度", "quarters")
-_unit("个月 月", "months", guard="份底初末中")
-_unit("个多月", "months", qual="at_least")
-_unit("个半月", "months", add=0.5)
-_unit("周 个星期 星期 个礼拜", "weeks", guard="末边年期一二三四五六日")
-_unit("天 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价")
-_unit("日", "days", guard="猫津下然气空使才堂价(?=均线|留存|内|以内|之内|均)")  # 20日均线; otherwise 20日 is a date
-_unit("个小时 小时 钟头", "hours")
-_unit("个多小时", "hours", qual="at_least")
-_unit("个半小时", "hours", add=0.5)
-_unit("分钟", "minutes")
-_unit("秒 秒钟", "seconds", guard="杀")
-_unit("毫秒", "seconds", mult=0.001)
+_UNIT_TABLE = (
+    _UnitRow("% ％", "percent"),
+    _UnitRow("‰", "percent", mult=0.1),
+    _UnitRow("个百分点 百分点", "percentage_points"),
+    _UnitRow("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都"),
+    # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
+    *(_UnitRow("成" + d, "percent", mult=10, add=float(n), guard="十百千万亿个年月日天人元家倍%")
+      for d, n in zip("二三四五六七八九", range(2, 10))),
+    # 七折: 70 percent of the price (the interpreter scales 七 and 6.8 by ten, see _discount)
+    _UnitRow("折", "percent", guard="叠合算旧线射腾中扣返页现纸"),
+    _UnitRow("倍 x X ×", "multiple", guard="数率增速"),
+    _UnitRow("人次", "person_times"),
+    _UnitRow("次", "times", guard="日年月要级元世"),
+    *(_UnitRow(w, code, guard=_CURRENCY_GUARDS.get(w, "")) for w, code in _CURRENCY_NAMES.items()),
+    # ISO codes and the analysts' shorthand for points (1.2pct, 50bp) after a number.
+    *(_UnitRow(code, code, guard=_ASCII_UNIT_GUARD) for code in sorted(_MONEY)),
+    _UnitRow("RMB", "CNY", guard=_ASCII_UNIT_GUARD),
+    _UnitRow("pct pcts ppt ppts pp", "percentage_points", guard=_ASCII_UNIT_GUARD),
+    _UnitRow("bp bps", "percentage_points", mult=0.01, guard=_ASCII_UNIT_GUARD),
+    _UnitRow("个基点 基点", "percentage_points", mult=0.01),
+    # 提升了3个点: percentage points only after a change verb (checked in _interpret_np)
+    _UnitRow("个点", "percentage_points", guard="位子赞评"),
+    _UnitRow("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居"),
+    _UnitRow("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons"),
+    _UnitRow("家", "establishments", guard="居电具庭乡族长人属"),
+    _UnitRow("商家 商户 企业 门店", "establishments"),
+    _UnitRow("项", "items", guard="目"),
+    _UnitRow("单 笔", "orders", guard="位元价品独纯一个记者"),
+    _UnitRow("件", "pieces"),
+    _UnitRow("股", "shares", guard="价东份票权市息本民评指"),  # 回购1000万股; not 股价, 股东 …
+    # 块 is money or a measure word: _interpret_np decides from what follows (十块, 三块屏幕)
+    _UnitRow("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
+             "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口"
+             "籍付持撑出记次地土身来届值局量(?!上(?!下(?![游班级文来去车楼])))"),  # 个上市, 个上午; but 600个上下
+    # Measure words of goods: weights and pairs are counted as units (no weight unit in the
+    # vocabulary), a dozen (打) as twelve units.
+    _UnitRow("斤 公斤 双 对", "units", guard="方向核赢层重语眼手于比外标话象抗接应称冲照待齐计较0123456789一二两三四五六七八九十"),
+    _UnitRow("打", "units", mult=12, guard="折工车卡造击破响开算球败压通法入出下上一二三四五六七八九十"),
+    _UnitRow("年 个年头 周年", "years", guard="代级度初底末中轻纪报"),
+    _UnitRow("岁 周岁", "years"),
+    _UnitRow("年半", "years", add=0.5),
+    _UnitRow("个季度 季度", "quarters"),
+    _UnitRow("个月 月", "months", guard="份底初末中"),
+    _UnitRow("个多月", "months", qual="at_least"),
+    _UnitRow("个半月", "months", add=0.5),
+    _UnitRow("周 个星期 星期 个礼拜", "weeks", guard="末边年期一二三四五六日"),
+    _UnitRow("天 个工作日 工作日 个交易日 交易日", "days", guard="猫津下然气空使才堂价"),
+    _UnitRow("日", "days", guard="猫津下然气空使才堂价(?=均线|留存|内|以内|之内|均)"),  # 20日均线; else a date
+    _UnitRow("个小时 小时 钟头", "hours"),
+    _UnitRow("个多小时", "hours", qual="at_least"),
+    _UnitRow("个半小时", "hours", add=0.5),
+    _UnitRow("分钟", "minutes"),
+    _UnitRow("秒 秒钟", "seconds", guard="杀"),
+    _UnitRow("毫秒", "seconds", mult=0.001),
+)
+# word → (unit, multiplier, addend, qualifier override); word → guard
+_U = {w: (r.unit, r.mult, r.add, r.qual) for r in _UNIT_TABLE for w in r.words.split()}
+_UNIT_GUARDS = {w: r.guard for r in _UNIT_TABLE if r.guard for w in r.words.split()}
 
 
-def _unit_alternation() -> str:
-    """All unit words as one alternation, longest first, factored by first character.
+def _by_first_char(words) -> str:
+    """An alternation of ``(word, tail)`` pairs (a literal word, a regex after it), factored by first character.
 
     Words with different first characters can never match at the same place, so
-    grouping them by first character keeps every match the plain longest-first
-    alternation would make, while the regex engine tests one character class and
-    one branch instead of ~150 words at every candidate (this alternation runs up
-    to three times per number).
+    grouping them by first character, longest first, keeps every match the plain
+    longest-first alternation would make, while the regex engine tests one character
+    class and one branch instead of every word at every candidate.
+
+        >>> _by_first_char([("百度", ""), ("百科", ""), ("千问", "(?!x)")])
+        '(?=[百千])(?:百(?:度|科)|千(?:问(?!x)))'
     """
     groups: dict[str, list[str]] = {}
-    for w in sorted(_U, key=len, reverse=True):
-        frag = re.escape(w[1:])
-        g = _UNIT_GUARDS.get(w)
-        if g:
-            g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
-            frag += f"(?![{re.escape(g)}])" + (f"(?{extra}" if extra else "")
-        groups.setdefault(w[0], []).append(frag)
+    for w, tail in sorted(words, key=lambda wt: len(wt[0]), reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]) + tail)
     firsts = "".join(re.escape(c) for c in groups)
     alts = [re.escape(c) + (f"(?:{'|'.join(frags)})" if frags != [""] else "") for c, frags in groups.items()]
     return f"(?=[{firsts}])(?:{'|'.join(alts)})"
+
+
+def _unit_alternation() -> str:
+    """All unit words as one alternation, factored by first character (it runs up to three times per number)."""
+    words = []
+    for w in _U:
+        tail = ""
+        g = _UNIT_GUARDS.get(w)
+        if g:
+            g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
+            tail = f"(?![{re.escape(g)}])" + (f"(?{extra}" if extra else "")
+        words.append((w, tail))
+    return _by_first_char(words)
 
 
 _UNITS_RE = _unit_alternation()
@@ -326,7 +366,7 @@ _EN_SCALE_VALUE = {"billion": 10**9, "million": 10**6, "trillion": 10**12, "thou
                    "mn": 10**6, "tn": 10**12, "k": 10**3, "w": 10**4, "m": 10**6, "b": 10**9}
 # ASCII words glued to a number that make it a figure, not a code like 5G or 16GB.
 _ASCII_AFTER = (
-    r"(?:pcts?|ppts?|pp|bps?|USD|RMB|CNY|HKD|EUR|GBP|JPY|KRW|TWD|[Bb]illion|[Mm]illion|[Tt]rillion"
+    rf"(?:pcts?|ppts?|pp|bps?|RMB|{'|'.join(sorted(_MONEY))}|[Bb]illion|[Mm]illion|[Tt]rillion"
     r"|[Tt]housand|bn|mn|tn|[kKw])(?![A-Za-z])|W\+"
 )
 
@@ -341,11 +381,11 @@ _LINE_LIST_RE = re.compile(r"\n[ \t]*" + _LIST_MARK)
 _FIRST_LIST_RE = re.compile(r"[ \t]*" + _LIST_MARK)
 
 # Words that contain numeral characters but are not numbers.
-_SKIP = (
-    r"三位一体|千人千面|千人一面|千家万户|千千万万|万万|亿万|千方百计|百里挑一|一书一课|一网通办|百亿补贴|"
-    r"千问|百度|百货|百科|百家号|百家争鸣|百花齐放|千军万马|万人空巷|万众一心|三只松鼠|一成不变|万一|"
-    r"千万(?=[不别要记莫])|一五一十|八字|八卦|五行|六爻|半壁江山|十全十美|九牛一毛"
-)
+_SKIP = _by_first_char([(w, "") for w in (
+    "三位一体 千人千面 千人一面 千家万户 千千万万 万万 亿万 千方百计 百里挑一 一书一课 一网通办 百亿补贴 "
+    "千问 百度 百货 百科 百家号 百家争鸣 百花齐放 千军万马 万人空巷 万众一心 三只松鼠 一成不变 万一 "
+    "一五一十 八字 八卦 五行 六爻 半壁江山 十全十美 九牛一毛 一点一线 两点一线 三点一线 一点一滴 三五成群 七折八扣").split()]
+    + [("千万", "(?=[不别要记莫])")])
 
 _REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
 
@@ -377,7 +417,7 @@ _DATE_AR = r"|".join([
     rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
-    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留])|号(?![线楼店位称召码]))",
+    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
     r"(?<![个\d])[1-4](?:季度|财季)",
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
     rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
@@ -389,7 +429,7 @@ _DATE_CN = r"|".join([
     r"(?<![个\d])(?:第\s?[1-4]|第?[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
     # 第三季, 第1季營收, 第二及第三季 (Hong Kong and Taiwan write the quarter without 度)
     r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=前)[二三]季(?![度节])",
-    r"[一二三四五六七八九]十年代|[一二十]+世纪",
+    r"[一二三四五六七八九]{1,2}十年代|[一二十]+世纪",  # 二三十年代: the 1920s and 30s
     r"双\s?(?:11|12|十一|十二)",
     rf"(?<![{_CN_NUM}])五一(?![{_CN_NUM}])",
     r"十一(?=黄金周|长假|假期|期间|国庆)",
@@ -398,14 +438,20 @@ _DATE_CN = r"|".join([
 # Verbs and particles right before a number that make it an amount, not a code or a
 # version (达600519, 为2.0): both the A-share-code and the version guards use them.
 _VERB_BEFORE_NUMBER = "为是达至到约超近了长降升破过逾比于"
+# Last characters of count nouns (商户, 用户, 门店, 企业, 会员, 消费者, 粉丝, 网民, 骑手, 商家): a
+# number after them is the count (商户605110多家), not an A-share code.
+_COUNT_NOUN_ENDS = "户店业员者丝民手家"
 
 _IDENT = r"|".join([
     r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
     # stock codes: 腾讯(0700), 阿里巴巴(9988) (a year in parentheses stays a date);
     # an A-share code right after the name: 贵州茅台600519
     r"(?<=[\u4e00-\u9fff]\()(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
-    rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、])"
-    rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股])",
+    rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、{_COUNT_NOUN_ENDS}])"
+    rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}"
+    rf"(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股多余来几+]|以[上下内]|左右|上下|之多)",
+    # 股票代码600519, 证券代码：000001: a code named as one
+    r"(?:(?<=代码)|(?<=代码:)|(?<=代码 )|(?<=代码: ))\d{6}(?![\d.])",
     rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
@@ -448,36 +494,69 @@ _SPECIAL = (
 # something that makes it a number; a lone 一 only by what is not an article's noun.
 _CN_FOLLOW = rf"\s?(?:[多余几来+]|[-~—–至到]|分之|{_UNITS_RE})"
 _ONE_FOLLOW = (
-    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
-    r"元|美元|美金|港元|港币|日元|欧元|英镑|块钱|人民币)"
+    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
+    # (a class of first characters keeps the ~60 names from being tried at every 一)
+    rf"(?=[{''.join(sorted({w[0] for w in _CURRENCY_NAMES}))}])(?:{'|'.join(sorted(_CURRENCY_NAMES, key=len, reverse=True))}))"
 )
+# Digits after 点: a decimal (三点八, 十二点五, 三点五亿), not a clock time (三点四十分, 八点半, 九点一刻).
+_DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五六七八九])"
+# 兆 is 10^12 (Taiwan, Hong Kong) only where a trillion is meant: with 亿 after it
+# (十二兆三千億) or money right after it (20兆元); elsewhere it is mega (100兆, 兆字节).
+_TRILLION_CTX = (
+    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:[元圆]|美元|日元|韩元|新台币|台币|港元|港币|人民币))"
+)
+# The common forms first; a run that goes on into 兆 or 参 is left to the last two
+# alternatives, which one look-ahead keeps from being tried at every numeral.
 _CN_CORE = (
-    rf"[{_CN_NUM}]{{2,}}(?:点[{_CN_DIGIT}]+)?"
-    rf"|[一壹](?:点[{_CN_DIGIT}]+|(?={_ONE_FOLLOW}))"
-    rf"|[百千万亿]"
-    rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:点[{_CN_DIGIT}]+|(?={_CN_FOLLOW}))"
+    rf"[{_CN_NUM}]{{2,}}+(?![{TRILLION}参])(?:{_DECIMAL})?"
+    rf"|[一壹](?:{_DECIMAL}|(?={_ONE_FOLLOW}))"
+    rf"|[百千万亿](?![{TRILLION}参])"
+    rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:{_DECIMAL}|(?={_CN_FOLLOW}))"
+    rf"|(?=[{_CN_NUM}]*+[{TRILLION}参])(?:"
+    rf"[{_CN_NUM}]*+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]*+"
+    # 參拾 (the traditional financial three) reaches the scanner as 参拾
+    rf"|(?:[{_CN_NUM}]*参[拾佰仟]|[{_CN_NUM}]+参[十百千万亿])[{_CN_NUM}参]*)"
+)
+# Arabic digits after an Arabic number's Chinese place value, in the same number:
+# 4万3000, 12万5千, 6万2千3百, 2千零50万, 3千零7, 12兆3000亿. Not a date or a time after it
+# (5亿2024年, 3亿1月); numerals.parse_number checks the places.
+_REST = (
+    r"(?<=\d[十百千万亿兆])零?\d{1,4}+(?:[十百千万亿]零?\d{1,4}+)*+[十百千万亿]?"
+    r"(?![\d.年月日号季点:时/\-])"
 )
 
 
-def _core(i: int) -> str:
+def _core(i: int, rest: bool = True) -> str:
     return (
         rf"(?:(?P<cur{i}>[$¥€£₩]) ?)?"
-        rf"(?:(?P<frac{i}>(?:\d++|[{_CN_NUM}]++)分之(?:\d+(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
+        rf"(?:(?P<frac{i}>(?:\d++|[{_CN_NUM}]++)(?:又(?:\d++|[{_CN_NUM}]++))?分之"
+        rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
         rf"|(?<![A-Za-z0-9./])[1-9]/(?:10|[2-9])(?![\d/.%]))"
         rf"|(?P<half{i}>一半|半数|半)"
         rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?)"
         rf"|(?P<cn{i}>{_CN_CORE}))"
         rf"(?P<fill{i}>多|余|几|来|\+)?"
-        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科])|{_EN_SCALE})?"
+        rf"(?P<sc{i}>\s?[百千万亿]+(?![问度货科])|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE})?"
+        rf"(?P<rest{i}>{_REST if rest else '(?!)'})?"
         rf"(?P<fillb{i}>多(?![元样种彩])|余)?"
     )
 
 
-_NP_TAIL = rf"(?P<unit>\s?(?:{_UNITS_RE}))?(?P<post>{_SUFFIX_RE}|半(?![导径壁价场山岛]))?"
+# 八元五角, 三块五毛, 三英镑二十便士, 十块五: the coins after the main unit (_coins checks the pair).
+_SUB = (
+    r"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
+    r"(?:[\d一二两三四五六七八九]分(?![钟之]))?"
+    r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$)))"
+)
+# (a class of the suffixes' first characters keeps them from being tried one by one after every number)
+_NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?{_SUB}?"
+            rf"(?P<post>(?=[以之开出有多余+左上前级半])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?")
 _NP_RANGE = rf"(?:(?P<u1>\s?(?:{_UNITS_RE}))?\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?"
 # The same phrase without the range part; its range groups exist but never match,
 # so the interpreter reads both patterns the same way.
 _NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
+# The same without the digits after a place value, for a 4万30 that is not one number.
+_NP_NOREST = re.compile(_core(1, rest=False) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
 
 # Necessary conditions of the time, date and identifier branches, checked once at a
 # digit before their alternatives are tried one by one (each alternative implies its
@@ -490,8 +569,8 @@ _DATE_GUARD = (
     r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3[.1]|11\.11|618|\d{2,4}[阿购狂发划品会周])"
 )
 _IDENT_GUARD = (
-    r"(?=\d++(?:\.\d++)?[A-Za-z]|\d++\s?\+|\d{1,6}-|\d{4,6}[.)]|\d{2,3}\) ?\d|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}|\d{12}|1688|123|9518|4399|996|36|58"
-    r"|1[3-9]\d{9}|[48]00|0\d\d|\d\d后|[57]\s?[xX×*]|24/|[2458]K)"
+    r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码: ])\d{6}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
+    r"|\d{12}|1688|123|9518|4399|996|36|58|1[3-9]\d{9}|[48]00|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
 # 第1季度), or is 双11, 半年, 五一, 十一.
@@ -499,7 +578,7 @@ _CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]*+[年月季�
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
-_GATE = _AR_FIRST + _CN_FIRST + "$¥€£₩\\[【①-⑳第首双半翻"
+_GATE = _AR_FIRST + _CN_FIRST + "参$¥€£₩\\[【①-⑳第首双半翻"
 
 _MASTER = re.compile(
     rf"(?=[{_GATE}])(?:"
@@ -534,7 +613,9 @@ _CHANGE_VERBS = frozenset("提升 提高 上升 上涨 增长 增加 下降 下�
 # A duration after one of these words in the same clause is a measured quantity.
 _MEASURE_CUES = ("时长", "用时", "耗时", "天数", "在线时间", "停留时间", "使用时间", "观看时间", "时间为", "时间达")
 _MEASURE_WINDOW = 10
-_CLAUSE_MARKS = tuple("，。；：！？,;:!?\n、()")
+_CLAUSE_MARKS = "，。；：！？,;:!?\n、()"
+# A cue with no clause mark after it up to the number: one regex call per duration.
+_MEASURE_RE = re.compile(f"(?:{'|'.join(_MEASURE_CUES)})[^{re.escape(_CLAUSE_MARKS)}]*\\Z")
 # 月/年/日/周 after a 万/亿 count that begin a metric word (月活, 日均, 年营收, 周活跃).
 _PERIOD_ADJ = frozenset("月年日周")
 _PERIOD_ADJ_NEXT = frozenset("活营收销均度利净交订付")
@@ -551,6 +632,15 @@ class _Reject(Exception):
 @lru_cache(maxsize=4096)
 def _parse_cached(s: str) -> float:
     return parse_number(s)
+
+
+@lru_cache(maxsize=512)
+def _list_value(s: str) -> float | None:
+    """The number of a list mark (``3``, ``十二``), or None when the mark is not one numeral (``三五十``)."""
+    try:
+        return parse_number(s)
+    except ValueError:
+        return None
 
 
 def _arabic(s: str) -> float:
@@ -582,9 +672,14 @@ def _core_value_of(ar, cn, frac, half):
             num, _, den = frac.partition("/")
             return (100.0 * int(num) / int(den), "frac") if int(num) < int(den) else (None, "slash")
         den, _, num = frac.partition("分之")
+        whole, _, den = den.rpartition("又")
         d, n = _parse_cached(den), _parse_cached(num)
         if d == 0:
             raise _Reject
+        if whole:  # 5又四分之三: a mixed number, 5.75, not a share
+            if not n < d:
+                raise _Reject
+            return _parse_cached(whole) + n / d, "mixed"
         return 100.0 * n / d, "frac"
     return (50.0 if half in ("一半", "半数") else 0.5), half
 
@@ -613,6 +708,8 @@ def _scale_of(sc: str | None) -> int:
     return f
 
 
+# Two digits that make a loose range: neighbours (两三, 七八) and 三五 ("three to five").
+_LOOSE_PAIRS = frozenset({(a, a + 1) for a in range(1, 9)} | {(3, 5)})
 _LOOSE_RE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿]|$)")
 
 
@@ -632,7 +729,7 @@ def _loose_range(cn: str):
     pre, suf = cn[:a], cn[b + 1:]
     if (pre and pre[-1] not in "十百千万亿") or not (pre or suf):
         return None
-    if CN_DIGITS[cn[b]] != CN_DIGITS[cn[a]] + 1:
+    if (CN_DIGITS[cn[a]], CN_DIGITS[cn[b]]) not in _LOOSE_PAIRS:
         return None
     try:
         return _parse_cached(pre + cn[a] + suf), _parse_cached(pre + cn[b] + suf)
@@ -688,20 +785,84 @@ def _prefix_before(t: str, j: int, floor: int):
     return None
 
 
-_NP_GROUPS = ("ar1", "cn1", "frac1", "half1", "fill1", "fillb1", "sc1", "cur1", "sep", "unit", "post", "u1")
+_NP_GROUPS = ("ar1", "cn1", "frac1", "half1", "fill1", "fillb1", "sc1", "cur1", "sep", "unit", "post", "u1", "rest1",
+              "sub")
 
 
-def _interpret_np(m: re.Match, t: str, floor: int):
+def _np_index(p: re.Pattern) -> tuple[int, ...]:
+    """The numbers of ``_NP_GROUPS`` in pattern ``p`` (fetching groups by number skips a name lookup each)."""
+    return tuple(map(p.groupindex.__getitem__, _NP_GROUPS))
+
+
+_NP_INDEX_MASTER, _NP_INDEX_SINGLE, _NP_INDEX_NOREST = map(_np_index, (_MASTER, _NP_SINGLE, _NP_NOREST))
+
+# Characters after 块 that make it money (十块, 十块钱, 三块多, 十块左右), not a measure word (三块屏幕).
+_MONEY_AFTER_KUAI = frozenset(" ,.;:!?。、)）多左上以钱")
+
+
+def _discount(v: float) -> float:
+    """A discount as the percent of the price paid: 七折 and 7折 are 70, 6.8折 68, 八五折 and 85折 85.
+
+        >>> _discount(7.0), _discount(6.8), _discount(85.0)
+        (70.0, 68.0, 85.0)
+    """
+    if 0 < v < 10:
+        return round(v * 10, 6)
+    if 10 <= v < 100:
+        return v
+    raise _Reject
+
+
+def _coins(sub: str, unit: str) -> float:
+    """The coins written after a currency's main unit, in that unit (五角 → 0.5, 二十便士 → 0.2).
+
+        >>> _coins("五角", "CNY"), _coins("二十便士", "GBP"), _coins("5", "CNY")
+        (0.5, 0.2, 0.5)
+    """
+    allowed = _SUBUNIT_OF.get(unit, "")
+    if sub[-1] not in "角毛分士仙":  # 十块五: the digit after 块 is its 角
+        return _parse_cached(sub) / 10
+    cents = 0.0
+    i = 0
+    for m in _COIN_RE.finditer(sub):
+        name = m.group(2)
+        if name not in allowed and not (name == "分" and "分" in allowed):
+            raise _Reject
+        cents += _parse_cached(m.group(1)) * round(_SUBUNITS[name] * 100)
+        i = m.end()
+    if i != len(sub):
+        raise _Reject
+    return cents / 100
+
+
+_COIN_RE = re.compile(r"零?(\d{1,2}|[一二两三四五六七八九十]{1,3})(角|毛|便士|美分|欧分|仙|分)")
+
+
+def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = frozenset()):
     """A number-phrase match as (start, end, value, unit, qualifier, kind); raise _Reject if none."""
     g = m.group
     s0, end = m.span()
     # One call for every group the common path reads (cheaper than one call each).
-    ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text = g(*_NP_GROUPS)
+    p = m.re
+    idx = (_NP_INDEX_MASTER if p is _MASTER else _NP_INDEX_SINGLE if p is _NP_SINGLE
+           else _NP_INDEX_NOREST if p is _NP_NOREST else _np_index(p))
+    ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text, rest, sub = g(*idx)
     fill = fill or fillb
+    if rest is not None:
+        # 4万3000, 2千零50万: one number across the place values (a ValueError makes the
+        # scan loop read the part before the digits alone)
+        if ar is None or sc is None:
+            raise _Reject
+        ar, sc = ar + sc.strip() + rest, None
+        if "." in ar:
+            raise _Reject
+        value, form = parse_number(ar), "ar"
+        if g("ar2") is not None or g("cn2") is not None:
+            raise _Reject
     loose = _loose_range(cn) if cn is not None and sep is None and len(cn) >= 3 else None
     if loose is not None:
         value, form = loose[0], "cn"
-    else:
+    elif rest is None:
         value, form = _core_value_of(ar, cn, frac, half)
     if form == "slash":
         return s0, m.end("frac1"), None, "", "exact", "date"
@@ -727,12 +888,13 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
                 start, cur_unit = k - 2, w_unit
     neg = False
-    if start - 1 >= floor and form in ("ar", "cn"):
+    if start - 1 >= floor and form in ("ar", "cn", "mixed"):
         c = t[start - 1]
         if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
             neg, start = True, start - 1
     pre = None
-    hit = _prefix_before(t, start, floor)
+    # (the common case, no qualifier word before the number, without a call)
+    hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
     bare_scale = cn is not None and cn[0] in _SCALE_CHARS and not any(c in CN_DIGITS for c in cn)
     if hit is not None:
         pstart, pword = hit
@@ -758,10 +920,11 @@ def _interpret_np(m: re.Match, t: str, floor: int):
 
     if form == "cn" and sep is None:
         single_digit = len(cn) == 1 and cn in CN_DIGITS
-        if single_digit and cn in "一壹" and not sc and not fill and not pre:
+        if single_digit and cn in "一壹" and not sc and not fill and not pre and not neg:
             if info is None or info[0] in COUNT_UNITS:
                 raise _Reject  # 一个, 一家: the article "a"
-        if info is None and not pre and not fill and not sc and not cur_unit and not post:
+        if info is None and not pre and not fill and not sc and not cur_unit and not post and not neg and "点" not in cn:
+            # (三点八, 负十七: a decimal or a sign makes a bare Chinese numeral a quantity)
             has_big = any(c in "百千万亿佰仟" for c in cn)
             has_digit = any(c in CN_DIGITS for c in cn)
             if not (has_big and (has_digit or len(cn) >= 2)):
@@ -772,7 +935,9 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             raise _Reject  # 每百万tokens, 每千人: the denominator of a rate
         if len(cn) >= 2 and all(c in CN_DIGITS for c in cn):
             lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
-            if len(cn) == 2 and info is not None and 0 < lo < hi:
+            if len(cn) == 2 and unit_text and unit_text.strip() == "折" and (lo, hi) not in _LOOSE_PAIRS:
+                pass  # 八五折, 九五折: 85 and 95 percent of the price, read digit by digit
+            elif len(cn) == 2 and info is not None and 0 < lo < hi:
                 value, value2, sep = float(lo), float(hi), ""  # 三五年, 两三家: a loose range
             else:
                 raise _Reject  # 一二, 三三: not a count
@@ -794,6 +959,7 @@ def _interpret_np(m: re.Match, t: str, floor: int):
 
     unit = ""
     mult, add, uqual = 1, 0.0, None
+    discount = False
     if info is not None:
         unit, mult, add, uqual = info
         ut = unit_text.strip()
@@ -805,11 +971,27 @@ def _interpret_np(m: re.Match, t: str, floor: int):
             raise _Reject
         if ut == "月" and not (form == "cn" or pre):
             raise _Reject
+        if ut == "块":
+            ue = m.end("unit")
+            if sub or ue == len(t) or t[ue] in _MONEY_AFTER_KUAI:
+                unit = "CNY"  # 十块, 三块五毛, 十块多: money, as 块钱
+        if ut == "折":
+            discount = True
+    if sub:
+        if unit in _SUBUNIT_OF:
+            add += _coins(sub, unit)
+        else:
+            end, post = m.end("unit") if unit_text else m.start("sub"), None
     if cur_unit:
-        if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() == "元":
+        if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() in ("元", "圆"):
             unit = cur_unit  # 港币20亿元: 元 is the yuan-unit word of the currency named before
         if unit and unit != cur_unit:
             raise _Reject
+        if unit and cur and ar and "," in ar and sep is None and m.start("ar1") + ar.index(",") in wide_commas:
+            # $30，450美元: a sign and a currency word around digits split by a full-width comma
+            # are two prices (¥1,299元, with an ASCII comma, stays one)
+            first = ar.partition(",")[0]
+            return start, m.start("ar1") + len(first), float(first), unit, _PREFIX[pre][0] if pre else "exact", "quantity"
         unit = cur_unit
     if form in ("frac", "一半", "半数"):
         unit = "percent"
@@ -881,6 +1063,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
                 raise _Reject
             lo = sign * (_times(_exact_times(value, ar, scale), mult) + add)
             hi = _times(_exact_times(value2, g("ar2"), scale2), mult) + add
+        if discount:
+            lo, hi = _discount(lo), _discount(hi)  # 七八折, 7-8折: 70 to 80 percent of the price
         if not lo < hi:
             raise _Reject
         if g("fill2") and qual == "exact":
@@ -889,6 +1073,8 @@ def _interpret_np(m: re.Match, t: str, floor: int):
         return start, end, (float(lo), float(hi)), unit, qual, kind
 
     v = sign * (_times(_exact_times(value, ar, scale), mult) + add)
+    if discount:
+        v = _discount(v)
     kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
     return start, end, float(v), unit, qual, kind
 
@@ -914,11 +1100,7 @@ def _measured(t: str, start: int) -> bool:
         >>> _measured("日均使用时长105分钟", 6), _measured("等了105分钟", 3)
         (True, False)
     """
-    w = t[max(0, start - _MEASURE_WINDOW):start]
-    cut = max(map(w.rfind, _CLAUSE_MARKS))
-    if cut >= 0:
-        w = w[cut + 1:]
-    return any(c in w for c in _MEASURE_CUES)
+    return _MEASURE_RE.search(t, max(0, start - _MEASURE_WINDOW), start) is not None
 
 
 def _interpret_special(m: re.Match, t: str):
@@ -965,14 +1147,14 @@ def _interpret_lettered(m: re.Match, t: str, floor: int):
         return j, m.end(), float(digits), "", "exact", "list_number"
     if low in ("top", "no") and digits.isdigit():
         return j, m.end(), float(digits), "", "exact", "ordinal"
-    if letters.upper() in ("RMB", "USD", "HKD", "CNY") and k == s:
+    if letters.upper() in _PREFIX_CODES and k == s:
         # Read the number on its own (the core refuses to start right after a letter).
         sub = t[s:s + 64]
         m1 = _NP_SINGLE.match(sub)
         if m1 is not None:
             r = _interpret_np(m1, sub, 0)
-            if r[0] == 0 and r[3] in ("", _CURRENCY_PREFIX[letters.upper()]) and r[5] == "quantity":
-                return j, s + r[1], r[2], _CURRENCY_PREFIX[letters.upper()], r[4], r[5]
+            if r[0] == 0 and r[3] in ("", _CURRENCY_PREFIX.get(letters.upper(), "CNY")) and r[5] == "quantity":
+                return j, s + r[1], r[2], _CURRENCY_PREFIX.get(letters.upper(), "CNY"), r[4], r[5]
     return j, m.end(), None, "", "exact", "identifier"
 
 
@@ -1007,6 +1189,8 @@ def _urls(t: str) -> list[tuple[int, int, None]]:
 
 
 _LST_SPAN = methodcaller("span", "lst")
+# Words found with str.find before the master pass: digit counts, and the halved price.
+_PREPASS_WORDS = ("个位数", "对折", "半价")
 _LST_STRIP = methodcaller("strip", ".、()")
 
 
@@ -1032,11 +1216,23 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     # Column-wise in C-level map() calls: an article can hold thousands of list lines.
     spans = list(map(_LST_SPAN, lists))
     ls, le = [s for s, _ in spans], [e for _, e in spans]
-    vals = map(_parse_cached, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le))))
+    vals = list(map(_list_value, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le)))))
+    if None in vals:
+        # 一二十、 or (三五十) is not one numeral: not a list mark; the master pass reads it
+        keep = [v is not None for v in vals]
+        ls, le, vals = [x for x, k in zip(ls, keep) if k], [x for x, k in zip(le, keep) if k], [v for v in vals if v is not None]
     list_claims = list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
-    if not claims and "个位数" not in t:
+    words = [w for w in _PREPASS_WORDS if w in t]
+    if not claims and not words:
         return list_claims  # in order and disjoint already: one per line, after the line break
     claims += list_claims
+    for w in words:
+        if w == "个位数":
+            continue
+        i = t.find(w)
+        while i != -1:
+            claims.append((i, i + 2, (i, i + 2, 50.0, "percent", "exact", "quantity")))  # 对折, 半价: half the price
+            i = t.find(w, i + 2)
     if "个位数" in t:
         i = t.find("个位数")
         while i != -1:
@@ -1055,14 +1251,18 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     return merged
 
 
-def _scan_normalized(t: str) -> list[tuple[int, int, object, str, str, str]]:
-    """Scan normalised text; return (start, end, value, unit, qualifier, kind) tuples in order."""
+def _scan_normalized(t: str, wide_commas: frozenset = frozenset()) -> list[tuple[int, int, object, str, str, str]]:
+    """Scan normalised text; return (start, end, value, unit, qualifier, kind) tuples in order.
+
+    ``wide_commas``: positions in ``t`` of commas the original writes full-width (，), which
+    the text layer makes ASCII; only a list of prices (``$30，450美元``) reads them.
+    """
     out = []
     claims = _prepass(t)
     claims.append((len(t), len(t), None))
     pos = 0
     for cs, ce, payload in claims:
-        _scan_gap(t, pos, cs, out)
+        _scan_gap(t, pos, cs, out, wide_commas)
         if payload is not None:
             out.append(payload)
         if ce > pos:
@@ -1070,7 +1270,7 @@ def _scan_normalized(t: str) -> list[tuple[int, int, object, str, str, str]]:
     return out
 
 
-def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
+def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset = frozenset()) -> None:
     """Run the master pattern over ``t[pos:endpos]``, appending results to ``out``."""
     search = _MASTER.search
     append = out.append
@@ -1085,9 +1285,17 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
         try:
             if kind == "k_np":
                 try:
-                    r = _interpret_np(m, t, floor)
-                except _Reject:
-                    if m.group("sep") is None:
+                    r = _interpret_np(m, t, floor, wide_commas)
+                except (_Reject, ValueError):
+                    if m.group("rest1") is not None:
+                        # 12万34567 is not one number: read 12万 and go on after it
+                        m1 = _NP_NOREST.match(t, s, endpos)
+                        if m1 is None:
+                            pos = s + 1
+                            continue
+                        pos = m1.end()
+                        r = _interpret_np(m1, t, floor)
+                    elif m.group("sep") is None:
                         pos = s + 1
                         continue
                     # Not a range: read the first end alone and go on from there.
@@ -1142,9 +1350,7 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list) -> None:
         if r[0] < floor or r[1] <= r[0]:
             continue
         append(r)
-        floor = r[1]
-        if floor > pos:
-            pos = floor
+        floor = pos = r[1]  # go on right after the mention ($30，450美元: the second price)
 
 
 def scan(text: str) -> list[Mention]:
@@ -1160,22 +1366,13 @@ def scan(text: str) -> list[Mention]:
     """
     if not isinstance(text, str):
         raise TypeError(f"scan() takes a str, not {type(text).__name__}")
-    # A long text makes hundreds of thousands of small objects that survive the call
-    # (mentions, result tuples) and hold no reference cycles; the cyclic collector
-    # would walk them again and again (about a tenth of the time on 10 MB), so it is
-    # paused for the call and left as it was found.
-    if not gc.isenabled():
-        return _scan(text)
-    gc.disable()
-    try:
-        return _scan(text)
-    finally:
-        gc.enable()
+    return _scan(text)
 
 
 def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
-    found = _scan_normalized(layer.normalized)
+    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
+    found = _scan_normalized(layer.normalized, wide)
     found = [r for r in found if r[1] > r[0]]
     if not found:
         return []
@@ -1198,6 +1395,14 @@ def _scan(text: str) -> list[Mention]:
         append(Mention(text[os_:oe], os_, oe, value, unit, qual, kind))
         last_end = oe
     return mentions
+
+
+_WIDE_COMMA_RE = re.compile(r"，(?<=\d，)(?=\d)")  # starts with the literal: a fast search
+
+
+def _wide_commas(text: str) -> list[int]:
+    """Offsets of full-width commas between digits (where a thousands separator could be)."""
+    return [m.start() for m in _WIDE_COMMA_RE.finditer(text)]
 
 
 def _normalize(text: str):

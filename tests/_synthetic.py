@@ -181,7 +181,7 @@ def write_dataset(out_dir: Path, tables: dict[str, pd.DataFrame] | None = None) 
     from ai_consumer_metrics import schemas
 
     if tables is None:
-        tables = {"figures": figures(), "sources": sources(), "references": references(),
+        tables = {"figures": figures(), "sources": sources(), "source_references": references(),
                   "entities": entities(), "metrics": metrics(), "coverage": coverage(),
                   **analysis_tables()}
     out_dir = Path(out_dir)

@@ -57,7 +57,7 @@ def test_tables_validate_against_their_pandera_schemas(figures):
 def test_rows_repeat_their_figure(figures):
     t = _derive(figures)
     mau = t["user_metrics"].set_index("metric").loc["mau"]
-    assert mau["count"] == 155_000_000.0 and mau["unit"] == "persons" and mau["qualifier"] == "approx"
+    assert mau["user_count"] == 155_000_000.0 and mau["unit"] == "persons" and mau["qualifier"] == "approx"
     capex = t["financials"].set_index("metric").loc["capex_plan"]
     assert capex["amount"] == 3.8e11 and capex["currency"] == "CNY" and capex["qualifier"] == "at_least"
     shares = t["market_shares"]
@@ -241,3 +241,105 @@ def test_growth_table_records_basis_and_unit(figures):
     g = _derive(figures)["growth"].set_index("metric")
     assert g.loc["revenue_growth", "basis"] == "yoy" and g.loc["revenue_growth", "change_unit"] == "percent"
     assert g.loc["ctr_growth", "basis"] == "unspecified"
+
+
+# ---------------------------------------------------------------- boundaries
+
+
+def test_extract_uses_only_public_names_of_the_package():
+    """The pipeline reads the package through its public API (store, schemas, ...), never its
+    private helpers, so the package can change them without breaking the build."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1] / "extract"
+    private = []
+    for path in sorted(root.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("ai_consumer_metrics"):
+                parts = node.module.split(".") + [a.name for a in node.names]
+                private += [f"{path.name}:{node.lineno} {node.module}.{p}" for p in parts if p.startswith("_")]
+    assert not private, "extract imports private names of the package:\n" + "\n".join(private)
+
+
+def test_the_analysis_tables_are_listed_once():
+    """The registry's metric tables, the consistency checks and the schemas share one list."""
+    from ai_consumer_metrics import consistency, vocabulary
+    from extract import registry
+
+    assert registry.METRIC_TABLES is vocabulary.ANALYSIS_TABLES is consistency.ANALYSIS_TABLES
+    assert tuple(ANALYSIS_SCHEMAS) == vocabulary.ANALYSIS_TABLES
+
+
+# ---------------------------------------------------------------- signs, doubts, groups
+
+
+def _growth_rows(*rows):
+    """Figures rows for growth: (n, quote, value_text, value, value_high, qualifier)."""
+    return pd.DataFrame([syn._figure(n, syn.GINLIX, "taotian_group", "revenue_growth", value, "percent", quote,
+                                     value_text, value_high=high, qualifier=qualifier, scope="revenue")
+                         for n, quote, value_text, value, high, qualifier in rows])
+
+
+def test_a_fall_is_a_negative_change_and_figures_keep_the_printed_number():
+    figs = _growth_rows((1, "淘天集团收入同比下滑 1%", "1%", 1, None, "exact"),
+                        (2, "营收同比增长34%", "34%", 34, None, "exact"),
+                        (3, "利潤同比減少3-5%", "3-5%", 3, 5, "exact"),
+                        (4, "净利润下降超过50%", "超过50%", 50, None, "at_least"))
+    growth = _derive(figs, check=False)["growth"].set_index("figure_id")
+    assert growth.loc[syn.fid(1), "change"] == -1.0
+    assert growth.loc[syn.fid(2), "change"] == 34.0
+    assert (growth.loc[syn.fid(3), "change"], growth.loc[syn.fid(3), "change_high"]) == (-5.0, -3.0)
+    # "fell by more than 50%": the signed change is at most -50.
+    assert (growth.loc[syn.fid(4), "change"], growth.loc[syn.fid(4), "qualifier"]) == (-50.0, "at_most")
+    assert list(figs["value"]) == [1.0, 34.0, 3.0, 50.0]
+
+
+def test_signed_rows_agree_with_their_figures_and_a_tampered_size_is_caught():
+    figs = _growth_rows((1, "收入同比下滑 1%", "1%", 1, None, "exact"), (3, "利润减少3-5%", "3-5%", 3, 5, "at_least"))
+    frames = {"figures": figs, "entities": syn.entities(), **_derive(figs, check=False)}
+    assert analysis_problems(frames) == []
+    frames["growth"] = frames["growth"].assign(change=frames["growth"]["change"] * 2)
+    assert any("change is" in p for p in analysis_problems(frames))
+
+
+def test_rows_carry_the_note_the_top_group_and_the_period_basis(figures):
+    t = _derive(figures)
+    shares = t["market_shares"].set_index("entity_id")
+    assert shares.loc["taotian_group", "group_id"] == "alibaba_group"
+    assert shares.loc["pinduoduo", "group_id"] == "pinduoduo"
+    notes = dict(zip(figures["figure_id"], figures["note"]))
+    for name in ANALYSIS_TABLES:
+        table = t[name]
+        assert {"group_id", "note", "period_basis"} <= set(table.columns)
+        for fid, note in zip(table["figure_id"], table["note"]):
+            assert (pd.isna(note) and pd.isna(notes[fid])) or note == notes[fid]
+    frames = {"figures": figures, "entities": syn.entities(), **t}
+    assert analysis_problems(frames) == []
+    frames["market_shares"] = frames["market_shares"].assign(group_id="someone_else")
+    assert any("group_id is 'someone_else'" in p for p in analysis_problems(frames))
+
+
+@pytest.mark.parametrize("quote, start, end, published, expected", [
+    ("2023年蚂蚁集团研发投入高达211.9亿元", "2023-01-01", "2023-12-31", "2024-06-18", "stated"),
+    ("截至2023年已有5.3亿人使用", "2023-12-31", "2023-12-31", "2024-06-18", "stated"),
+    ("2025財年第一季度,集團收入同比增長4%", "2024-04-01", "2024-06-30", "2024-09-20", "stated"),
+    ("到今年4月已经有1200万用户", "2024-04-30", "2024-04-30", "2024-06-18", "stated"),
+    ("千问已实现400多项办事功能", "2026-02-10", "2026-02-10", "2026-02-10", "publication"),
+    ("但集团经营利润骤降85%", "2025-07-01", "2025-09-30", "2026-02-10", "context"),
+    ("站在2025年回望,市值在16个月内缩水三分之二", "2014-09-01", "2025-04-30", "2025-05-20", "context"),
+])
+def test_period_basis_says_whether_the_text_states_the_period(quote, start, end, published, expected):
+    from extract.analysis import period_basis
+
+    fiscal = "03-31" if "財年" in quote else "12-31"
+    assert period_basis(quote, start, end, published, "day", fiscal) == expected
+
+
+def test_currency_doubt_marks_a_bare_dollar_and_an_implied_currency():
+    from extract.analysis import currency_doubt
+
+    f = pd.DataFrame({"unit": ["USD", "USD", "HKD", "CNY", "CNY", "persons"],
+                      "unit_implied": [False, False, False, True, False, True],
+                      "value_text": ["$77.35", "US$5亿", "HK$100", "9000亿", "约1200亿元", "7.5亿"]})
+    assert currency_doubt(f).tolist() == [True, False, False, True, False, False]

@@ -98,8 +98,8 @@ def test_fenbie_list_is_aligned_in_order_with_names_the_registry_lacks_proposed(
 def test_second_list_of_a_sentence_shares_the_names_and_keeps_each_sign():
     text = "豆包、元宝的月活分别为1.72亿、0.41亿，环比分别增长8.1%、下降2.3%。"
     c, _ = _draft(text, "2025-11-20")
-    assert (c["8.1%"].entity, c["8.1%"].metric) == (_known("豆包"), "mau_growth")
-    assert (c["2.3%"].entity, c["2.3%"].metric) == (_known("元宝"), "mau_decline")
+    assert (c["8.1%"].entity, c["8.1%"].metric, c["8.1%"].direction) == (_known("豆包"), "mau_growth", None)
+    assert (c["2.3%"].entity, c["2.3%"].metric, c["2.3%"].direction) == (_known("元宝"), "mau_growth", "fall")
 
 
 def test_name_in_the_clause_wins_over_a_known_name_further_away():
@@ -134,7 +134,7 @@ def test_framing_and_lines_of_business_are_not_proposed_as_firms():
 @pytest.mark.parametrize("sentence, value, unit, metric", [
     ("期內淨收入為279億元，按年增9.4%", "9.4%", "percent", "revenue_growth"),
     ("股東應佔溢利為631億元", "631億元", "CNY", "net_profit"),
-    ("經營溢利為86億元，按年跌5%", "5%", "percent", "operating_profit_decline"),
+    ("經營溢利為86億元，按年跌5%", "5%", "percent", "operating_profit_growth"),  # a fall: direction="fall"
     ("資本開支為130億元", "130億元", "CNY", "capex"),
     ("市佔率為23.6%", "23.6%", "percent", "market_share"),
     ("日活躍用戶為4200萬", "4200萬", "", "dau"),

@@ -44,7 +44,7 @@ def replace(index: int, new) -> list:
 
 def test_good_declarations_build(built):
     assert {"coverage.parquet", "entities.parquet", "figures.parquet", "manifest.json", "metrics.parquet",
-            "references.parquet", "sources.parquet"} <= set(built.previous)
+            "source_references.parquet", "sources.parquet"} <= set(built.previous)
 
 
 def test_quote_not_found(built):

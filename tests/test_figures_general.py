@@ -273,6 +273,11 @@ NOT_FIGURES = [
     # levels
     ("L4级自动驾驶", "L4", "identifier"),
     ("5级风险", "5级", "ordinal"),
+    # codes need the context of a code (a name, 代码, brackets); festivals stay dates
+    ("贵州茅台600519收涨", "600519", "identifier"),
+    ("股票代码：688981", "688981", "identifier"),
+    ("證券代碼600036", "600036", "identifier"),
+    ("雙十一預售開啟", "雙十一", "date"),
 ]
 
 
@@ -688,3 +693,147 @@ def test_shares_is_a_count_unit():
     assert "shares" in UNITS
     # a lone 一 with a count unit is the article, as for 一家
     assert scan("买入一股") == []
+
+
+# --------------------------------------------------------------------------- #
+# Every way Chinese writes a number (discounts, mixed digits, 兆, capitals, bare decimals,
+# 又 fractions, coins, currency names, measure words of goods, 三五 ranges). Each row is one
+# form in simplified and in traditional script, read to the same value:
+# (simplified sentence, its mention, traditional sentence, its mention, value, unit, qualifier, kind)
+# --------------------------------------------------------------------------- #
+
+WRITTEN_FORMS = [
+    # discounts: the share of the price paid, in percent
+    ("双十一当天全场打七折", "七折", "雙十一當天全場打七折", "七折", 70, "percent", "exact", "quantity"),
+    ("会员价低至6.8折", "6.8折", "會員價低至6.8折", "6.8折", 68, "percent", "exact", "quantity"),
+    ("老客户可享八五折优惠", "八五折", "老客戶可享八五折優惠", "八五折", 85, "percent", "exact", "quantity"),
+    ("清仓商品两折起", "两折", "清倉商品兩折起", "兩折", 20, "percent", "exact", "quantity"),
+    ("店庆期间部分商品对折出售", "对折", "店慶期間部分商品對折出售", "對折", 50, "percent", "exact", "quantity"),
+    ("第二件半价", "半价", "第二件半價", "半價", 50, "percent", "exact", "quantity"),
+    ("团购价约为原价的7.5折", "7.5折", "團購價約為原價的7.5折", "7.5折", 75, "percent", "exact", "quantity"),
+    ("淡季机票普遍打七八折", "七八折", "淡季機票普遍打七八折", "七八折", (70, 80), "percent", "exact", "range"),
+    # Arabic digits inside a Chinese number
+    ("客单价约4万3000元", "约4万3000元", "客單價約4萬3000元", "約4萬3000元", 43000, "CNY", "approx", "quantity"),
+    ("累计服务12万5千名用户", "12万5千名用户", "累計服務12萬5千名用戶", "12萬5千名用戶", 125000, "persons", "exact", "quantity"),
+    ("单月成交6万2千3百笔", "6万2千3百笔", "單月成交6萬2千3百筆", "6萬2千3百筆", 62300, "orders", "exact", "quantity"),
+    ("补贴总额2千零50万元", "2千零50万元", "補貼總額2千零50萬元", "2千零50萬元", 20_500_000, "CNY", "exact", "quantity"),
+    ("新增网点3千零7家", "3千零7家", "新增網點3千零7家", "3千零7家", 3007, "establishments", "exact", "quantity"),
+    ("营收5亿2000万元", "5亿2000万元", "營收5億2000萬元", "5億2000萬元", 520_000_000, "CNY", "exact", "quantity"),
+    # 兆 in a trillion's context (Taiwan, Hong Kong finance)
+    ("台积电市值约十二兆三千亿元", "约十二兆三千亿元", "台積電市值約十二兆三千億元", "約十二兆三千億元", 1.23e13, "CNY", "approx",
+     "quantity"),
+    ("台股成交额突破20兆新台币", "突破20兆新台币", "台股成交額突破20兆新台幣", "突破20兆新台幣", 2e13, "TWD", "at_least", "quantity"),
+    ("去年外销订单达12兆3000亿元", "12兆3000亿元", "去年外銷訂單達12兆3000億元", "12兆3000億元", 1.23e13, "CNY", "exact", "quantity"),
+    # financial capitals, alone or mixed with ordinary numerals
+    ("合同金额叁拾贰万元整", "叁拾贰万元", "合同金額參拾貳萬元整", "參拾貳萬元", 320000, "CNY", "exact", "quantity"),
+    ("发票金额壹佰伍拾元", "壹佰伍拾元", "發票金額壹佰伍拾圓", "壹佰伍拾圓", 150, "CNY", "exact", "quantity"),
+    ("收据写明贰仟零捌元", "贰仟零捌元", "收據寫明貳仟零捌元", "貳仟零捌元", 2008, "CNY", "exact", "quantity"),
+    ("押金两千叁百元", "两千叁百元", "押金兩千參百元", "兩千參百元", 2300, "CNY", "exact", "quantity"),
+    # bare Chinese numbers in prose: a decimal or a sign makes them quantities
+    ("评分从四点一升到三点八", "三点八", "評分從四點一升到三點八", "三點八", 3.8, "", "exact", "quantity"),
+    ("市盈率约十二点五", "约十二点五", "市盈率約十二點五", "約十二點五", 12.5, "", "approx", "quantity"),
+    ("复购率仅零点三", "零点三", "復購率僅零點三", "零點三", 0.3, "", "exact", "quantity"),
+    ("当日气温低至负十七", "负十七", "當日氣溫低至負十七", "負十七", -17, "", "exact", "quantity"),
+    ("利润率为负四点二", "负四点二", "利潤率為負四點二", "負四點二", -4.2, "", "exact", "quantity"),
+    # separators after 百分之, fractions with 又, 万分之, 千万分之
+    ("同比增长百分之2,350", "百分之2,350", "同比增長百分之2,350", "百分之2,350", 2350, "percent", "exact", "quantity"),
+    ("利润暴增百分之１，２００", "百分之１，２００", "利潤暴增百分之１，２００", "百分之１，２００", 1200, "percent", "exact", "quantity"),
+    ("估值是去年的5又四分之三倍", "5又四分之三倍", "估值是去年的5又四分之三倍", "5又四分之三倍", 5.75, "multiple", "exact", "quantity"),
+    ("每股收益为负二又三分之一", "负二又三分之一", "每股收益為負二又三分之一", "負二又三分之一", -(2 + 1 / 3), "", "exact",
+     "quantity"),
+    ("交易手续费为万分之五", "万分之五", "交易手續費為萬分之五", "萬分之五", 0.05, "percent", "exact", "quantity"),
+    ("故障率低于千万分之三", "低于千万分之三", "故障率低於千萬分之三", "低於千萬分之三", 3e-5, "percent", "at_most", "quantity"),
+    # money: currency names, coins after the main unit, 块, a list of two prices
+    ("门票10日元起", "10日元", "門票10日圓起", "10日圓", 10, "JPY", "exact", "quantity"),
+    ("年费为50瑞士法郎", "50瑞士法郎", "年費為50瑞士法郎", "50瑞士法郎", 50, "CHF", "exact", "quantity"),
+    ("套餐售价100新加坡元", "100新加坡元", "套餐售價100新加坡元", "100新加坡元", 100, "SGD", "exact", "quantity"),
+    ("月费约3000卢布", "约3000卢布", "月費約3000盧布", "約3000盧布", 3000, "RUB", "approx", "quantity"),
+    ("首期投入约2亿澳元", "约2亿澳元", "首期投入約2億澳元", "約2億澳元", 2e8, "AUD", "approx", "quantity"),
+    ("一杯奶茶八元五角", "八元五角", "一杯奶茶八元五角", "八元五角", 8.5, "CNY", "exact", "quantity"),
+    ("一份早餐十块", "十块", "一份早餐十塊", "十塊", 10, "CNY", "exact", "quantity"),
+    ("矿泉水三块五毛一瓶", "三块五毛", "礦泉水三塊五毛一瓶", "三塊五毛", 3.5, "CNY", "exact", "quantity"),
+    ("一份快餐十块五。", "十块五", "一份快餐十塊五。", "十塊五", 10.5, "CNY", "exact", "quantity"),
+    ("伦敦地铁单程三英镑二十便士", "三英镑二十便士", "倫敦地鐵單程三英鎊二十便士", "三英鎊二十便士", 3.2, "GBP", "exact", "quantity"),
+    # counts with measure words of goods
+    ("顾客平均买走两斤", "两斤", "顧客平均買走兩斤", "兩斤", 2, "units", "exact", "quantity"),
+    ("一次下单五双袜子", "五双", "一次下單五雙襪子", "五雙", 5, "units", "exact", "quantity"),
+    ("每箱装三打", "三打", "每箱裝三打", "三打", 36, "units", "exact", "quantity"),
+    # pairs of digits are approximate ranges wherever they stand
+    ("单店投入三五十万元", "三五十万元", "單店投入三五十萬元", "三五十萬元", (300000, 500000), "CNY", "exact", "range"),
+    ("合作品牌有三五家", "三五家", "合作品牌有三五家", "三五家", (3, 5), "establishments", "exact", "range"),
+    # a count with six digits is a count unless written as a code
+    ("平台入驻商户605110多家", "605110多家", "平台入駐商戶605110多家", "605110多家", 605110, "establishments", "at_least",
+     "quantity"),
+    ("覆盖用户605110人", "605110人", "覆蓋用戶605110人", "605110人", 605110, "persons", "exact", "quantity"),
+]
+
+
+def _written_rows():
+    for simp, stext, trad, ttext, value, unit, qual, kind in WRITTEN_FORMS:
+        yield pytest.param(simp, stext, value, unit, qual, kind, id=f"simplified {stext}")
+        yield pytest.param(trad, ttext, value, unit, qual, kind, id=f"traditional {ttext}")
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_written_rows()))
+def test_written_form(sentence, text, value, unit, qualifier, kind):
+    m = mention(sentence, text)
+    assert close(m.value, value_of(value)), m.describe()
+    assert (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind), m.describe()
+
+
+@pytest.mark.parametrize("sentence", [
+    "千问和百度都在做三只松鼠的广告", "这件事要一点一滴地做", "下午三点四十分开会", "喜忧参半的一年",
+    "参加发布会的嘉宾", "新品是三折叠屏手机", "全场打折", "打车软件", "两点一线的生活",
+    "游客三五成群地走来", "层层加码、七折八扣之后", "三四十年代的老上海", "二三十年代的月份牌",
+])
+def test_numeral_words_stay_words(sentence):
+    assert [m.describe() for m in scan(sentence) if m.is_figure] == []
+
+
+def test_a_measure_word_that_is_not_money_stays_a_count():
+    assert (mention("屏幕分为三块区域", "三块").unit, mention("收入来自两块业务", "两块").unit) == ("units", "units")
+
+
+def test_a_list_of_two_prices_with_a_full_width_comma():
+    """$30，450美元 is two prices; with an ASCII comma (¥1,299元) the digits stay one number."""
+    ms = [(m.text, m.value, m.unit) for m in scan("两档会员价分别为$30，450美元") if m.is_figure]
+    assert ms == [("$30", 30.0, "USD"), ("450美元", 450.0, "USD")]
+    assert [(m.text, m.value) for m in scan("售价¥1,299元")] == [("¥1,299元", 1299.0)]
+
+
+def test_digits_that_do_not_fill_the_places_are_two_numbers():
+    """12万34567 is not one number: 12万, then 34567人; a date after a scale stays a date."""
+    assert [(m.text, m.kind) for m in scan("达12万34567人")] == [("12万", "quantity"), ("34567人", "quantity")]
+    assert [(m.text, m.kind) for m in scan("营收3亿1月起增长")] == [("3亿", "quantity"), ("1月", "date")]
+    assert [(m.text, m.kind) for m in scan("净利5亿2024年")] == [("5亿", "quantity"), ("2024年", "date")]
+
+
+def test_mega_is_not_a_trillion():
+    """兆 without 亿 or money after it is mainland 'mega' (100兆宽带, 兆字节): never 10^12."""
+    for sentence in ("家庭宽带升级到1000兆", "文件大小约500兆字节", "五十兆瓦的光伏电站"):
+        assert all(m.value is None or (isinstance(m.value, float) and m.value < 1e6) for m in scan(sentence)), sentence
+
+
+@SETTINGS
+@given(st.integers(1, 9999), st.integers(1000, 9999), st.sampled_from(["万", "萬"]), st.sampled_from(["", "元", "人"]))
+def test_digits_after_wan_fill_its_places(head, tail, wan, unit):
+    text = f"{head}{wan}{tail}{unit}"
+    (m,) = [m for m in scan(f"合计{text}，") if m.is_figure]
+    assert (m.text, m.value) == (text, float(head * 10_000 + tail))
+
+
+@SETTINGS
+@given(st.integers(1, 99), st.integers(1, 9), st.sampled_from(["千", "百"]))
+def test_one_digit_after_a_place_value_is_the_next_place_down(head, digit, place):
+    """4万3 is 43000 as 四万三 is; 12万5千 is 125000."""
+    scale = {"千": 1000, "百": 100}[place]
+    assert parse_number(f"{head}万{digit}") == head * 10_000 + digit * 1000
+    assert parse_number(f"{head}万{digit}{place}") == head * 10_000 + digit * scale
+
+
+@SETTINGS
+@given(st.integers(1, 9), st.integers(0, 9))
+def test_discount_reads_the_share_paid(tenths, hundredths):
+    written = f"{tenths}.{hundredths}折" if hundredths else f"{tenths}折"
+    m = mention(f"限时{written}优惠", written)
+    assert m.unit == "percent" and close(m.value, tenths * 10 + hundredths)

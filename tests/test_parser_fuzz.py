@@ -243,3 +243,31 @@ def test_a_percentage_in_any_form_reads_back_inside_an_article(k, mark, form, sl
     assert len(hits) == 1, ([m.describe() for m in scan(text) if m.end > start - 5][:3], figure)
     unit = "percentage_points" if word == "个百分点" else "percent"
     assert hits[0].unit == unit and math.isclose(hits[0].value, expected, rel_tol=1e-12)
+
+
+# ---------------------------------------------------------------- numerals, units, qualifiers, list marks
+
+# The pieces a number is written with, in both scripts, and the punctuation of lists around
+# them: any sequence of these must scan without an exception (（三五十）, 一二十、这是列表,
+# 4万3000, 十二兆三千億, 三块五毛, 5又四分之三 …).
+_PIECES = (
+    list("零〇一二两兩三四五六七八九十百千万萬亿億兆壹贰貳叁參肆伍陆陸柒捌玖拾佰仟参点點又负負")
+    + list("0123456789０１２３４５６７８９.,，%％‰+-~～")
+    + ["分之", "百分之", "万分之", "元", "块", "塊", "角", "毛", "分", "便士", "英镑", "美元", "日元", "瑞士法郎",
+       "$", "¥", "折", "打", "对折", "半价", "家", "人", "个", "斤", "双", "倍", "成", "年", "月", "日", "季度"]
+    + ["约", "近", "超过", "逾", "不到", "多", "余", "来", "几", "左右", "以上", "以下", "级", "半", "数", "上"]
+    + ["、", "（", "）", "(", ")", "\n", "。", "；", "：", "第", "商户", "股票代码", "代码：", " ", "\t"]
+)
+
+
+@QUICK
+@given(st.lists(st.sampled_from(_PIECES), max_size=24).map("".join))
+def test_numeral_soup_with_list_punctuation_keeps_the_contract(text):
+    check_contract(text)
+
+
+@FAST
+@given(st.text(alphabet="零一二三四五六七八九十百千两", min_size=1, max_size=3),
+       st.sampled_from(["{}、", "\n{}、内容", "{}.", "（{}）", "({})", "第{}、", "{}、这是列表"]))
+def test_list_marks_of_any_numerals_keep_the_contract(numeral, form):
+    check_contract(form.format(numeral))

@@ -68,3 +68,12 @@ def test_missing_file_is_one_line_error(tmp_path):
     assert r.returncode != 0
     err = r.stderr.strip().splitlines()
     assert len(err) == 1 and "nope.txt" in err[0]
+
+
+def test_list_marks_that_are_not_one_numeral_scan_without_a_traceback(tmp_path):
+    f = tmp_path / "lists.txt"
+    f.write_text("（三五十）\n一二十、这是列表\n三五、内容\n", encoding="utf-8")
+    r = run_scan(str(f), "--json")
+    assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(row["text"], row["kind"]) for row in rows][:2] == [("三五十", "range"), ("一二十", "range")]

@@ -71,7 +71,7 @@ FIGURES = [
     figure(
         "其中核心电商业务淘天集团收入同比下滑 1%",
         "1%",
-        entity="taotian_group", metric="revenue_decline", period="FY2025Q1",  # 2025财年第一季度
+        entity="taotian_group", metric="revenue_growth", direction="fall", period="FY2025Q1",  # 2025财年第一季度
         scope="Taobao and Tmall Group revenue, year on year",
         value=1, unit="percent",
         note="下滑 1%: a fall of 1%. " + _FY2025Q1_NOTE + " No source named.",

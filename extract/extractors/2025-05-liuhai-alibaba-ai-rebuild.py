@@ -38,7 +38,7 @@ FIGURES = [
     figure(
         "站在2025年回望阿里巴巴的發(fā)展歷程,它曾登頂巔峰,也曾經(jīng)歷市值在短短16個月內(nèi)縮水三分之二",
         "三分之二",
-        entity="alibaba_group", metric="market_cap_decline", period="2014-09/2025-05",  # 短短16個月內, undated: the widest span (note)
+        entity="alibaba_group", metric="market_cap_change", direction="fall", period="2014-09/2025-05",  # 短短16個月內, undated: the widest span (note)
         scope="Alibaba Group market capitalisation, from its peak",
         value=200 / 3, unit="percent",
         note="Market value shrank by two thirds within 16 months (短短16個月內). The article does "

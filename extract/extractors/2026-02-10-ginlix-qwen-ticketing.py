@@ -11,8 +11,8 @@ Simplified script with ASCII commas (,) — quotes copy them exactly.
 Periods the text leaves open are bound to the cited reference's date where its
 URL shows one ([3] 2026-02-09, [7] 2026-01-28), else to this article's date, and
 the note says so. Doubts kept in notes, figures as printed: the $ prices of
-9988.HK (a Hong Kong listing trades in HKD); 过去四个季度 read against this
-article although reference [4] is dated 2026-01-15; the 三分之一 of a three-year
+9988.HK (a Hong Kong listing trades in HKD); 过去四个季度 read as the quarters
+reported by the date of reference [4] (2026-01-15); the 三分之一 of a three-year
 plan whose amount (3800亿, dated 2024年2月 by 2025-05-liuhai-alibaba-ai-rebuild)
 is not given here.
 """
@@ -28,6 +28,13 @@ _LATEST_RESULTS_NOTE = (
     "(新浪财经, 2026-01-28) and of this article (2026-02-10) Alibaba's latest reported quarter "
     "was July-September 2025 (FY2026Q2, fiscal year ending 31 March), whose results these "
     "figures appear to match. Growth is year on year (同比)."
+)
+# 过去四个季度 in a sentence citing reference [4] (21世纪经济报道, dated 2026-01-15).
+_PAST_FOUR_QUARTERS_NOTE = (
+    "过去四个季度 (the past four quarters) is read as the four quarters Alibaba had reported by "
+    "the date of reference [4] (2026-01-15): 2024Q4-2025Q3 (FY2025Q3-FY2026Q2), the latest "
+    "reported quarter ending 2025-09-30. Counted back from this article's date (2026-02-10) "
+    "they would be 2025Q1-2025Q4, for which no results were out yet."
 )
 _PRICE_NOTE = (
     "The text writes '$' for the price of 9988.HK; shares listed in Hong Kong trade in HKD, "
@@ -81,22 +88,21 @@ FIGURES = [
     figure(
         "过去四个季度,阿里在AI+云基础设施的资本开支约1200亿元[4]",
         "约1200亿元",
-        entity="alibaba_group", metric="capex", period="2025Q1/2025Q4",  # 过去四个季度
+        entity="alibaba_group", metric="capex", period="2024Q4/2025Q3",  # 过去四个季度, as reported by reference [4] (note)
         scope="AI + cloud infrastructure",
         value=120_000_000_000, unit="CNY", qualifier="approx",
         attributed_to="21世纪经济报道", reference="[4]",
-        note="过去四个季度 is resolved against this article's date (2026-02-10) as 2025Q1-2025Q4. "
-             "Reference [4] is dated 2026-01-15, when Alibaba's latest reported quarter ended "
-             "2025-09-30, so the source probably meant 2024Q4-2025Q3 (FY2025Q3-FY2026Q2).",
+        note=_PAST_FOUR_QUARTERS_NOTE,
     ),
     figure(
         "已占此前宣布的三年总计划的三分之一",
         "三分之一",
-        entity="alibaba_group", metric="capex_plan_progress", period="2025Q1/2025Q4",  # 过去四个季度
+        entity="alibaba_group", metric="capex_plan_progress", period="2024Q4/2025Q3",  # 过去四个季度 (note)
         scope="AI + cloud infrastructure, three-year plan",
         value=100 / 3, unit="percent",
         attributed_to="21世纪经济报道", reference="[4]",
-        note="约1200亿元 spent is 三分之一 of the previously announced three-year plan. The plan's "
+        note=_PAST_FOUR_QUARTERS_NOTE + " "
+             "约1200亿元 spent is 三分之一 of the previously announced three-year plan. The plan's "
              "amount is not given here; the 超3800亿元 plan (dated 2024年2月 by "
              "2025-05-liuhai-alibaba-ai-rebuild, announced February 2025 per other reporting) "
              "would make 1200亿 31.6%, so 三分之一 is a rounding.",
@@ -122,7 +128,7 @@ FIGURES = [
     figure(
         "但集团经营利润骤降85%",
         "85%",
-        entity="alibaba_group", metric="operating_profit_decline", period="FY2026Q2",  # 最新财报 (note)
+        entity="alibaba_group", metric="operating_profit_growth", direction="fall", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Group operating profit (经营利润), year on year",
         value=85, unit="percent",
         attributed_to="新浪财经", reference="[7]",
@@ -131,7 +137,7 @@ FIGURES = [
     figure(
         "净利润降53%,自由现金流净流出[7]",
         "53%",
-        entity="alibaba_group", metric="net_profit_decline", period="FY2026Q2",  # 最新财报 (note)
+        entity="alibaba_group", metric="net_profit_growth", direction="fall", period="FY2026Q2",  # 最新财报 (note)
         scope="Alibaba Group net profit, year on year",
         value=53, unit="percent",
         attributed_to="新浪财经", reference="[7]",
