@@ -58,30 +58,20 @@ def data():
         "source_id": ["2025-05-liuhai"] * 7 + ["2026-01-30-yilan"],
         "figure_id": ["ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8"],
     })
-    user_metrics = pd.DataFrame({
-        "entity_id": ["doubao", "qwen_app", "doubao", "qwen_app"],
-        "metric": ["mau", "mau", "dau", "wau"],
-        "user_count": [1.55e8, 1.0e8, 5.0e7, 3.0e7],
-        "period": ["2025-12", "2026-01", "2025-12", "2026-01"],
-        "qualifier": ["approx", "at_least", "exact", "exact"],
-        "source_id": ["2026-01-30-yilan", "2026-02-10-ginlix", "2026-01-30-yilan", "2026-02-10-ginlix"],
-        "figure_id": ["um1", "um2", "um3", "um4"],
-    })
-    financials = pd.DataFrame({
-        "entity_id": ["alibaba_group", "alibaba_group", "tencent", "alibaba_group"],
-        "metric": ["capex_plan", "capex", "capex", "revenue"],
-        "amount": [3.8e11, 7.7e10, 7.67e10, 2.1e10],
-        "currency": ["CNY", "CNY", "CNY", "USD"],
-        "period": ["2025-2027", "FY2025", "2024", "FY2025Q1"],
-        "qualifier": ["at_least", "approx", "exact", "exact"],
-        "source_id": ["2026-02-10-ginlix", "2024-09-20-qunmai", "2024-09-20-qunmai",
-                      "2024-09-20-qunmai"],
-        "figure_id": ["fi1", "fi2", "fi3", "fi4"],
-    })
-    financials = pd.concat([financials, pd.DataFrame({
-        "entity_id": ["tencent"], "metric": ["revenue"], "amount": [1.6e11], "currency": ["CNY"],
-        "period": ["2024Q2"], "qualifier": ["exact"], "source_id": ["2024-09-20-qunmai"],
-        "figure_id": ["fi5"]})], ignore_index=True)
+    # One figure a row, as the analysis tables hold them.
+    user_metrics = pd.DataFrame([
+        ("doubao", "mau", 1.55e8, "2025-12", "approx", "2026-01-30-yilan", "um1"),
+        ("qwen_app", "mau", 1.0e8, "2026-01", "at_least", "2026-02-10-ginlix", "um2"),
+        ("doubao", "dau", 5.0e7, "2025-12", "exact", "2026-01-30-yilan", "um3"),
+        ("qwen_app", "wau", 3.0e7, "2026-01", "exact", "2026-02-10-ginlix", "um4"),
+    ], columns=["entity_id", "metric", "user_count", "period", "qualifier", "source_id", "figure_id"])
+    financials = pd.DataFrame([
+        ("alibaba_group", "capex_plan", 3.8e11, "CNY", "2025-2027", "at_least", "2026-02-10-ginlix", "fi1"),
+        ("alibaba_group", "capex", 7.7e10, "CNY", "FY2025", "approx", "2024-09-20-qunmai", "fi2"),
+        ("tencent", "capex", 7.67e10, "CNY", "2024", "exact", "2024-09-20-qunmai", "fi3"),
+        ("alibaba_group", "revenue", 2.1e10, "USD", "FY2025Q1", "exact", "2024-09-20-qunmai", "fi4"),
+        ("tencent", "revenue", 1.6e11, "CNY", "2024Q2", "exact", "2024-09-20-qunmai", "fi5"),
+    ], columns=["entity_id", "metric", "amount", "currency", "period", "qualifier", "source_id", "figure_id"])
     figures = pd.DataFrame({
         "figure_id": ["ms1", "ms2", "ms3", "ms4", "ms5", "ms6", "ms7", "ms8",
                       "um1", "um2", "um3", "um4", "fi1", "fi2", "fi3", "fi4", "fi5"],
