@@ -76,6 +76,7 @@ from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
+from ai_consumer_metrics.vocabulary import DOLLAR, DOLLAR_CURRENCIES
 
 __all__ = ["Mention", "scan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
 
@@ -229,9 +230,15 @@ _SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "G
 # also common words or acronyms (CAD drawings, PHP code, SAR, TRY) only after it.
 _PREFIX_CODES = frozenset({"USD", "HKD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "TWD", "CHF", "SGD", "AUD",
                            "RUB", "INR", "NZD", "MOP"})
-_CURRENCY_PREFIX = {"US$": "USD", "HK$": "HKD", "$": "USD", "NT$": "TWD", "¥": "CNY", "RMB": "CNY",
+# A bare $ names a dollar without saying whose (a Hong Kong price, a Taiwan one, a US one):
+# the scanner reads it as DOLLAR and the curator declares the currency context gives.
+_CURRENCY_PREFIX = {"US$": "USD", "HK$": "HKD", "$": DOLLAR, "NT$": "TWD", "¥": "CNY", "RMB": "CNY",
                     "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD", "₩": "KRW"}
 _CURRENCY_PREFIX |= {c: c for c in _PREFIX_CODES if c != "RMB"}
+# Letters before $ that say whose dollar it is (US$, S$, A$ …), looked back from the sign;
+# longest first, so that US$ is not read as S$.
+_DOLLAR_MARKS = (("MOP", "MOP"), ("US", "USD"), ("HK", "HKD"), ("NT", "TWD"), ("SG", "SGD"), ("AU", "AUD"),
+                 ("CA", "CAD"), ("NZ", "NZD"), ("S", "SGD"), ("A", "AUD"), ("C", "CAD"))
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
 _CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" not in w)
@@ -872,9 +879,12 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
 
     # Looking back: currency words, a sign, a qualifier word.
     start = s0
-    if cur == "$" and s0 - 2 >= floor and t[s0 - 2:s0] in ("US", "HK", "NT"):
-        start = s0 - 2
-        cur_unit = _CURRENCY_PREFIX[t[s0 - 2:s0] + "$"]
+    if cur == "$" and s0 > floor and "A" <= t[s0 - 1] <= "Z":
+        for mark, code in _DOLLAR_MARKS:
+            k = s0 - len(mark)
+            if k >= floor and t[k:s0] == mark and not (k > 0 and t[k - 1].isascii() and t[k - 1].isalpha()):
+                start, cur_unit = k, code
+                break
     elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元金镑 ":
         k = start - 1 if t[start - 1] == " " else start
         w = t[k - 3:k] if k - 3 >= floor else ""
@@ -985,14 +995,15 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if cur_unit:
         if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() in ("元", "圆"):
             unit = cur_unit  # 港币20亿元: 元 is the yuan-unit word of the currency named before
-        if unit and unit != cur_unit:
-            raise _Reject
+        if unit and unit != cur_unit and not (cur_unit == DOLLAR and unit in DOLLAR_CURRENCIES):
+            raise _Reject  # ($5美元, $5港元: the word after a bare $ says whose dollar)
         if unit and cur and ar and "," in ar and sep is None and m.start("ar1") + ar.index(",") in wide_commas:
             # $30，450美元: a sign and a currency word around digits split by a full-width comma
             # are two prices (¥1,299元, with an ASCII comma, stays one)
             first = ar.partition(",")[0]
             return start, m.start("ar1") + len(first), float(first), unit, _PREFIX[pre][0] if pre else "exact", "quantity"
-        unit = cur_unit
+        if not unit or cur_unit != DOLLAR:
+            unit = cur_unit
     if form in ("frac", "一半", "半数"):
         unit = "percent"
 
