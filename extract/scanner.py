@@ -379,7 +379,6 @@ _ASCII_AFTER = (
 
 _URL_RE = re.compile(r"(?:https?|HTTPS?)://[^\s<>\"'()\[\]{}（）【】，。、；！？]+|www\.[^\s<>\"'()\[\]{}（）【】，。、；！？]+")
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_TLDS = (".com", ".cn", ".net", ".org", ".io", ".htm", ".shtml")
 # Anchored on the top-level domain (a literal "."), then widened in Python.
 _TLD_RE = re.compile(r"\.(?:com|cn|net|org|io|html?|shtml)(?![A-Za-z0-9])(?:/[^\s，。,]*)?")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
@@ -668,6 +667,7 @@ def _core_value(m: re.Match, i: int):
     return _core_value_of(*m.group(*(_END1 if i == 1 else _END2)))
 
 
+@lru_cache(maxsize=8192)  # (pure: the four groups' text decides; a number recurs across an article)
 def _core_value_of(ar, cn, frac, half):
     """(value, form) from the four alternative groups of one end (exactly one is set)."""
     if ar is not None:
@@ -704,6 +704,7 @@ def _times(x: float, mult: float) -> float:
     return x * mult if mult >= 1 else x / round(1 / mult)
 
 
+@lru_cache(maxsize=1024)
 def _scale_of(sc: str | None) -> int:
     if not sc:
         return 1
@@ -973,6 +974,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if info is not None:
         unit, mult, add, uqual = info
         ut = unit_text.strip()
+    if info is not None and ut in _CHECKED_UNIT_WORDS:  # (most unit words need no check: one set lookup)
         if ut == "股" and form == "cn" and not sc and not any(c in "百千万亿" for c in cn):
             raise _Reject  # 两股力量: "two strands", not two shares
         if ut == "个点" and not _after_change_verb(t, start):
@@ -1031,7 +1033,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 if prev.isalpha() and prev not in _VERB_BEFORE_VERSION:
                     return s0, m.end("ar1"), None, "", "exact", "identifier"  # 支小宝2.0
 
-    scale = _scale_of(sc)
+    scale = _scale_of(sc) if sc else 1
     sign = -1.0 if neg else 1.0
 
     # Qualifier: a word before, then a word after, then 多/余 inside the number.
@@ -1083,7 +1085,9 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "range"
         return start, end, (float(lo), float(hi)), unit, qual, kind
 
-    v = sign * (_times(_exact_times(value, ar, scale), mult) + add)
+    # (the calls only where they change something: most numbers have no scale or multiplier)
+    x = value if scale == 1 else _exact_times(value, ar, scale)
+    v = sign * ((x if mult == 1 else _times(x, mult)) + add)
     if discount:
         v = _discount(v)
     kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
@@ -1199,6 +1203,11 @@ def _urls(t: str) -> list[tuple[int, int, None]]:
     return out
 
 
+# Unit words whose reading depends on the number or the context (checked in _interpret_np).
+_CHECKED_UNIT_WORDS = frozenset({"股", "个点", "大", "月", "块", "折"})
+# Any character a master-pattern match can start with (the pattern's own gate).
+_GATE_RE = re.compile(f"[{_GATE}]")
+
 _LST_SPAN = methodcaller("span", "lst")
 # Words found with str.find before the master pass: digit counts, and the halved price.
 _PREPASS_WORDS = ("个位数", "对折", "半价")
@@ -1212,7 +1221,8 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
         claims += _urls(t)
     if "@" in t:
         claims += [(m.start(), m.end(), None) for m in _EMAIL_RE.finditer(t)]
-    if any(tld in t for tld in _TLDS):
+    # (_TLD_RE's endings, each tested with `in`: cheaper than a generator over a tuple per call)
+    if ".com" in t or ".cn" in t or ".net" in t or ".org" in t or ".io" in t or ".htm" in t or ".shtml" in t:
         for m in _TLD_RE.finditer(t):
             j = m.start()
             while j > 0 and t[j - 1] in _HOST_CHARS:
@@ -1382,6 +1392,8 @@ def scan(text: str) -> list[Mention]:
 
 def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
+    if _GATE_RE.search(layer.normalized) is None and not any(w in layer.normalized for w in _PREPASS_WORDS):
+        return []  # no character a number can start with (a heading, a line of prose): nothing to read
     wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
     found = _scan_normalized(layer.normalized, wide)
     found = [r for r in found if r[1] > r[0]]
