@@ -1326,6 +1326,9 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                         continue
                     pos = m1.end()
                     r = _interpret_np(m1, t, floor)
+            elif kind == "k_skip":  # a word, not a number (tested early: the third most frequent kind)
+                floor = e
+                continue
             elif kind == "k_date" or kind == "k_cdate":
                 ds = s
                 if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
@@ -1360,11 +1363,8 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                 r = _interpret_special(m, t)
             elif kind == "k_list":
                 r = (s, e, float(t[s:e - 1]), "", "exact", "list_number")
-            elif kind == "k_circled":
+            else:  # k_circled
                 r = (s, e, float(ord(t[s]) - ord("①") + 1), "", "exact", "list_number")
-            else:  # k_skip: a word, not a number
-                floor = e
-                continue
         except (_Reject, ValueError, ArithmeticError, KeyError, IndexError, OverflowError):
             pos = s + 1
             continue
