@@ -1214,6 +1214,19 @@ _PREPASS_WORDS = ("个位数", "对折", "半价")
 _LST_STRIP = methodcaller("strip", ".、()")
 
 
+def _list_claims(t: str, lists: list[re.Match]) -> list[tuple[int, int, tuple]]:
+    """The list-number claims of the list-mark matches ``lists`` (in order)."""
+    # Column-wise in C-level map() calls: an article can hold thousands of list lines.
+    spans = list(map(_LST_SPAN, lists))
+    ls, le = [s for s, _ in spans], [e for _, e in spans]
+    vals = list(map(_list_value, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le)))))
+    if None in vals:
+        # 一二十、 or (三五十) is not one numeral: not a list mark; the master pass reads it
+        keep = [v is not None for v in vals]
+        ls, le, vals = [x for x, k in zip(ls, keep) if k], [x for x, k in zip(le, keep) if k], [v for v in vals if v is not None]
+    return list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
+
+
 def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     """Spans claimed before the master pass: URLs, e-mails, domains (no mention) and line-initial list numbers."""
     claims = []
@@ -1233,16 +1246,12 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     m0 = _FIRST_LIST_RE.match(t)
     if m0 is not None:
         lists.append(m0)
-    lists += _LINE_LIST_RE.finditer(t)
-    # Column-wise in C-level map() calls: an article can hold thousands of list lines.
-    spans = list(map(_LST_SPAN, lists))
-    ls, le = [s for s, _ in spans], [e for _, e in spans]
-    vals = list(map(_list_value, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le)))))
-    if None in vals:
-        # 一二十、 or (三五十) is not one numeral: not a list mark; the master pass reads it
-        keep = [v is not None for v in vals]
-        ls, le, vals = [x for x, k in zip(ls, keep) if k], [x for x, k in zip(le, keep) if k], [v for v in vals if v is not None]
-    list_claims = list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
+    if "\n" in t:
+        lists += _LINE_LIST_RE.finditer(t)
+    if not lists:
+        list_claims = []  # (a sentence or a line: no list marks, and none of the column work below)
+    else:
+        list_claims = _list_claims(t, lists)
     words = [w for w in _PREPASS_WORDS if w in t]
     if not claims and not words:
         return list_claims  # in order and disjoint already: one per line, after the line break
@@ -1394,7 +1403,7 @@ def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
     if _GATE_RE.search(layer.normalized) is None and not any(w in layer.normalized for w in _PREPASS_WORDS):
         return []  # no character a number can start with (a heading, a line of prose): nothing to read
-    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
+    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else _NO_COMMAS
     found = _scan_normalized(layer.normalized, wide)
     found = [r for r in found if r[1] > r[0]]
     if not found:
@@ -1421,6 +1430,9 @@ def _scan(text: str) -> list[Mention]:
 
 
 _WIDE_COMMA_RE = re.compile(r"，(?<=\d，)(?=\d)")  # starts with the literal: a fast search
+
+
+_NO_COMMAS: frozenset = frozenset()
 
 
 def _wide_commas(text: str) -> list[int]:
