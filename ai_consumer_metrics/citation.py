@@ -11,10 +11,10 @@ Example::
 
     >>> import ai_consumer_metrics as acm
     >>> row = acm.load("market_shares").iloc[0]
-    >>> print(acm.cite(row, style="markdown"))
+    >>> print(acm.cite(row, style="markdown"))  # doctest: +ELLIPSIS
     > ...
     — ...
-    Figure: ... Dataset figure `...`.
+    Figure: ... Attribution: ... Dataset figure `...`.
     ...
 """
 from __future__ import annotations
@@ -35,12 +35,24 @@ _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
 
 
 class CitationError(LookupError):
-    """The figure cannot be cited: unknown id, no figure_id in the row, or a bad style."""
+    """The figure cannot be cited: unknown id, no figure_id in the row, or a bad style.
+
+    Example::
+
+        >>> cite({"entity_id": "doubao"})
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.citation.CitationError: cite() needs a figure_id string or a row with a figure_id column (got dict)
+    """
 
 
 def cite(figure: Any, style: str = "text", *, data_dir: Any = None, figures: pd.DataFrame | None = None,
-         sources: pd.DataFrame | None = None, references: pd.DataFrame | None = None) -> str:
+         sources: pd.DataFrame | None = None, references: pd.DataFrame | None = None) -> "Citation":
     """Return the citation of one figure as ``text``, ``markdown`` or ``bibtex``.
+
+    The result is a :class:`Citation`: a ``str`` holding the citation in that style
+    (with the curator's note on the figure, where there is one), which a notebook
+    renders with the quoted figure marked.
 
     ``figure`` is a ``figure_id`` string, or a row (pandas Series, dict, namedtuple)
     with a ``figure_id`` field from any of the package's tables. ``figures``,
@@ -51,10 +63,11 @@ def cite(figure: Any, style: str = "text", *, data_dir: Any = None, figures: pd.
 
     Example::
 
-        >>> print(cite("2e9737b25ac8", style="bibtex"))  # doctest: +ELLIPSIS
-        @misc{2e9737b25ac8,
-          title = {{阿里千问AI票务功能战略深度分析}},
-        ...
+        >>> from ai_consumer_metrics import load
+        >>> first = load("figures").figure_id.iloc[0]
+        >>> bib = cite(first, style="bibtex")
+        >>> bib.startswith("@misc{" + first + ",") and "  title = {{" in bib
+        True
     """
     if style not in STYLES:
         raise CitationError(f"unknown citation style {style!r}; use one of: {', '.join(STYLES)}")
@@ -71,7 +84,46 @@ def cite(figure: Any, style: str = "text", *, data_dir: Any = None, figures: pd.
     if references is not None:
         mine = references[references["source_id"] == src["source_id"]]
         src["references"] = mine.to_dict("records")
-    return {"text": _text, "markdown": _markdown, "bibtex": _bibtex}[style](fig, src)
+    text = {"text": _text, "markdown": _markdown, "bibtex": _bibtex}[style](fig, src)
+    return Citation(text, fig, src, style)
+
+
+class Citation(str):
+    """A citation: the text of the style asked for, that a notebook renders as a card.
+
+    It is a ``str`` (``print(cite(...))``, ``==``, ``in`` and writing it to a file work
+    as on any string), and IPython / Jupyter display it through ``_repr_markdown_``
+    and ``_repr_html_``: publisher, date (marked when estimated), the quote with the
+    figure's characters marked, the attribution and the curator's note. ``.figure``
+    and ``.source`` hold the rows it was made from.
+
+    Example::
+
+        >>> import ai_consumer_metrics as acm
+        >>> c = acm.cite(acm.load("figures").iloc[0])
+        >>> isinstance(c, str), c.splitlines()[1].startswith("Quote:")
+        (True, True)
+        >>> "<mark>" in c._repr_html_() and "**" in c._repr_markdown_()
+        True
+    """
+
+    def __new__(cls, text: str, figure: Mapping, source: Mapping, style: str = "text"):
+        self = super().__new__(cls, text)
+        self.figure, self.source, self.style = dict(figure), dict(source), style
+        return self
+
+    def __getnewargs__(self):  # copy and pickle rebuild it with its rows
+        return str(self), self.figure, self.source, self.style
+
+    def __repr__(self) -> str:
+        # The REPL and a notebook's plain-text view show the citation, not a quoted string.
+        return str(self)
+
+    def _repr_markdown_(self) -> str:
+        return _markdown(self.figure, self.source, mark=True)
+
+    def _repr_html_(self) -> str:
+        return _html(self.figure, self.source)
 
 
 def attribution_chain(fig: Mapping[str, Any], src: Mapping[str, Any]) -> str:
@@ -133,12 +185,13 @@ def _text(fig: Mapping, src: Mapping) -> str:
         f"Figure: {_figure_line(fig)}.",
         f"Attribution: {attribution_chain(fig, src)}.",
         *_reference_lines(fig, src, lambda t: f"“{t}”", str, str),
+        *([f"Note: {_note(fig)}"] if _note(fig) else []),
         f"Dataset: ai-consumer-metrics, figure_id {fig['figure_id']}.",
     ]
     return "\n".join(lines)
 
 
-def _markdown(fig: Mapping, src: Mapping) -> str:
+def _markdown(fig: Mapping, src: Mapping, *, mark: bool = False) -> str:
     title = _md(_str(src.get("title")))
     url = _str(src.get("url"))
     title = f"[*{title}*]({url})" if url else f"*{title}*"
@@ -150,14 +203,60 @@ def _markdown(fig: Mapping, src: Mapping) -> str:
     if authors:
         bits.append("by " + ", ".join(_md(a) for a in authors))
     bits.append(_date_text(src))
+    before, figure, after = _quote_parts(fig) if mark else (str(fig["quote"]), "", "")
+    quote = _md(before) + (f"**{_md(figure)}**" if figure else "") + _md(after)
     return "\n".join([
-        "\n".join(f"> {_md(line)}" for line in str(fig["quote"]).splitlines() or [""]),
+        "\n".join(f"> {line}" for line in quote.splitlines() or [""]),
         "",
         f"— {', '.join(b for b in bits if b)}.{_span(fig)}",
         f"Figure: {_md(_figure_line(fig))}. Attribution: {_md(attribution_chain(fig, src))}. "
         f"Dataset figure `{fig['figure_id']}`.",
         *_reference_lines(fig, src, lambda t: f"*{_md(t)}*", _md, lambda u: f"<{u}>"),
+        *([f"Note: {_md(_note(fig))}"] if _note(fig) else []),
     ])
+
+
+def _html(fig: Mapping, src: Mapping) -> str:
+    from html import escape
+
+    before, figure, after = _quote_parts(fig)
+    title = escape(_str(src.get("title")))
+    url = _str(src.get("url"))
+    if url:
+        title = f'<a href="{escape(url, quote=True)}">{title}</a>'
+    who = escape(_str(src.get("publisher")) or ", ".join(_authors(src)))
+    if _str(src.get("platform")):
+        who += f" (on {escape(_str(src.get('platform')))})"
+    rows = [f"<blockquote>{escape(before)}<mark>{escape(figure)}</mark>{escape(after)}</blockquote>",
+            f"<p>— {who}, <i>{title}</i>, {escape(_date_text(src))}.{escape(_span(fig))}</p>",
+            f"<p>Figure: {escape(_figure_line(fig))}. Attribution: {escape(attribution_chain(fig, src))}. "
+            f"Dataset figure <code>{escape(str(fig['figure_id']))}</code>.</p>"]
+    if _note(fig):
+        rows.append(f"<p>Note: {escape(_note(fig))}</p>")
+    return '<div class="acm-citation">' + "".join(rows) + "</div>"
+
+
+def _quote_parts(fig: Mapping) -> tuple[str, str, str]:
+    """The quote cut around the figure's own characters: (before, figure, after).
+
+    The offsets are the archived text's; a row without them (or whose value text is
+    not where they say) gets the first occurrence of its value text, else no mark.
+    """
+    quote = _str(fig.get("quote"))
+    value = _str(fig.get("value_text"))
+    qs, vs, ve = fig.get("quote_start"), fig.get("value_start"), fig.get("value_end")
+    if all(x is not None and not pd.isna(x) for x in (qs, vs, ve)):
+        i, j = int(vs) - int(qs), int(ve) - int(qs)
+        if 0 <= i <= j <= len(quote) and (not value or quote[i:j] == value):
+            return quote[:i], quote[i:j], quote[j:]
+    i = quote.find(value) if value else -1
+    if i < 0:
+        return quote, "", ""
+    return quote[:i], value, quote[i + len(value):]
+
+
+def _note(fig: Mapping) -> str:
+    return " ".join(_str(fig.get("note")).split())
 
 
 def _bibtex(fig: Mapping, src: Mapping) -> str:
@@ -186,6 +285,8 @@ def _bibtex(fig: Mapping, src: Mapping) -> str:
     note = [f"Quote: ``{_tex(fig['quote'])}''", f"Figure: {_tex(_figure_line(fig))}",
             f"Attribution: {_tex(attribution_chain(fig, src))}",
             *_reference_lines(fig, src, lambda t: f"``{_tex(t)}''", _tex, _tex)]
+    if _note(fig):
+        note.append(f"Curator's note: {_tex(_note(fig))}")
     if _truthy(src.get("published_estimated")):
         note.append("Publication date estimated" + (
             f": {_tex(_str(src.get('published_note')))}" if _str(src.get("published_note")) else ""))

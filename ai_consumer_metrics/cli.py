@@ -1,30 +1,36 @@
-"""``acm``: the dataset from the command line.
+"""acm: the dataset from the command line.
 
-Commands::
+Commands:
 
-    acm tables                                   list the tables: name, rows, description
-    acm show TABLE [--where EXPR] [--columns A,B] [--limit N] [--format table|csv|markdown|json]
-    acm describe TABLE [--format ...]            the data dictionary of a table
-    acm cite FIGURE_ID [--style text|markdown|bibtex]
-    acm validate                                 re-check the installed tables: sha256 against
-                                                 the manifest, schemas, cross-table checks
+    acm tables                   list the tables: name, rows, description
+    acm show TABLE               print a table; --where filters rows, --columns picks columns
+    acm find WORDS               figures whose quote, entity or metric matches, in either script
+    acm describe TABLE           the data dictionary of a table
+    acm cite FIGURE_ID           the citation of a figure: publisher, date, quote, note
+    acm validate                 re-check the installed tables: sha256 against the
+                                 manifest, schemas, cross-table checks
+    acm plot CHART -o FILE       draw a chart with its sources (acm plot --help)
+
+Run "acm COMMAND --help" for a command's options and their defaults.
 
 Exit codes: 0 success, 1 data or validation error (a corrupted or tampered file,
-a failed check), 2 usage error (unknown table or figure, bad ``--where``, bad option).
+a failed check), 2 usage error (unknown table or figure, bad --where, bad option).
 
-``--where`` takes a pandas ``DataFrame.query`` expression over the table's columns,
-e.g. ``"metric == 'mau' and user_count > 1e8"``. It is checked before pandas sees it:
-only comparisons, ``and``/``or``/``not``, arithmetic, literals, lists, column
-names and the methods in :data:`WHERE_METHODS` (``market.str.contains('e-commerce')``,
-``share_pct_high.isna()``) are accepted; anything else — attribute access, other
-calls, ``@variables``, subscripts, lambdas — is a usage error. pandas then
-evaluates it with the python engine and empty variable scopes, so names can only
-mean columns.
+--where takes a pandas DataFrame.query expression over the table's columns,
+e.g. "metric == 'mau' and value > 1e8". It is checked before pandas sees it:
+only comparisons, and/or/not, arithmetic, literals, lists, column names and the
+methods COLUMN.isna(), .notna(), .between(), .isin() and COLUMN.str.contains(),
+.startswith(), .endswith(), .match(), .fullmatch() are accepted; anything else
+(attribute access, other calls, @variables, subscripts, lambdas) is a usage
+error. Missing values behave as in pandas: "attributed_to != 'QuestMobile'" keeps
+the figures credited to no one.
 
-Example::
+Examples:
 
-    $ acm show market_shares --where "market == 'China e-commerce'" --format markdown
-    $ acm cite 3f2a9c1d0b7e --style bibtex
+    acm show market_shares --where "market == 'China e-commerce'" --format markdown
+    acm show figures --columns all --limit 5
+    acm find 豆包
+    acm cite FIGURE_ID --style bibtex
 """
 from __future__ import annotations
 
@@ -48,7 +54,15 @@ OK, DATA_ERROR, USAGE_ERROR = 0, 1, 2
 
 
 class UsageError(Exception):
-    """Bad input from the user: exit code 2."""
+    """Bad input from the user: exit code 2.
+
+    Example::
+
+        >>> check_where("share_pct >", ["share_pct"])
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.cli.UsageError: --where 'share_pct >': not an expression (invalid syntax); ...
+    """
 
 
 # ---------------------------------------------------------------- entry point
@@ -59,9 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     Example::
 
-        >>> main(["tables"])
-        name rows description
-        figures ...
+        >>> main(["--version"])  # doctest: +ELLIPSIS
+        acm ... (dataset ..., ... tables in ai_consumer_metrics/data)
         0
     """
     parser = _parser()
@@ -85,44 +98,96 @@ def main(argv: Sequence[str] | None = None) -> int:
         return OK
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="acm", description=__doc__.split("\n\n")[0],
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--data-dir", default=None, help=argparse.SUPPRESS)
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+def _version() -> str:
+    from . import __version__
+    from .store import DataIntegrityError, read_manifest
 
-    s = sub.add_parser("tables", help="list the tables: name, rows, description")
-    s.add_argument("--format", choices=FORMATS, default="table")
+    try:
+        manifest = read_manifest()
+        data = f"dataset {manifest.get('version', '?')}, {len(manifest['tables'])} tables in {DATA_DIR_HINT}"
+    except DataIntegrityError as exc:
+        data = f"no readable dataset: {exc}"
+    return f"acm {__version__} ({data})"
+
+
+DATA_DIR_HINT = "ai_consumer_metrics/data"
+
+
+def _parser() -> argparse.ArgumentParser:
+    doc = __doc__.split("\n\nExit codes")[0]
+    p = argparse.ArgumentParser(prog="acm", description=doc.split("\n\n", 1)[1],
+                                epilog="Exit codes" + __doc__.split("\n\nExit codes", 1)[1],
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=_version(),
+                   help="print the package and dataset versions and exit")
+    p.add_argument("--data-dir", default=None, help=argparse.SUPPRESS)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", help="one of:")
+
+    def formats(s, default="table"):
+        s.add_argument("--format", choices=FORMATS, default=default,
+                       help="table: aligned text, numbers with thousands separators; csv; markdown: a "
+                            "GitHub pipe table; json: an array of records (default: %(default)s)")
+
+    def table_arg(s):
+        s.add_argument("table", help="a table name, as acm tables lists them (figures, market_shares, ...)")
+
+    s = sub.add_parser("tables", help="list the tables: name, rows, description",
+                       description="List the tables of the installed dataset: name, rows, description.")
+    formats(s)
     s.set_defaults(func=_cmd_tables)
 
     s = sub.add_parser("show", help="print a table, optionally filtered",
-                       description="Print a table. --where takes a pandas query expression "
-                                   "over the columns, e.g. \"metric == 'mau' and user_count > 1e8\".")
-    s.add_argument("table")
-    s.add_argument("--where", default=None, metavar="EXPR", help="pandas query expression over the columns")
-    s.add_argument("--columns", default=None, metavar="A,B,...", help="only these columns, in this order")
-    s.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows")
-    s.add_argument("--format", choices=FORMATS, default="table")
+                       description="Print a table. --where takes a pandas query expression over the columns, "
+                                   "e.g. \"metric == 'mau' and value > 1e8\" (acm --help lists what it accepts). "
+                                   "As text, a table shows the columns that fit the terminal; "
+                                   "--columns all shows every column.")
+    table_arg(s)
+    s.add_argument("--where", default=None, metavar="EXPR",
+                   help="keep the rows for which this pandas query expression is true (default: all rows)")
+    s.add_argument("--columns", default=None, metavar="A,B,...|all",
+                   help="only these columns, in this order, or 'all' (default: as text, the columns that "
+                        "fit the terminal, skipping empty ones; otherwise all)")
+    s.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default: every row)")
+    formats(s)
     s.set_defaults(func=_cmd_show)
 
-    s = sub.add_parser("describe", help="the data dictionary of a table: column, dtype, unit, description")
-    s.add_argument("table")
-    s.add_argument("--format", choices=FORMATS, default="table")
+    s = sub.add_parser("find", help="figures whose quote, entity or metric matches the words",
+                       description="Find figures by words in their quote, value, entity (id, English or Chinese "
+                                   "name, aliases), metric, scope, period and attribution: every word must match. "
+                                   "Simplified or traditional script, full-width forms, case and pinyin glosses "
+                                   "do not matter.")
+    s.add_argument("words", nargs="+", help="words to look for, e.g. 豆包, 騰訊 revenue, Doubao MAU")
+    s.add_argument("--columns", default=None, metavar="A,B,...|all",
+                   help="columns of the figures table to print (default: as for acm show)")
+    s.add_argument("--limit", type=int, default=None, metavar="N", help="at most N rows (default: every row)")
+    formats(s)
+    s.set_defaults(func=_cmd_find)
+
+    s = sub.add_parser("describe", help="the data dictionary of a table: column, dtype, unit, description",
+                       description="The data dictionary of a table: column, dtype, unit, description.")
+    table_arg(s)
+    formats(s)
     s.set_defaults(func=_cmd_describe)
 
-    s = sub.add_parser("cite", help="the citation of a figure")
-    s.add_argument("figure_id")
-    s.add_argument("--style", choices=STYLES, default="text")
+    s = sub.add_parser("cite", help="the citation of a figure",
+                       description="The citation of a figure: publisher, title, date, URL, the verbatim quote, "
+                                   "the attribution chain and the curator's note.")
+    s.add_argument("figure_id", help="a figure_id, from any table's figure_id column")
+    s.add_argument("--style", choices=STYLES, default="text",
+                   help="text, markdown or bibtex (default: %(default)s)")
     s.set_defaults(func=_cmd_cite)
 
-    s = sub.add_parser("validate", help="re-check the installed tables against the manifest and the schemas")
+    s = sub.add_parser("validate", help="re-check the installed tables against the manifest and the schemas",
+                       description="Re-check the installed tables: every file's sha256, columns and rows against "
+                                   "the manifest, the schemas, and the analysis tables against figures. "
+                                   "Exit code 1 on any problem.")
     s.set_defaults(func=_cmd_validate)
 
     # `acm plot ...` hands everything after `plot` to ai_consumer_metrics.plot's own parser;
     # prefix_chars="+" stops this level from claiming -o / --help for itself.
     s = sub.add_parser("plot", help="draw a chart, with its sources, to an image file (acm plot --help)",
                        add_help=False, prefix_chars="+")
-    s.add_argument("plot_args", nargs=argparse.REMAINDER)
+    s.add_argument("plot_args", nargs=argparse.REMAINDER, help="a chart and its options (acm plot --help)")
     s.set_defaults(func=_cmd_plot)
     return p
 
@@ -150,18 +215,137 @@ def _cmd_show(args: argparse.Namespace) -> int:
     df = load(args.table, args.data_dir)
     if args.where:
         df = apply_where(df, args.where)
-    if args.columns:
+    _show(df, args, args.table)
+    return OK
+
+
+def _cmd_find(args: argparse.Namespace) -> int:
+    from .find import find
+
+    _show(find(" ".join(args.words), data_dir=args.data_dir), args, "figures")
+    return OK
+
+
+def _show(df: Any, args: argparse.Namespace, table: str) -> None:
+    hidden: list[str] = []
+    if args.format in ("table", "markdown"):  # before --columns drops the flags it reads
+        df = published_as_text(df)
+    if args.columns and args.columns.strip() != "all":
         wanted = [c.strip() for c in args.columns.split(",") if c.strip()]
         unknown = [c for c in wanted if c not in df.columns]
         if unknown:
-            raise UsageError(_unknown_column(unknown[0], list(df.columns), args.table))
+            raise UsageError(_unknown_column(unknown[0], list(df.columns), table))
         df = df[wanted]
     if args.limit is not None:
         if args.limit < 0:
             raise UsageError("--limit must be 0 or more")
         df = df.head(args.limit)
-    _emit(df, args.format)
-    return OK
+    if args.format == "table" and not args.columns:
+        shown = fitting_columns(df, _terminal_width())
+        hidden = [c for c in df.columns if c not in shown]
+        df = df[shown]
+    _emit(df, args.format, max_colwidth=CELL_WIDTH if args.format == "table" and not args.columns else 60)
+    if hidden:
+        print(f"({len(hidden)} more column{'s' * (len(hidden) > 1)}: {', '.join(hidden)}; "
+              "show them with --columns all or --columns A,B,...)")
+
+
+def published_as_text(df: Any) -> Any:
+    """A ``published`` date written to its precision, marked where it is estimated: how the
+    text and Markdown views show the sources table (csv and json keep the date and the flags).
+
+    Example::
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"published": pd.to_datetime(["2025-05-01", "2026-02-10"]),
+        ...                    "published_precision": ["month", "day"], "published_estimated": [True, False]})
+        >>> published_as_text(df)["published"].tolist()
+        ['2025-05 (estimated)', '2026-02-10']
+    """
+    import pandas as pd
+
+    if not {"published", "published_precision"} <= set(df.columns):
+        return df
+    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    estimated = df["published_estimated"] if "published_estimated" in df.columns else [False] * len(df)
+    texts = []
+    for date, precision, guess in zip(df["published"], df["published_precision"], estimated):
+        if pd.isna(date):
+            texts.append(None)
+            continue
+        text = pd.Timestamp(date).strftime(formats.get(precision if isinstance(precision, str) else "day", "%Y-%m-%d"))
+        texts.append(text + (" (estimated)" if guess is True or (not pd.isna(guess) and bool(guess)) else ""))
+    return df.assign(published=pd.array(texts, dtype="object"))
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size((120, 24)).columns
+
+
+#: Widest a text cell is drawn in the default view of ``acm show`` (longer text ends in …).
+CELL_WIDTH = 28
+
+
+def fitting_columns(df: Any, width: int, *, cell: int = CELL_WIDTH) -> list[str]:
+    """The columns of ``df`` that ``acm show`` prints by default: in table order, skipping
+    columns with no value in these rows, while the line fits in ``width`` characters.
+    The first column (each table's key) is always shown.
+
+    Example::
+
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"id": ["a"], "empty": [None], "note": ["x" * 50], "n": [1]})
+        >>> fitting_columns(df, 80), fitting_columns(df, 20)
+        (['id', 'note', 'n'], ['id', 'n'])
+    """
+    out, used = [], 0
+    for i, col in enumerate(df.columns):
+        values = df[col]
+        if i and values.isna().all() and len(values):
+            continue
+        shown = [_cell_text(v, cell) for v in values]
+        w = max([_display_width(str(col))] + [_display_width(t) for t in shown]) + 2
+        if i == 0 or used + w <= width:
+            out.append(col)
+            used += w
+    return out
+
+
+def _cell_text(v: Any, cell: int) -> str:
+    import pandas as pd
+
+    if v is None or (not isinstance(v, str) and pd.api.types.is_scalar(v) and pd.isna(v)):
+        return ""
+    if isinstance(v, float):
+        return readable_number(v)
+    text = str(v)
+    return text if len(text) <= cell else text[: cell - 1] + "…"
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    # CJK characters take two terminal cells.
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def readable_number(value: float) -> str:
+    """``value`` with thousands separators and every digit it has, no exponent: how
+    ``acm show`` prints floats as text (csv and json keep the plain number).
+
+    Example::
+
+        >>> readable_number(21190000000.0), readable_number(83.6), readable_number(0.00012), readable_number(-1.0)
+        ('21,190,000,000', '83.6', '0.00012', '-1')
+    """
+    from decimal import Decimal
+
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    text = f"{Decimal(repr(float(value))):,f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _cmd_describe(args: argparse.Namespace) -> int:
@@ -203,8 +387,9 @@ def validate(data_dir: str | Path | None = None) -> tuple[list[str], str]:
 
     Example::
 
-        >>> validate()[0]
-        []
+        >>> problems, summary = validate()
+        >>> problems, summary.split(":")[0]
+        ([], 'ok')
     """
     from . import store as _data
     from .consistency import analysis_problems
@@ -267,7 +452,8 @@ def apply_where(df: Any, expr: str) -> Any:
 
         >>> from ai_consumer_metrics import load
         >>> figs = load("figures")
-        >>> len(apply_where(figs, "metric == 'mau' and value > 1e8")) == ((figs.metric == "mau") & (figs.value > 1e8)).sum()
+        >>> kept = apply_where(figs, "attributed_to != 'QuestMobile'")
+        >>> len(kept) == len(figs[figs.attributed_to != "QuestMobile"])
         True
     """
     check_where(expr, list(df.columns))
@@ -376,9 +562,13 @@ def render(df: Any, fmt: str, *, max_colwidth: int | None = 60) -> str:
     if fmt == "table":
         if df.empty:
             return f"(no rows; columns: {', '.join(map(str, df.columns))})"
+        def number(v: float) -> str:
+            return "" if pd.isna(v) else readable_number(v)
+
+        floats = {c: number for c in df.columns if pd.api.types.is_float_dtype(df[c])}
         with pd.option_context("display.width", None, "display.max_columns", None,
                                "display.max_rows", None):
-            return df.to_string(index=False, max_colwidth=max_colwidth, na_rep="")
+            return df.to_string(index=False, max_colwidth=max_colwidth, na_rep="", formatters=floats)
     raise UsageError(f"unknown format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 

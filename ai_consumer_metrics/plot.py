@@ -69,7 +69,15 @@ _RESIDUAL = {"others", "other", "rest"}
 
 
 class PlotError(ValueError):
-    """A selection that cannot be drawn honestly (unknown market, mixed metrics, ...)."""
+    """A selection that cannot be drawn honestly (unknown market, mixed metrics, ...).
+
+    Example::
+
+        >>> user_metrics(["mau", "dau"])
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.plot.PlotError: user_metrics: one metric per chart, got ['mau', 'dau']; ...
+    """
 
 
 # --------------------------------------------------------------------------- fonts
@@ -78,7 +86,19 @@ class PlotError(ValueError):
 def _font_path(family) -> str:
     from matplotlib import font_manager as fm
 
-    return fm.findfont(fm.FontProperties(family=family), fallback_to_default=True)
+    # Asked quietly: a family the machine lacks falls back to matplotlib's default font
+    # without the "findfont: Font family ... not found" line findfont would log.
+    try:
+        return fm.findfont(fm.FontProperties(family=family), fallback_to_default=False)
+    except ValueError:
+        return fm.findfont(fm.FontProperties(family=_default_family()))
+
+
+def _default_family() -> str:
+    """The family matplotlib falls back to when a font is missing (DejaVu Sans)."""
+    from matplotlib import font_manager as fm
+
+    return fm.FontManager.defaultFamily["ttf"]
 
 
 def _has_glyphs(path: str, text: str) -> bool:
@@ -654,13 +674,59 @@ def market_shares(market, period=None, *, kind: str = "bar", ax=None, lang: str 
     return ax
 
 
-def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=None):
-    """One market's shares across the periods the articles report, one line per entity.
+#: The column of an analysis row naming its top-level group (taotian_group -> alibaba_group).
+#: market_share_trend follows a group by it; a table without it (data a user passes)
+#: falls back to the registry's parent chain.
+GROUP_COLUMN = "group_id"
 
-    With ``entity`` (an entity id), only that entity and the entities under it in the
-    registry are drawn, as one line: Alibaba Group's line then includes Taobao's 2007
-    share and Taobao & Tmall Group's 2024 share, each point labelled with its own entity
-    where that differs. Points sit on the period axis in time order.
+
+def _trend_lines(rows: pd.DataFrame, entity, names: "_Names", market) -> pd.DataFrame:
+    """The rows of a trend, each with the line it belongs to in ``_line``.
+
+    With ``entity``, one line: the rows of that entity's group (``GROUP_COLUMN``, where
+    the table has it) or of the entity and every entity under it in the registry.
+    """
+    if entity is None:
+        return rows.assign(_line=rows["entity_id"])
+    if GROUP_COLUMN in rows.columns:
+        hit = rows[(rows[GROUP_COLUMN] == entity).fillna(False).astype(bool)
+                   | (rows["entity_id"] == entity).fillna(False).astype(bool)]
+    else:
+        hit = rows[rows["entity_id"].isin(names.descendants(entity))]
+    if hit.empty:
+        raise PlotError(f"no market_shares rows for {entity!r} (or entities under it) "
+                        f"in market {market!r}; entities there: "
+                        f"{', '.join(sorted(rows['entity_id'].astype(str).unique()))}")
+    return hit.assign(_line=entity)
+
+
+def _period_midpoints(rows: pd.DataFrame, table: str) -> pd.Series:
+    """Each row's period as one instant, the middle of ``period_start``..``period_end``,
+    in matplotlib's date numbers: what puts 2007, 2017 and 2024 at their true distances."""
+    import matplotlib.dates as mdates
+
+    _require(rows, table, ["period_start", "period_end"])
+    start = pd.to_datetime(rows["period_start"])
+    end = pd.to_datetime(rows["period_end"])
+    missing = rows.loc[start.isna() | end.isna(), "period"].astype(str).unique()
+    if len(missing):
+        raise PlotError(f"{table}: period(s) {', '.join(missing)} have no start and end dates, so they "
+                        "cannot be placed on a time axis")
+    middle = start + (end - start) / 2
+    return pd.Series(mdates.date2num(middle.to_numpy()), index=rows.index)
+
+
+def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=None):
+    """One market's shares across the periods the articles report, one line per entity, on a time axis.
+
+    Each point sits at the middle of its period (``period_start`` to ``period_end``), so
+    the distance between points is the time between them (2007 to 2017 is ten years
+    wide, 2017 to 2024 seven); the x ticks are the period labels at those instants. With
+    ``entity`` (an entity id), only that entity and the entities under it in the
+    registry are drawn, as one line, and a point of another entity than ``entity`` is
+    labelled with that entity's name (Taobao's 2007 share on Alibaba Group's line).
+    Value labels carry the qualifier mark and, with several articles, the article's
+    number in the footnote.
 
     Example::
 
@@ -676,24 +742,15 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
     _require(table, "market_shares", ["entity_id", "market", "period", "share_pct", "figure_id"])
     rows = _choose(table, "market", market, "market", "market_shares")
     names = _Names(frames, style)
-    if entity is not None:
-        family = names.descendants(entity)
-        hit = rows[rows["entity_id"].isin(family)]
-        if hit.empty:
-            raise PlotError(f"no market_shares rows for {entity!r} (or entities under it) "
-                            f"in market {market!r}; entities there: "
-                            f"{', '.join(sorted(rows['entity_id'].astype(str).unique()))}")
-        rows = hit.assign(_line=entity)
-    else:
-        rows = rows.assign(_line=rows["entity_id"])
-    periods = _periods_sorted(rows)
-    x_of = {p: i for i, p in enumerate(periods)}
+    rows = _trend_lines(rows, entity, names, market)
+    rows = rows.assign(_x=_period_midpoints(rows, "market_shares"))
+    ticks = rows.drop_duplicates("period").sort_values("_x")
     sources = _sources_for(rows, frames, style, "market_shares")
     ax = _new_axes(ax, 4.8)
     _claim_axis(ax, ("market_shares", "share_pct"))
     labels = []  # (x, y, text, colour) of every point
     for line_id, group in rows.groupby("_line", sort=False):
-        group = group.assign(_x=group["period"].astype(str).map(x_of)).sort_values("_x")
+        group = group.sort_values("_x")
         (line,) = ax.plot(group["_x"], group["share_pct"].astype(float), marker="o",
                           label=names.entity(line_id))
         texts = _value_texts(group, group["share_pct"].astype(float), "share_pct_high", 1, "%")
@@ -704,10 +761,12 @@ def market_share_trend(market, entity=None, *, ax=None, lang: str = "en", data=N
                            text + sources.marker(row["figure_id"]), line.get_color()))
     ymax = max(100.0, float(rows["share_pct"].max()) * 1.1)
     _label_points(ax, labels, close=ymax * _CLOSE_FRACTION)
-    ax.set_xticks(range(len(periods)), periods)
-    ax.set_xlim(-0.5, len(periods) - 0.5)
+    ax.set_xticks(ticks["_x"].tolist(), ticks["period"].astype(str).tolist())
+    lo, hi = float(ticks["_x"].min()), float(ticks["_x"].max())
+    pad = max((hi - lo) * 0.08, 180.0)  # days
+    ax.set_xlim(lo - pad, hi + pad)
     ax.set_ylim(0, ymax)
-    ax.set_xlabel(style.t("Period", "时期"))
+    ax.set_xlabel(style.t("Time (each point at the middle of its period)", "时间（各点位于其时期的中点）"))
     ax.set_ylabel(style.t("Share of market (%)", "市场份额（%）"))
     if entity is not None:
         ax.set_title(style.t(f"{names.entity(entity)}: share of {names.market(market)}",
@@ -796,7 +855,9 @@ def user_metrics(metric: str = "mau", *, entities=None, period=None, ax=None,
 
     One metric per chart: a list of several metrics is an error, and so is drawing a
     second metric onto an Axes that already shows one. Each bar is labelled with its
-    entity and period; counts are in millions (English) or 亿 / 万 (Chinese).
+    entity where the chart has several and with its period where it has several (the
+    scope too, where two bars would otherwise read alike); counts are in millions
+    (English) or 亿 / 万 (Chinese).
 
     Example::
 
@@ -901,34 +962,52 @@ def _split(value):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="acm plot", description="Draw a chart of the dataset, with its sources, to a file.")
-    sub = parser.add_subparsers(dest="chart", required=True, metavar="CHART")
+        prog="acm plot", description="Draw a chart of the dataset, with its sources in a footnote, to a file. "
+                                     "Run \"acm plot CHART --help\" for a chart's options.")
+    sub = parser.add_subparsers(dest="chart", required=True, metavar="CHART", help="one of:")
 
     def common(p):
         p.add_argument("-o", "--output", required=True,
-                       help="image file to write (.png, .svg, .pdf)")
-        p.add_argument("--lang", choices=("en", "zh"), default="en")
-        p.add_argument("--dpi", type=int, default=150)
+                       help="image file to write; the extension picks the format (.png, .svg, .pdf)")
+        p.add_argument("--lang", choices=("en", "zh"), default="en",
+                       help="label language; zh needs a CJK font and falls back to en without one "
+                            "(default: %(default)s)")
+        p.add_argument("--dpi", type=int, default=150, help="resolution of a raster image (default: %(default)s)")
 
-    p = sub.add_parser("market-shares", help="one market, one period")
-    p.add_argument("--market", required=True)
-    p.add_argument("--period", help="period label (default: the latest)")
-    p.add_argument("--kind", choices=("bar", "stacked"), default="bar")
+    def entities(p):
+        p.add_argument("--entities", metavar="ID,ID,...",
+                       help="comma-separated entity ids (default: every entity with the metric)")
+
+    p = sub.add_parser("market-shares", help="one market, one period",
+                       description="Shares of one market in one period, one bar per row or one stacked bar "
+                                   "per article.")
+    p.add_argument("--market", required=True, help="a market of the market_shares table, e.g. 'China e-commerce'")
+    p.add_argument("--period", help="a period label of that market (default: the latest)")
+    p.add_argument("--kind", choices=("bar", "stacked"), default="bar",
+                   help="bar: one bar per row; stacked: one 0-100%% bar per article (default: %(default)s)")
     common(p)
-    p = sub.add_parser("market-share-trend", help="one market across periods")
-    p.add_argument("--market", required=True)
-    p.add_argument("--entity", help="entity id (its sub-entities are included)")
+    p = sub.add_parser("market-share-trend", help="one market across periods, on a time axis",
+                       description="One market's shares across the periods the articles report: one line per "
+                                   "entity, each point at the middle of its period on a time axis.")
+    p.add_argument("--market", required=True, help="a market of the market_shares table, e.g. 'China e-commerce'")
+    p.add_argument("--entity", help="one entity id, drawn with the entities under it in the registry as one line "
+                                    "(default: every entity, one line each)")
     common(p)
-    p = sub.add_parser("user-metrics", help="apps compared on one user metric")
-    p.add_argument("--metric", default="mau")
-    p.add_argument("--entities", help="comma-separated entity ids")
-    p.add_argument("--period")
+    p = sub.add_parser("user-metrics", help="apps compared on one user metric",
+                       description="Apps compared on one user metric, one bar per entity and period.")
+    p.add_argument("--metric", default="mau", help="mau, dau, wau, users, ... (default: %(default)s)")
+    entities(p)
+    p.add_argument("--period", help="one period label (default: every period)")
     common(p)
-    p = sub.add_parser("financials", help="one financial metric per entity and period")
-    p.add_argument("--metric", required=True)
-    p.add_argument("--entities", help="comma-separated entity ids")
-    p.add_argument("--scale", choices=tuple(_SCALES), default="yi")
-    p.add_argument("--currency")
+    p = sub.add_parser("financials", help="one financial metric per entity and period",
+                       description="Amounts of one financial metric, one bar per entity and period, in one "
+                                   "currency.")
+    p.add_argument("--metric", required=True, help="a metric of the financials table: revenue, gmv, capex, ...")
+    entities(p)
+    p.add_argument("--scale", choices=tuple(_SCALES), default="yi",
+                   help="yi: in 亿 (10^8); bn: in billions (10^9) (default: %(default)s)")
+    p.add_argument("--currency", help="one currency code when the selection holds several "
+                                      "(default: the only one there is)")
     common(p)
     return parser
 

@@ -9,9 +9,13 @@ a millisecond), so a tampered or truncated file is reported as a
 pyarrow and pandas are imported inside the functions so that importing this
 module (and the package) stays cheap.
 
-Column types returned by :func:`load`: strings are pandas ``string`` dtype
-(missing = ``pd.NA``), floats ``float64`` (missing = NaN), offsets and counts
-``int64``, flags ``bool``, dates ``datetime64[ms]``.
+Column types returned by :func:`load`: strings are the string dtype pandas 3
+itself gives a Parquet string column (``str``: missing = NaN, so ``!=``, ``~isin``,
+``.str.contains`` and ``groupby`` keep or drop the same rows as
+``pandas.read_parquet``); floats ``float64`` (missing = NaN), offsets and counts
+``int64``, flags ``bool``, dates ``datetime64[ms]``. ``backend="polars"`` gives the
+same columns as polars types (``String``, ``Float64``, ``Int64``, ``Boolean``,
+``Date``/``Datetime``), missing values as polars nulls.
 """
 from __future__ import annotations
 
@@ -31,10 +35,11 @@ class UnknownTableError(ValueError):
 
     Example::
 
+        >>> import ai_consumer_metrics as acm
         >>> acm.load("figure")
         Traceback (most recent call last):
         ...
-        ai_consumer_metrics.store.UnknownTableError: no table 'figure'; did you mean 'figures'? Tables: figures, sources, ...
+        ai_consumer_metrics.store.UnknownTableError: no table 'figure'; did you mean 'figures'? Tables: figures, ...
     """
 
     def __init__(self, name: object, valid: list[str]):
@@ -49,7 +54,16 @@ class UnknownTableError(ValueError):
 
 
 class DataIntegrityError(Exception):
-    """A packaged file is missing, corrupt, or disagrees with the manifest."""
+    """A packaged file is missing, corrupt, or disagrees with the manifest.
+
+    Example::
+
+        >>> import tempfile
+        >>> read_manifest(tempfile.mkdtemp())
+        Traceback (most recent call last):
+        ...
+        ai_consumer_metrics.store.DataIntegrityError: /.../manifest.json: no manifest; the dataset has not been built (python -m extract build)
+    """
 
 
 def read_manifest(data_dir: str | Path | None = None) -> dict:
@@ -57,8 +71,9 @@ def read_manifest(data_dir: str | Path | None = None) -> dict:
 
     Example::
 
-        >>> read_manifest()["tables"]["figures"]["rows"] == len(load("figures"))
-        True
+        >>> manifest = read_manifest()
+        >>> manifest["dataset"], manifest["tables"]["figures"]["file"]
+        ('ai-consumer-metrics', 'figures.parquet')
     """
     path = Path(data_dir or DATA_DIR) / MANIFEST
     try:
@@ -78,8 +93,8 @@ def table_names(data_dir: str | Path | None = None) -> list[str]:
 
     Example::
 
-        >>> table_names()[:2]
-        ['figures', 'sources']
+        >>> table_names()[0]
+        'figures'
     """
     return list(read_manifest(data_dir)["tables"])
 
@@ -126,9 +141,8 @@ def data_dir() -> Path:
 
     Example::
 
-        >>> import duckdb, ai_consumer_metrics as acm
-        >>> n = duckdb.sql(f"SELECT count(*) FROM '{acm.data_dir()}/figures.parquet'").fetchall()[0][0]
-        >>> n == len(acm.load("figures"))
+        >>> import ai_consumer_metrics as acm
+        >>> (acm.data_dir() / "figures.parquet").is_file()
         True
     """
     return DATA_DIR
@@ -142,13 +156,11 @@ def path(name: str, data_dir: str | Path | None = None) -> Path:
 
     Example::
 
-        >>> import polars as pl, ai_consumer_metrics as acm
-        >>> pl.read_parquet(acm.path("figures")).height == len(acm.load("figures"))
-        True
-        >>> import duckdb
-        >>> by_metric = duckdb.sql(f"SELECT metric, count(*) AS n FROM '{acm.path('figures')}' GROUP BY metric").df()
-        >>> int(by_metric.n.sum()) == len(acm.load("figures"))
-        True
+        >>> import ai_consumer_metrics as acm
+        >>> acm.path("figures").name
+        'figures.parquet'
+
+    In DuckDB: ``duckdb.sql(f"SELECT metric, count(*) FROM '{acm.path('figures')}' GROUP BY metric")``.
     """
     return _checked_bytes(name, Path(data_dir or DATA_DIR))[1]
 
@@ -185,36 +197,103 @@ def read_arrow(name: str, data_dir: str | Path | None = None):
     return table
 
 
+def string_dtype():
+    """The pandas dtype :func:`load` gives string columns: pandas 3's default ``str``.
+
+    Missing values are NaN, as in every other pandas 3 column read from Parquet, so a
+    filter keeps the same rows it keeps on ``pandas.read_parquet``. pandas 2.3 has the
+    same dtype; pandas 2.2's forerunner (``string[pyarrow_numpy]``) returned NaN from
+    ``.str.contains``, which is why the package needs pandas 2.3.
+
+    Example::
+
+        >>> import pandas as pd
+        >>> s = pd.Series(["QuestMobile", None], dtype=string_dtype())
+        >>> (s != "QuestMobile").tolist()       # the missing value is not "QuestMobile"
+        [False, True]
+        >>> s.str.contains("Quest").tolist()    # and does not contain it
+        [True, False]
+    """
+    import numpy as np
+    import pandas as pd
+
+    # The storage pandas' own StringDtype() has (pyarrow in pandas 3, python in 2.3):
+    # it is what schemas declared as pd.StringDtype are checked against.
+    return pd.StringDtype(storage=pd.StringDtype().storage, na_value=np.nan)
+
+
 def to_pandas(table):
     """Convert an Arrow table to the documented pandas dtypes (see the module docstring).
 
     Example::
 
-        >>> str(to_pandas(read_arrow("figures")).dtypes["quote"])
-        'string'
+        >>> df = to_pandas(read_arrow("figures"))
+        >>> df["quote"].dtype == string_dtype(), str(df["value"].dtype), str(df["period_start"].dtype)
+        (True, 'float64', 'datetime64[ms]')
     """
-    import pandas as pd
     import pyarrow as pa
 
-    strings = pd.StringDtype()
+    strings = string_dtype()
     mapping = {pa.string(): strings, pa.large_string(): strings}
     return table.to_pandas(types_mapper=mapping.get, date_as_object=False, ignore_metadata=True)
 
 
-def load(name: str, data_dir: str | Path | None = None):
-    """Load one table as a typed pandas DataFrame.
+BACKENDS = ("pandas", "polars")
+
+
+def load(name: str, data_dir: str | Path | None = None, *, backend: str = "pandas"):
+    """Load one table as a typed DataFrame, its sha256 checked against the manifest.
+
+    ``backend="pandas"`` (the default) gives a pandas DataFrame with the dtypes in the
+    module docstring; ``backend="polars"`` a polars DataFrame of the same columns
+    (install the ``polars`` extra: ``pip install "ai-consumer-metrics[polars]"``).
+    Both read the same checked bytes.
 
     Example::
 
         >>> import ai_consumer_metrics as acm
         >>> figs = acm.load("figures")
-        >>> len(figs) == int(acm.tables().set_index("name").loc["figures", "rows"])
+        >>> list(figs.columns[:4])
+        ['figure_id', 'source_id', 'entity_id', 'metric']
+        >>> kept = figs[figs.attributed_to != "QuestMobile"]   # rows with no attribution stay
+        >>> bool(figs.attributed_to.isna().sum() and kept.attributed_to.isna().sum() == figs.attributed_to.isna().sum())
         True
-        >>> mau = figs.loc[figs.metric == "mau", ["entity_id", "value", "period"]]
-        >>> list(mau.columns)
-        ['entity_id', 'value', 'period']
     """
-    return to_pandas(read_arrow(name, data_dir))
+    if backend not in BACKENDS:
+        raise ValueError(f"load(): backend must be one of {', '.join(map(repr, BACKENDS))}, not {backend!r}")
+    table = read_arrow(name, data_dir)
+    if backend == "polars":
+        return to_polars(table)
+    return to_pandas(table)
+
+
+def to_polars(table):
+    """Convert an Arrow table to a polars DataFrame with the dtypes :func:`to_pandas` gives.
+
+    Strings are ``String``, floats ``Float64`` (a NaN in the file becomes null, as pandas
+    reads both as missing), counts ``Int64``, flags ``Boolean``;
+    dates are ``Datetime("ms")`` as in pandas (``datetime64[ms]``), so a value compares
+    equal whichever backend read it. Missing values are polars nulls; note that polars
+    comparisons follow SQL: ``pl.col("attributed_to") != "QuestMobile"`` is null, and
+    so dropped by ``filter``, where pandas keeps the row; ``ne_missing`` keeps it.
+
+    Example::
+
+        >>> df = to_polars(read_arrow("figures"))
+        >>> str(df.schema["quote"]), str(df.schema["value"]), str(df.schema["period_start"])
+        ('String', 'Float64', "Datetime(time_unit='ms', time_zone=None)")
+    """
+    try:
+        import polars as pl
+    except ImportError:
+        raise ImportError('load(..., backend="polars") needs polars: '
+                          'pip install "ai-consumer-metrics[polars]"') from None
+    df = pl.from_arrow(table)
+    dates = [c for c, t in df.schema.items() if t == pl.Date]
+    # A float NaN in a file is a missing value (no figure is "not a number"); pandas cannot
+    # tell the two apart, so polars gets null for both and is_null() matches isna().
+    floats = [c for c, t in df.schema.items() if t.is_float()]
+    return df.with_columns(pl.col(dates).cast(pl.Datetime("ms")), pl.col(floats).fill_nan(None))
 
 
 def tables(data_dir: str | Path | None = None):
@@ -222,6 +301,7 @@ def tables(data_dir: str | Path | None = None):
 
     Example::
 
+        >>> import ai_consumer_metrics as acm
         >>> t = acm.tables()
         >>> list(t.columns), t.name.iloc[0]
         (['name', 'description', 'rows'], 'figures')
@@ -231,7 +311,7 @@ def tables(data_dir: str | Path | None = None):
     manifest = read_manifest(data_dir)
     rows = [(n, e.get("description", ""), int(e.get("rows", 0))) for n, e in manifest["tables"].items()]
     return pd.DataFrame({
-        "name": pd.array([r[0] for r in rows], dtype="string"),
-        "description": pd.array([r[1] for r in rows], dtype="string"),
+        "name": pd.array([r[0] for r in rows], dtype=string_dtype()),
+        "description": pd.array([r[1] for r in rows], dtype=string_dtype()),
         "rows": pd.array([r[2] for r in rows], dtype="int64"),
     })

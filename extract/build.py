@@ -334,12 +334,14 @@ def write_tables(out: Path, rows: dict, results: dict, entities: dict, metrics: 
         True
     """
     from extract.analysis import arrow_tables as analysis_tables
+    from extract.search_index import write_search_index
 
     tables = {name: _to_arrow(name, r) for name, r in rows.items()}
     # The analysis tables (market_shares, user_metrics, ...) are derived from figures: extract/analysis.py.
     tables.update(analysis_tables(tables, entities, metrics))
     hashes = {r["source_id"]: r["sha256"] for r in rows["sources"]}
     manifest = write_dataset(tables, out, version=version, source_hashes=hashes)
+    write_search_index(Path(out), tables, manifest)  # what acm.find() needs, as data: extract/search_index.py
     return BuildReport(Path(out), version, results,
                        {n: e["rows"] for n, e in manifest["tables"].items()},
                        dict(sorted(Counter(r["metric"] for r in rows["figures"]).items())))

@@ -196,7 +196,9 @@ def _package_sources(sources) -> list[dict]:
         date = "" if published is None else str(published)[: {"day": 10, "month": 7}.get(precision, 4)]
         if row.get("published_estimated") is True:
             date += ", date estimated"
-        item = {"title": f"{row['publisher']}: {row['title']} ({date})", "source_id": row["source_id"]}
+        # An article without a named publisher is credited to its authors (as acm.cite does), never "None"/"nan".
+        who = next((v for v in (row.get("publisher"), row.get("authors"), row["source_id"]) if isinstance(v, str)))
+        item = {"title": f"{who}: {row['title']} ({date})", "source_id": row["source_id"]}
         if isinstance(row.get("url"), str):
             item["path"] = row["url"]
         out.append(item)

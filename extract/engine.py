@@ -379,7 +379,7 @@ class _Checker:
             "entity_id": fig.entity,
             "metric": fig.metric,
             "value": float(fig.value),
-            "value_high": math.nan if fig.value_high is None else float(fig.value_high),
+            "value_high": None if fig.value_high is None else float(fig.value_high),
             "unit": fig.unit,
             "unit_implied": bool(fig.unit_implied),
             "qualifier": fig.qualifier,
@@ -640,8 +640,8 @@ def check_source(
         seen.add(span)
         low, high = _mention_value(m)
         row = {"source_id": source.source_id, "start": m.start, "end": m.end, "text": m.text,
-               "kind": m.kind, "value": math.nan if low is None else low,
-               "value_high": math.nan if high is None else high, "unit": m.unit,
+               "kind": m.kind, "value": low,
+               "value_high": high, "unit": m.unit,
                "qualifier": m.qualifier, "status": None, "reason": None, "figure_ids": None, "note": None}
         if span in declared:
             reviewed = all(c["reviewed"] for c in declared[span])

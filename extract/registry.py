@@ -146,6 +146,7 @@ class Entity:
     note: str
     category: str = "unclassified"
     market_name: str | None = None
+    unreviewed: bool = False
 
 
 @dataclass(frozen=True)
@@ -163,6 +164,7 @@ class Metric:
     table: str
     note: str
     event: bool = False
+    unreviewed: bool = False
 
 
 class EntityEntry(BaseModel):
@@ -187,6 +189,7 @@ class EntityEntry(BaseModel):
     fiscal_year_end: str = Field("12-31", description='a string "MM-DD"')
     market_name: NonEmpty | None = Field(None, description="a non-empty string")
     note: str = Field("", description="a string")
+    unreviewed: bool = Field(False, description="true or false: proposed by `python -m extract new`, not yet checked")
 
     @field_validator("fiscal_year_end")
     @classmethod
@@ -226,6 +229,7 @@ class MetricEntry(BaseModel):
     table: Literal[METRIC_TABLES] = Field(description=f"one of {', '.join(METRIC_TABLES)}")
     note: str = Field("", description="a string")
     event: bool = Field(False, description="true or false")
+    unreviewed: bool = Field(False, description="true or false: proposed by `python -m extract new`, not yet checked")
 
     @field_validator("allowed_units")
     @classmethod
@@ -279,19 +283,32 @@ def _entries(path: Path, model: type[BaseModel], id_key: str) -> tuple[dict[str,
     return valid, lines, set(data)
 
 
+def _pending(where: str, entries: dict, allow: bool) -> list[str]:
+    # `python -m extract new` proposes entries it cannot confirm; only a person may.
+    if allow:
+        return []
+    return [f"{where}: [{k}] is a proposed entry not reviewed yet (unreviewed = true, written by "
+            f"`python -m extract new`): edit {where}, check its names, kind, category and parent (an entity) "
+            "or units and table (a metric), give a proposed_xxxxxx id a real one (here and in the extractor), "
+            "then delete its `unreviewed = true` line"
+            for k, v in entries.items() if v.unreviewed]
+
+
 def _alias_key(name: str) -> str:
     # "千问App" and "千问app" must collide: the check is about what a reader would confuse.
     return " ".join(name.casefold().split())
 
 
-def load_entities(path: str | Path | None = None) -> dict[str, Entity]:
+def load_entities(path: str | Path | None = None, *, allow_unreviewed: bool = False) -> dict[str, Entity]:
     """Read and validate the entity registry; return entities keyed by ``entity_id``.
 
     Checks: snake_case ids; each entry against :class:`EntityEntry` (required keys,
     no unknown keys, ``kind`` in :data:`ENTITY_KINDS`, ``category`` in
     :data:`ENTITY_CATEGORIES`, ``fiscal_year_end`` a real ``MM-DD`` day,
     ``market_name`` only on markets); ``parent`` exists; no parent cycles; names,
-    aliases and market names unique across entities (case-insensitive).
+    aliases and market names unique across entities (case-insensitive); no entry
+    proposed by ``python -m extract new`` (``unreviewed = true``) unless
+    ``allow_unreviewed`` (the draft and the review page read them; the build does not).
 
     Example::
 
@@ -304,9 +321,10 @@ def load_entities(path: str | Path | None = None) -> dict[str, Entity]:
     entities = {
         entry: Entity(entity_id=entry, name_en=e.name_en, name_zh=e.name_zh, kind=e.kind,
                       parent=e.parent or None, aliases=tuple(e.aliases), fiscal_year_end=e.fiscal_year_end,
-                      note=e.note, category=e.category, market_name=e.market_name)
+                      note=e.note, category=e.category, market_name=e.market_name, unreviewed=e.unreviewed)
         for entry, e in valid.items()
     }
+    lines += _pending(where, entities, allow_unreviewed)
     # Parents are checked against every entry of the file, valid or not, so that one bad
     # entry is reported once rather than again as each child's missing parent.
     lines += _parent_problems(entities, where, ids)
@@ -354,13 +372,14 @@ def _name_clashes(entities: dict[str, Entity], where: str) -> list[str]:
     return lines
 
 
-def load_metrics(path: str | Path | None = None) -> dict[str, Metric]:
+def load_metrics(path: str | Path | None = None, *, allow_unreviewed: bool = False) -> dict[str, Metric]:
     """Read and validate the metric registry; return metrics keyed by ``metric_id``.
 
     Checks each entry against :class:`MetricEntry`: snake_case ids, required keys
     present and no unknown keys, a non-empty ``allowed_units`` list drawn from
     :data:`UNITS`, ``table`` in :data:`METRIC_TABLES`, and every allowed unit one
-    that table can hold (:data:`TABLE_UNITS`).
+    that table can hold (:data:`TABLE_UNITS`); no ``unreviewed = true`` entry unless
+    ``allow_unreviewed``.
 
     Example::
 
@@ -369,11 +388,13 @@ def load_metrics(path: str | Path | None = None) -> dict[str, Metric]:
     """
     path = Path(path) if path is not None else METRICS_PATH
     valid, lines, _ = _entries(path, MetricEntry, "metric_id")
+    lines += _pending(rel_path(path), valid, allow_unreviewed)
     if lines:
         raise RegistryError(*map(one_line, lines))
     return {
         entry: Metric(metric_id=entry, name=m.name, description=m.description,
-                      allowed_units=tuple(m.allowed_units), table=m.table, note=m.note, event=m.event)
+                      allowed_units=tuple(m.allowed_units), table=m.table, note=m.note, event=m.event,
+                      unreviewed=m.unreviewed)
         for entry, m in valid.items()
     }
 

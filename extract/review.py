@@ -65,6 +65,8 @@ class Review:
     extractor: Path
     marks: list[Mark]
     errors: list[str]
+    #: Registry entries proposed by ``python -m extract new`` (``unreviewed = true``): (file, id, summary).
+    proposed: list[tuple[str, str, str]] = field(default_factory=list)
 
     def count(self, status: str) -> int:
         """How many of the page's marks have ``status`` (one of :data:`STATUSES`, or ``outside``).
@@ -102,8 +104,10 @@ def collect(source_id: str, root: str | Path | None = None) -> Review:
     ex_path = corpus.extractor(source_id)
     # One scan serves the engine's check and the marks outside the body: scanning is most of the cost.
     mentions = scan(source.text)
-    outcome = check_one(source, read_extractor(ex_path), load_entities(corpus.entities),
-                        load_metrics(corpus.metrics), scan=lambda text: mentions)
+    # Proposed (unreviewed) entries load here: the page exists to review them.
+    entities = load_entities(corpus.entities, allow_unreviewed=True)
+    metrics = load_metrics(corpus.metrics, allow_unreviewed=True)
+    outcome = check_one(source, read_extractor(ex_path), entities, metrics, scan=lambda text: mentions)
     result = outcome.result
     status = {(r["start"], r["end"]): r for r in (result.coverage if result else ())}
     claims = result.claims if result else {}
@@ -120,7 +124,24 @@ def collect(source_id: str, root: str | Path | None = None) -> Review:
             mark.reason, mark.note = row["reason"], row["note"]
             mark.claims = claims.get((m.start, m.end), [])
         marks.append(mark)
-    return Review(source, ex_path, marks, outcome.errors)
+    return Review(source, ex_path, marks, outcome.errors, proposed_entries(entities, metrics))
+
+
+def proposed_entries(entities: dict, metrics: dict) -> list[tuple[str, str, str]]:
+    """(registry file, id, summary) of every entry still marked ``unreviewed = true``.
+
+    Example::
+
+        >>> from extract.registry import load_entities, load_metrics
+        >>> proposed_entries(load_entities(), load_metrics())
+        []
+    """
+    out = [("data/entities.toml", e.entity_id, f"{e.name_zh} · {e.name_en} · {e.kind}"
+            + (f" · parent {e.parent}" if e.parent else ""))
+           for e in entities.values() if getattr(e, "unreviewed", False)]
+    out += [("data/metrics.toml", m.metric_id, f"{m.name} · {', '.join(m.allowed_units)} · table {m.table}")
+            for m in metrics.values() if getattr(m, "unreviewed", False)]
+    return out
 
 
 CSS = """
@@ -142,6 +163,8 @@ mark.auto{background:#eef4ff}
 mark.unaccounted{background:#ff9a9a;outline:2px solid #c00}
 mark.outside{background:none;color:#aaa}
 .lab{font-size:11px;color:#1d5e1d;background:#eaf7ea;border-radius:3px;padding:0 3px;margin-left:2px;vertical-align:super}
+.proposed{background:#fff8e6;border:1px solid #e0b050;margin:12px 20px;padding:8px 12px;font-size:13px}
+.proposed li{font-family:monospace}
 .lab.dis{color:#666;background:#f0f0f0} .lab.bad{color:#900;background:#ffe5e5} .lab.unrev{color:#7a4a00;background:#fff1d6}
 table{border-collapse:collapse;width:100%} td,th{border-bottom:1px solid #e5e5e5;padding:3px 4px;text-align:left;vertical-align:top}
 tr.claimed td:first-child{border-left:4px solid #2e8b2e} tr.unaccounted td:first-child{border-left:4px solid #c00}
@@ -232,6 +255,12 @@ def render(review: Review) -> str:
         errors = ('<section class="errors"><b>The build refuses this source:</b><ul>'
                   + "".join(f"<li>{_e(e)}</li>" for e in review.errors) + "</ul></section>")
     legend = "".join(f'<span><mark class="m {s}">{s}</mark></span>' for s in STATUSES)
+    proposed = ""
+    if review.proposed:
+        proposed = ('<section class="proposed" id="proposed"><b>Proposed registry entries (unreviewed = true): '
+                    "the build refuses them until you check each one in its file and delete that line</b><ul>"
+                    + "".join(f"<li>{_e(f)} [{_e(i)}] {_e(what)}</li>" for f, i, what in review.proposed)
+                    + "</ul></section>")
     return f"""<!DOCTYPE html>
 <html lang="zh"><head><meta charset="utf-8">
 <title>review: {_e(src.source_id)}</title>
@@ -242,6 +271,7 @@ def render(review: Review) -> str:
  · extractor {_e(review.extractor.name)} · body [{lo}, {hi}) · <span id="counts">{_e(counts)}</span></div>
 <div class="legend">{legend}</div></header>
 {errors}
+{proposed}
 <main><div id="text">{''.join(parts)}</div>
 <aside id="side"><table id="mentions"><thead><tr><th>#</th><th>text</th><th>status</th>
 <th>metric · entity · period · value / reason</th><th>scanner</th></tr></thead>

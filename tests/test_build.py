@@ -64,12 +64,12 @@ def test_load_dtypes_are_as_documented(repo):
     repo.build()
     dtypes = {c: str(t) for c, t in acm.load("figures", data_dir=repo.out).dtypes.items()}
     assert dtypes == {
-        "figure_id": "string", "source_id": "string", "entity_id": "string", "metric": "string",
-        "value": "float64", "value_high": "float64", "unit": "string", "unit_implied": "bool",
-        "qualifier": "string", "period": "string", "period_start": "datetime64[ms]",
-        "period_end": "datetime64[ms]", "scope": "string", "quote": "string", "quote_start": "int64",
-        "quote_end": "int64", "value_text": "string", "value_start": "int64", "value_end": "int64",
-        "attributed_to": "string", "via": "string", "reference": "string", "note": "string",
+        "figure_id": "str", "source_id": "str", "entity_id": "str", "metric": "str",
+        "value": "float64", "value_high": "float64", "unit": "str", "unit_implied": "bool",
+        "qualifier": "str", "period": "str", "period_start": "datetime64[ms]",
+        "period_end": "datetime64[ms]", "scope": "str", "quote": "str", "quote_start": "int64",
+        "quote_end": "int64", "value_text": "str", "value_start": "int64", "value_end": "int64",
+        "attributed_to": "str", "via": "str", "reference": "str", "note": "str",
     }
     src = acm.load("sources", data_dir=repo.out).iloc[0]
     assert src["authors"] == "张三; 李四" and src["n_figures"] == 6 and bool(src["published_estimated"]) is False

@@ -173,3 +173,75 @@ def test_credit_to_another_outlet_than_the_reference_keeps_both():
     src = {"publisher": "Ginlix AI", "references": [{"n": 8, "publisher": "维科网"}]}
     assert attribution_chain(fig, src) == "QuestMobile, via 维科网 [8], via Ginlix AI"
     assert attribution_chain({**fig, "attributed_to": "维科网"}, src) == "维科网 [8], via Ginlix AI"
+
+
+# ---------------------------------------------------------------- the Citation object
+
+
+def _with_note(note):
+    figures = syn.figures()
+    figures.loc[figures.figure_id == TAOBAO, "note"] = note
+    return figures
+
+
+def test_a_citation_is_its_text_and_renders_itself_in_a_notebook():
+    note = "The article gives no year; 2024 is the curator's reading of “今年”."
+    c = cite(TAOBAO, figures=_with_note(note), sources=syn.sources())
+    assert isinstance(c, str) and str(c) == c and repr(c) == str(c)
+    assert f"Note: {note}" in c.splitlines()
+    fig = syn.figures().set_index("figure_id").loc[TAOBAO]
+    before, value = fig["quote"].split(fig["value_text"])[0], fig["value_text"]
+    md = c._repr_markdown_()
+    assert f"> {before}**{value}**" in md and "2025-05 (date estimated)" in md and note in md
+    html = c._repr_html_()
+    assert f"{before}<mark>{value}</mark>" in html
+    assert "2025-05 (date estimated)" in html and "刘海" in html and "<p>Note: " in html
+
+
+def test_the_note_is_in_every_style_and_escaped_for_it():
+    figures = _with_note("Maybe HK$, not US$ & <b>not</b> 100%")
+    text = cite(TAOBAO, figures=figures, sources=syn.sources())
+    assert "Note: Maybe HK$, not US$ & <b>not</b> 100%" in text
+    md = cite(TAOBAO, style="markdown", figures=figures, sources=syn.sources())
+    assert "Note: Maybe HK$, not US$ & \\<b\\>not\\</b\\> 100%" in md
+    bib = cite(TAOBAO, style="bibtex", figures=figures, sources=syn.sources())
+    assert "Curator's note: Maybe HK\\$, not US\\$ \\& <b>not</b> 100\\%" in bib
+    html = cite(TAOBAO, figures=figures, sources=syn.sources())._repr_html_()
+    assert "&lt;b&gt;not&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_without_a_note_there_is_no_note_line():
+    c = cite(MAU, figures=syn.figures(), sources=syn.sources(), references=syn.references())
+    assert "Note:" not in c and "Note:" not in c._repr_html_() and "Note:" not in c._repr_markdown_()
+
+
+def test_a_citation_survives_copy_and_pickle():
+    import copy
+    import pickle
+
+    c = cite(MAU, figures=syn.figures(), sources=syn.sources())
+    for other in (copy.deepcopy(c), pickle.loads(pickle.dumps(c))):
+        assert other == c and other._repr_html_() == c._repr_html_()
+
+
+def test_the_mark_falls_back_to_the_value_text_when_offsets_are_missing():
+    figures = syn.figures()
+    figures["quote_start"] = figures["quote_start"].astype("float64")
+    figures.loc[figures.figure_id == MAU, "quote_start"] = float("nan")
+    html = cite(MAU, figures=figures, sources=syn.sources())._repr_html_()
+    assert "<mark>约1.55亿</mark>" in html
+
+
+def test_every_shipped_figure_marks_exactly_its_value_text():
+    try:
+        figures = _data.load("figures")
+    except _data.DataIntegrityError:
+        pytest.skip("the dataset has not been built yet (python -m extract build)")
+    sources = _data.load("sources")
+    for _, row in figures.iterrows():
+        html = cite(row, figures=figures, sources=sources)._repr_html_()
+        from html import escape
+
+        assert f"<mark>{escape(row['value_text'])}</mark>" in html
+        if isinstance(row["note"], str):
+            assert "Note: " in cite(row, figures=figures, sources=sources)

@@ -70,7 +70,7 @@ def test_show_every_format(data_dir, capsys):
     assert len(lines) == 8 and all(line.count("|") == lines[0].count("|") for line in lines)
 
     code, out, _ = run(data_dir, "show", "user_metrics", capsys=capsys)
-    assert code == 0 and "155000000.0" in out and "qwen_app" in out
+    assert code == 0 and "155,000,000" in out and "qwen_app" in out
 
 
 def test_show_where_columns_limit(data_dir, capsys):
@@ -262,3 +262,101 @@ def test_installed_acm_entry_point(pristine):
     result = subprocess.run([str(acm), "--data-dir", str(pristine), "show", "nope"], capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+# ---------------------------------------------------------------- a discoverable command line
+
+
+def _subparsers(parser):
+    import argparse
+
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            yield from action.choices.items()
+
+
+def test_version(capsys):
+    from ai_consumer_metrics import __version__
+
+    assert main(["--version"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"acm {__version__} (dataset ") and "tables" in out
+
+
+def _all_parsers():
+    from ai_consumer_metrics import plot
+    from ai_consumer_metrics.cli import _parser
+
+    top = _parser()
+    parsers = [("acm", top), *((f"acm {n}", p) for n, p in _subparsers(top) if n != "plot")]
+    parsers += [("acm plot", plot._parser())]
+    parsers += [(f"acm plot {n}", p) for n, p in _subparsers(plot._parser())]
+    return parsers
+
+
+@pytest.mark.parametrize("name,parser", _all_parsers(), ids=[n for n, _ in _all_parsers()])
+def test_every_option_is_described_with_its_default_and_no_markup(name, parser):
+    import argparse
+
+    text = parser.format_help()
+    for markup in ("``", ":func:", ":data:", ":mod:", ":class:"):
+        assert markup not in text, f"{name} --help shows {markup}"
+    for action in parser._actions:
+        if action.help == argparse.SUPPRESS or isinstance(action, argparse._HelpAction):
+            continue
+        assert action.help, f"{name}: {action.dest} has no help text"
+        has_default = action.default not in (None, False, argparse.SUPPRESS) and action.option_strings
+        if has_default and not isinstance(action, argparse._VersionAction):
+            assert "%(default)s" in action.help or "default" in action.help, f"{name}: {action.dest}"
+
+
+def test_show_fits_the_terminal_and_says_what_it_left_out(data_dir, capsys, monkeypatch):
+    from ai_consumer_metrics.cli import _display_width
+
+    for width in (60, 100, 160):
+        monkeypatch.setenv("COLUMNS", str(width))
+        code, out, _ = run(data_dir, "show", "figures", capsys=capsys)
+        lines = out.splitlines()
+        assert code == 0 and lines[-1].startswith("(") and "--columns all" in lines[-1]
+        assert all(_display_width(line) <= width for line in lines[:-1]), width
+        header = lines[0].split()
+        assert header[0] == "figure_id" and "value_high" not in header or width == 160
+    code, out, _ = run(data_dir, "show", "figures", "--columns", "all", capsys=capsys)
+    assert "more column" not in out and "note" in out.splitlines()[0]
+
+
+def test_show_leaves_out_columns_empty_in_the_rows_shown(data_dir, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "400")
+    code, out, _ = run(data_dir, "show", "market_shares", capsys=capsys)
+    header, footer = out.splitlines()[0].split(), out.splitlines()[-1]
+    assert "share_pct_high" not in header and "share_pct_high" in footer
+
+
+def test_numbers_read_as_numbers_in_text_and_stay_plain_in_csv(data_dir, capsys):
+    code, out, _ = run(data_dir, "show", "financials", "--columns", "amount", capsys=capsys)
+    assert "39,824,000,000" in out and "e+" not in out
+    code, out, _ = run(data_dir, "show", "financials", "--columns", "amount", "--format", "csv", capsys=capsys)
+    assert "39824000000.0" in out
+
+
+def test_find_from_the_command_line(data_dir, capsys):
+    import pyarrow.parquet as pq
+
+    from ai_consumer_metrics import store
+    from extract.search_index import write_search_index
+
+    manifest = store.read_manifest(data_dir)
+    tables = {n: pq.read_table(data_dir / f"{n}.parquet") for n in ("figures", "entities", "metrics")}
+    write_search_index(data_dir, tables, manifest)
+    code, out, _ = run(data_dir, "find", "千問", "月活", "--format", "json", "--columns", "figure_id", capsys=capsys)
+    assert code == 0 and [r["figure_id"] for r in json.loads(out)] == [syn.fid(6)]
+
+
+def test_an_estimated_publication_date_says_so_in_text_and_markdown(data_dir, capsys):
+    code, out, _ = run(data_dir, "show", "sources", "--columns", "source_id,published", capsys=capsys)
+    assert f"{syn.LIUHAI} 2025-05 (estimated)" in " ".join(out.split())
+    assert "2026-02-10" in out and "2026-02-10 (estimated)" not in out
+    code, out, _ = run(data_dir, "show", "sources", "--format", "markdown", capsys=capsys)
+    assert "| 2025-05 (estimated) |" in out
+    code, out, _ = run(data_dir, "show", "sources", "--format", "csv", "--columns", "published", capsys=capsys)
+    assert "2025-05-01" in out.splitlines()

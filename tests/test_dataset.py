@@ -101,10 +101,12 @@ def test_zero_unaccounted_and_every_figure_claimed(figures):
 
 
 def test_load_figures_dtypes(figures):
+    from ai_consumer_metrics.store import string_dtype
+
     dtypes = {c: str(t) for c, t in figures.dtypes.items()}
     for col in ("figure_id", "source_id", "entity_id", "metric", "unit", "qualifier", "period", "scope",
                 "quote", "value_text", "attributed_to", "via", "reference", "note"):
-        assert dtypes[col] == "string", col
+        assert figures[col].dtype == string_dtype(), col  # pandas' own "str" (missing = NaN)
     for col in ("value", "value_high"):
         assert dtypes[col] == "float64", col
     for col in ("quote_start", "quote_end", "value_start", "value_end"):
@@ -126,3 +128,19 @@ def test_committed_tables_pass_the_schemas():
 
     frames = {name: acm.load(name) for name in acm.tables()["name"]}
     assert validate_tables(frames) == []
+
+
+def test_a_missing_number_is_null_in_the_files_never_nan(manifest):
+    """DuckDB's IS NULL and polars' is_null() see a missing number only when the file stores null."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    nan = {}
+    for name, entry in manifest["tables"].items():
+        table = pq.read_table(DATA_DIR / entry["file"])
+        for field in table.schema:
+            if str(field.type) in ("double", "float"):
+                column = table.column(field.name)
+                if column.null_count < len(column) and pc.any(pc.is_nan(column)).as_py():
+                    nan[name] = nan.get(name, []) + [field.name]
+    assert nan == {}

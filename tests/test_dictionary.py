@@ -52,7 +52,7 @@ def test_describe_dtype_is_what_load_returns(data_dir):
         loaded = _data.load(name, data_dir)
         d = describe(name, data_dir).set_index("column")
         for col in loaded.columns:
-            actual = "string" if str(loaded[col].dtype).startswith("string") else str(loaded[col].dtype)
+            actual = "string" if str(loaded[col].dtype).startswith("str") else str(loaded[col].dtype)
             assert d.loc[col, "dtype"] == actual, (name, col)
 
 

@@ -131,3 +131,70 @@ def test_column_descriptions_and_units_are_plain_footer_entries_duckdb_and_polar
         unit = row["unit"] if isinstance(row["unit"], str) else ""
         assert duck.get(f"unit.{column}", "") == unit
         assert polars_meta.get(f"unit.{column}", "") == unit
+
+
+# ---------------------------------------------------------------- load(name, backend="polars")
+
+# The pandas dtype load() gives -> the polars dtype load(backend="polars") gives.
+PANDAS_TO_POLARS = {"float64": pl.Float64, "int64": pl.Int64, "bool": pl.Boolean,
+                    "datetime64[ms]": pl.Datetime("ms")}
+
+
+def _polars_dtype(dtype):
+    from ai_consumer_metrics.store import string_dtype
+
+    return pl.String if dtype == string_dtype() else PANDAS_TO_POLARS[str(dtype)]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_polars_backend_has_the_columns_dtypes_values_and_gaps_of_pandas(name):
+    pdf, plf = acm.load(name), acm.load(name, backend="polars")
+    assert isinstance(plf, pl.DataFrame) and plf.columns == list(pdf.columns) and plf.height == len(pdf)
+    assert list(plf.schema.values()) == [_polars_dtype(t) for t in pdf.dtypes]
+    for col in pdf.columns:
+        assert plf[col].is_null().to_list() == pdf[col].isna().tolist(), col
+        mine = [v for v in plf[col].to_list() if v is not None]
+        theirs = pdf[col].dropna().tolist()
+        if pdf[col].dtype.kind == "M":
+            theirs = [t.to_pydatetime() for t in theirs]
+        assert mine == theirs, col
+
+
+def test_polars_backend_keeps_the_rows_pandas_keeps_with_its_missing_aware_operators():
+    pdf, plf = acm.load("figures"), acm.load("figures", backend="polars")
+    credited = pdf.attributed_to.dropna()
+    assert len(credited) and pdf.attributed_to.isna().any(), "the test needs credited and uncredited figures"
+    who = credited.iloc[0]
+    kept = pdf[pdf.attributed_to != who].figure_id.tolist()
+    assert plf.filter(pl.col("attributed_to").ne_missing(who))["figure_id"].to_list() == kept
+    # Plain != follows SQL in polars: null is not "not QuestMobile", so those rows drop (as the
+    # docstring of store.to_polars says); pandas keeps them.
+    assert plf.filter(pl.col("attributed_to") != who).height == len(kept) - pdf.attributed_to.isna().sum()
+
+
+def test_polars_backend_checks_integrity_as_pandas_does(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(acm.data_dir(), copy)
+    data = bytearray((copy / "growth.parquet").read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    (copy / "growth.parquet").write_bytes(bytes(data))
+    for backend in ("pandas", "polars"):
+        with pytest.raises(DataIntegrityError, match="growth.parquet: sha256"):
+            acm.load("growth", copy, backend=backend)
+    with pytest.raises(UnknownTableError):
+        acm.load("growt", backend="polars")
+
+
+def test_polars_backend_without_polars_says_how_to_install_it(monkeypatch):
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_polars(name, *args, **kwargs):
+        if name == "polars" or name.startswith("polars."):
+            raise ImportError("No module named 'polars'")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_polars)
+    with pytest.raises(ImportError, match=r'pip install "ai-consumer-metrics\[polars\]"'):
+        acm.load("figures", backend="polars")

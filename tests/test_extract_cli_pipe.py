@@ -12,6 +12,8 @@ from extract.__main__ import main
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "ai_consumer_metrics" / "data"
+# Any archived source will do: the first one, whatever the archive holds.
+FIRST = sorted((REPO / "data" / "sources").glob("*.txt"))[0]
 
 
 class Closed(io.StringIO):
@@ -37,8 +39,8 @@ def test_scan_into_a_real_closed_pipe(tmp_path):
 
 
 @pytest.mark.parametrize("argv", [
-    ["scan", str(REPO / "data" / "sources" / "2026-02-10-ginlix-qwen-ticketing.txt"), "--json"],
-    ["scan", str(REPO / "data" / "sources" / "2026-02-10-ginlix-qwen-ticketing.txt")],
+    ["scan", str(FIRST), "--json"],
+    ["scan", str(FIRST)],
     ["diff", str(DATA), str(DATA), "--json"],
     ["diff", str(DATA), str(DATA)],
     ["--help"],
@@ -55,5 +57,5 @@ def test_every_subcommand_survives_a_closed_stdout(argv, monkeypatch):
 def test_review_survives_a_closed_stdout(tmp_path, monkeypatch):
     out = tmp_path / "review.html"
     monkeypatch.setattr(sys, "stdout", Closed())
-    assert main(["review", "2026-02-10-ginlix-qwen-ticketing", "-o", str(out)]) == 0
+    assert main(["review", FIRST.stem, "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").startswith("<!")

@@ -12,13 +12,8 @@ from extract.scanner import FIGURE_KINDS, KINDS, QUALIFIERS, UNITS, Mention, par
 REPO = Path(__file__).resolve().parents[1]
 ARCHIVE = REPO / "data" / "sources"
 SEEDS = Path("/work/shared/seeds")
-SEED_OF = {
-    "2026-01-30-yilan-ant-vs-alibaba": "000_7cdc2e7551ae78a4.txt",
-    "2026-02-10-ginlix-qwen-ticketing": "001_f83ae916aec76218.txt",
-    "2024-09-20-qunmai-tencent-alibaba": "002_2e7e5f05ccb72b15.txt",
-    "2025-05-liuhai-alibaba-ai-rebuild": "003_f4ccd612babc709f.txt",
-    "2024-06-18-huxiu-ant-grows-outward": "004_aec1c1457b9d3803.txt",
-}
+# Which seed file each archived source came from, as its metadata records it.
+SEED_OF = {p.stem: json.loads(p.read_text(encoding="utf-8"))["seed_file"] for p in sorted(ARCHIVE.glob("*.json"))}
 
 
 def one(text: str) -> Mention:

@@ -186,6 +186,37 @@ def test_market_share_trend_follows_an_entity_and_its_units(data, tmp_path):
     assert "Liuhai Review, 2025-05 (est.)" in plot.footnote(ax)
 
 
+def test_market_share_trend_x_axis_is_proportional_to_time(data):
+    ax = plot.market_share_trend("China e-commerce", "alibaba_group", data=data)
+    (line,) = ax.get_lines()
+    x = list(line.get_xdata())
+    rows = data["market_shares"].set_index("figure_id").loc[["ms6", "ms7", "ms1"]]  # 2007, 2017, 2024
+    middle = rows["period_start"] + (rows["period_end"] - rows["period_start"]) / 2
+    gaps = [(b - a).days for a, b in zip(middle, middle[1:])]
+    assert [round(b - a) for a, b in zip(x, x[1:])] == gaps       # ten years, then seven
+    ticks = dict(zip(tick_texts(ax, "x"), ax.get_xticks()))
+    assert list(ticks) == ["2007", "2017", "2024"]
+    assert [round(ticks[p] - x0, 6) for p, x0 in zip(ticks, x)] == [0, 0, 0]   # ticks at the points
+    assert ax.get_xlabel() == "Time (each point at the middle of its period)"
+
+
+def test_a_trend_point_without_period_dates_is_an_error_not_a_guess(data):
+    shares = data["market_shares"].copy()
+    shares.loc[shares.figure_id == "ms7", "period_start"] = pd.NaT
+    with pytest.raises(plot.PlotError, match="period.s. 2017 have no start and end dates"):
+        plot.market_share_trend("China e-commerce", data=dict(data, market_shares=shares))
+
+
+def test_trend_follows_the_group_column_where_the_table_has_one(data):
+    shares = data["market_shares"].assign(**{plot.GROUP_COLUMN: None})
+    shares.loc[shares.entity_id.isin(["taobao", "taobao_tmall_group"]), plot.GROUP_COLUMN] = "alibaba_group"
+    entities = data["entities"].assign(parent=None)   # no parent chain: only the column can join them
+    ax = plot.market_share_trend("China e-commerce", "alibaba_group",
+                                 data=dict(data, market_shares=shares, entities=entities))
+    (line,) = ax.get_lines()
+    assert list(line.get_ydata()) == [83.6, 70.0, 33.0]
+
+
 def test_market_share_trend_all_entities_has_a_legend(data):
     ax = plot.market_share_trend("China e-commerce", data=data)
     assert len(ax.get_lines()) == 7  # one line per entity
@@ -281,23 +312,83 @@ def _glyph_warnings(records):
     return [str(r.message) for r in records if "missing from font" in str(r.message)]
 
 
-def test_zh_never_draws_boxes(data, tmp_path):
-    with warnings.catch_warnings(record=True) as records:
+@pytest.fixture
+def font_list(monkeypatch):
+    """matplotlib's font list, restored after the test (with its lookup cache)."""
+    from matplotlib import font_manager as fm
+
+    monkeypatch.setattr(fm.fontManager, "ttflist", list(fm.fontManager.ttflist))
+    fm.fontManager._findfont_cached.cache_clear()
+    yield fm.fontManager
+    monkeypatch.undo()
+    fm.fontManager._findfont_cached.cache_clear()
+
+
+def _draws_chinese(entry) -> bool:
+    from matplotlib import font_manager as fm
+
+    try:
+        return bool(fm.get_font(entry.fname).get_char_index(ord("中")))
+    except (OSError, RuntimeError):
+        return False
+
+
+@pytest.fixture
+def without_cjk_font(font_list):
+    """Whatever this machine has installed, matplotlib knows no font with Chinese glyphs."""
+    font_list.ttflist = [e for e in font_list.ttflist if not _draws_chinese(e)]
+    font_list._findfont_cached.cache_clear()
+    assert plot.cjk_font() is None
+    return font_list
+
+
+@pytest.fixture
+def with_cjk_font(without_cjk_font, tmp_path_factory):
+    """Exactly one CJK font, made by the test (tests/_fonts.py), whatever the machine has."""
+    import _fonts
+
+    path = _fonts.cjk_font(tmp_path_factory.mktemp("fonts") / "acm-test-cjk.ttf")
+    without_cjk_font.addfont(str(path))
+    assert plot.cjk_font() == _fonts.FAMILY
+    return _fonts.FAMILY
+
+
+def _draw_quietly(make, tmp_path, caplog):
+    """Draw and save a chart; return it with every warning and every log line matplotlib gave."""
+    import logging
+
+    with warnings.catch_warnings(record=True) as records, caplog.at_level(logging.WARNING, "matplotlib"):
         warnings.simplefilter("always")
-        warnings.filterwarnings("error", message=r"Glyph .* missing from font")
-        ax = plot.market_shares("China e-commerce", "2024", lang="zh", data=data)
-        render(ax, tmp_path, "zh.png")
-        ax2 = plot.financials("capex", lang="en", data=data)  # 群脉SCRM in the sources
-        render(ax2, tmp_path, "en.png")
-    assert _glyph_warnings(records) == []
-    if plot.cjk_font() is None:
-        assert any("needs a CJK font" in str(r.message) and r.category is UserWarning
-                   for r in records)
-        assert "JD.com [2]" in tick_texts(ax)
-        assert plot.footnote(ax2) == "Source: Qunmai SCRM, 2024-09-20"
-    else:
-        assert "京东 [2]" in tick_texts(ax)
-        assert "群脉SCRM" in plot.footnote(ax2)
+        caplog.clear()
+        ax = make()
+        render(ax, tmp_path)
+    logged = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    return ax, [str(r.message) for r in records], logged
+
+
+def test_zh_with_a_cjk_font_draws_chinese_without_a_warning(data, with_cjk_font, tmp_path, caplog):
+    ax, warned, logged = _draw_quietly(
+        lambda: plot.market_shares("China e-commerce", "2024", lang="zh", data=data), tmp_path, caplog)
+    assert warned == [] and logged == []          # no findfont line, no missing glyph
+    assert "京东 [2]" in tick_texts(ax) and ax.get_xlabel() == "市场份额（%）"
+    assert with_cjk_font in ax.get_yticklabels()[0].get_fontfamily()
+    ax, warned, logged = _draw_quietly(lambda: plot.financials("capex", lang="en", data=data), tmp_path, caplog)
+    assert warned == [] and logged == []
+    assert plot.footnote(ax) == "Source: Qunmai SCRM, 2024-09-20"  # publisher_en first in English
+    ax, warned, logged = _draw_quietly(
+        lambda: plot.market_share_trend("China e-commerce", lang="zh", data=data), tmp_path, caplog)
+    assert warned == [] and logged == [] and "（估计）" in plot.footnote(ax)
+
+
+def test_zh_without_a_cjk_font_falls_back_to_english_with_one_warning(data, without_cjk_font, tmp_path,
+                                                                      caplog):
+    ax, warned, logged = _draw_quietly(
+        lambda: plot.market_shares("China e-commerce", "2024", lang="zh", data=data), tmp_path, caplog)
+    assert logged == [] and len(warned) == 1 and "needs a CJK font" in warned[0]
+    assert "JD.com [2]" in tick_texts(ax)
+    ax, warned, logged = _draw_quietly(lambda: plot.financials("capex", lang="en", data=data), tmp_path, caplog)
+    assert warned == [] and logged == []
+    assert plot.footnote(ax) == "Source: Qunmai SCRM, 2024-09-20"
 
 
 def test_zh_labels_when_a_cjk_font_draws_them(data, monkeypatch):
@@ -401,20 +492,22 @@ def test_every_packaged_market_and_period_plots(tmp_path):
         plt.close(ax.figure)
 
 
-def test_tables_typed_like_load_with_missing_values(data):
-    """load() returns pandas 'string' columns with pd.NA; selections must cope."""
+@pytest.mark.parametrize("dtype", [ai_consumer_metrics.store.string_dtype(), pd.StringDtype()],
+                         ids=["load's str (NaN)", "string (pd.NA)"])
+def test_tables_typed_like_load_with_missing_values(data, dtype):
+    """load()'s string dtype, and pandas' "string" (pd.NA) a user may build frames with, both plot."""
     def as_load_returns(df):
         text = [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c])
                 and not pd.api.types.is_datetime64_any_dtype(df[c])
                 and not pd.api.types.is_bool_dtype(df[c])]
-        return df.astype({c: pd.StringDtype() for c in text})
+        return df.astype({c: dtype for c in text})
 
     shares = data["market_shares"]
     extra = shares.iloc[[0]].assign(market=None, figure_id="ms9")
     typed = {name: as_load_returns(df) for name, df in data.items()}
     typed["market_shares"] = as_load_returns(pd.concat([shares, extra], ignore_index=True))
     assert typed["market_shares"]["market"].isna().sum() == 1
-    assert typed["market_shares"]["market"].dtype == pd.StringDtype()
+    assert typed["market_shares"]["market"].dtype == dtype
     ax = plot.market_shares("China e-commerce", "2024", data=typed)
     assert bar_lengths(ax) == [33.0, 19.0, 18.0, 17.0, 16.0, 13.0]
     with pytest.raises(plot.PlotError, match="choose one of: China e-commerce$"):
@@ -425,9 +518,9 @@ def test_tables_typed_like_load_with_missing_values(data):
 
 
 @pytest.fixture
-def no_cjk_font(monkeypatch):
+def no_cjk_font(without_cjk_font):
     """Whatever this machine has installed, draw as if no font had Chinese glyphs."""
-    monkeypatch.setattr(plot, "_find_cjk_font", lambda: None)
+    return without_cjk_font
 
 
 def _draw_without_boxes(make, tmp_path):

@@ -8,6 +8,7 @@ import html
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -49,8 +50,7 @@ def _browser(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
 @pytest.fixture(scope="module")
 def page(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("review") / "review.html"
-    r = subprocess.run([".venv/bin/python" if (REPO / ".venv/bin/python").exists() else "python",
-                        "-m", "extract", "review", SID, "-o", str(out)],
+    r = subprocess.run([sys.executable, "-m", "extract", "review", SID, "-o", str(out)],
                        capture_output=True, text=True, cwd=REPO)
     assert r.returncode == 0, r.stderr
     return out
