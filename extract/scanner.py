@@ -611,6 +611,7 @@ _NAMES_BEFORE_VERSION = (
     "小米", "红米", "荣耀", "一加", "魅族", "真我", "畅享", "麒麟", "骁龙", "天玑", "昇腾", "鲲鹏", "龙芯",
     "玄戒", "极氪", "领克",
 )
+_NAMES_LAST = frozenset(n[-1] for n in _NAMES_BEFORE_VERSION)  # (one set lookup before the endswith)
 # Unit words that are nouns: after a product's version number they are not its unit.
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset(_VERB_BEFORE_NUMBER)
@@ -721,6 +722,7 @@ _LOOSE_PAIRS = frozenset({(a, a + 1) for a in range(1, 9)} | {(3, 5)})
 _LOOSE_RE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿]|$)")
 
 
+@lru_cache(maxsize=4096)
 def _loose_range(cn: str):
     """(low, high) for a loose range written with two neighbouring digits, else None.
 
@@ -1021,7 +1023,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 r = _after_word(t, s0, m.end("ar1"), ar, floor)
                 if r is not None:
                     return r
-            if t.endswith(_NAMES_BEFORE_VERSION, max(0, s0 - 4), s0) and len(ar) <= 5:
+            if t[s0 - 1] in _NAMES_LAST and t.endswith(_NAMES_BEFORE_VERSION, max(0, s0 - 4), s0) and len(ar) <= 5:
                 return s0, m.end("ar1"), None, "", "exact", "identifier"  # 小米14, 通义千问2.5, 麒麟9000
         if bare and info is None:
             if len(ar) == 4 and ar.isdigit() and 1990 <= int(ar) <= 2039:
