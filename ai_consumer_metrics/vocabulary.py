@@ -7,8 +7,8 @@ names, so they import them from here and stay quick to import.
 Example::
 
     >>> from ai_consumer_metrics.vocabulary import QUALIFIERS, CURRENCIES
-    >>> QUALIFIERS[0], "HKD" in CURRENCIES
-    ('exact', True)
+    >>> QUALIFIERS[0], "HKD" in CURRENCIES, DOLLAR in CURRENCIES, DOLLAR_CURRENCIES <= CURRENCIES
+    ('exact', True, False, True)
 """
 from __future__ import annotations
 
@@ -23,9 +23,15 @@ QUALIFIERS = ("exact", "approx", "at_least", "at_most")
 CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", "MOP", "CHF", "SGD", "RUB", "AUD",
                         "CAD", "NZD", "THB", "INR", "VND", "IDR", "MYR", "PHP", "MXN", "BRL", "ZAR", "TRY", "AED",
                         "SAR", "SEK", "NOK", "DKK"})
+#: A bare ``$``: a dollar whose kind (US, Hong Kong, Taiwan, Singapore ...) the text does not
+#: say. The scanner reads it; a figure declares one of :data:`DOLLAR_CURRENCIES` instead,
+#: with ``unit_implied=True`` (docs/design.md, "A bare $").
+DOLLAR = "dollar"
+#: The currencies a ``$`` sign stands for in Chinese business writing.
+DOLLAR_CURRENCIES = frozenset({"USD", "HKD", "TWD", "SGD", "AUD", "CAD", "NZD", "MOP"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
 #: Every unit a mention can carry; ``""`` is a bare magnitude (5.8亿).
-UNITS = frozenset({"", "percent", "percentage_points", "multiple"}) | CURRENCIES | COUNT_UNITS | DURATION_UNITS
+UNITS = frozenset({"", DOLLAR, "percent", "percentage_points", "multiple"}) | CURRENCIES | COUNT_UNITS | DURATION_UNITS
 #: The analysis tables a metric's figures land in, in the order they are built and listed.
 ANALYSIS_TABLES = ("market_shares", "user_metrics", "financials", "growth", "other_figures")

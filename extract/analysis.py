@@ -250,20 +250,20 @@ def _other_figures(f: pd.DataFrame, ctx: "_Context") -> pd.DataFrame:
 def currency_doubt(figures: pd.DataFrame) -> pd.Series:
     """True where a figure's currency is a reading, not a word of the text.
 
-    That is: the unit is a currency and either the text gives a bare magnitude
-    (``unit_implied``: 9000亿的GMV read as CNY) or the figure carries a bare ``$``,
-    which names a dollar without saying whose (US$, HK$ and NT$ do say).
+    That is: the unit is a currency the curator read from context
+    (``unit_implied``): a bare magnitude (9000亿的GMV read as CNY), or a bare
+    ``$``, which names a dollar without saying whose (``$77.35`` on a Hong Kong
+    listing read as HKD; US$, HK$ and NT$ do say). The engine refuses a currency
+    for a bare ``$`` unless it is declared so, so the flag is all it takes.
 
     Example::
 
-        >>> f = pd.DataFrame({"unit": ["USD", "USD", "CNY", "persons"], "unit_implied": [False, False, True, True],
+        >>> f = pd.DataFrame({"unit": ["HKD", "USD", "CNY", "persons"], "unit_implied": [True, False, True, True],
         ...                   "value_text": ["$77.35", "US$5亿", "9000亿", "7.5亿"]})
         >>> currency_doubt(f).tolist()
         [True, False, True, False]
     """
-    money = _currency(figures)
-    bare_dollar = figures["value_text"].astype("str").str.contains(r"(?<![A-Za-z])\$", regex=True)
-    return (money & (figures["unit_implied"].astype(bool) | bare_dollar)).astype(bool)
+    return (_currency(figures) & figures["unit_implied"].astype(bool)).astype(bool)
 
 
 def period_basis(quote: str, period_start: Any, period_end: Any, published: Any,

@@ -110,8 +110,12 @@ def figure(
     scanner mention inside the quote that carries the figure (its ``value_nth``
     occurrence inside the quote). ``value``, ``unit`` and ``qualifier`` are what
     the person read; the engine refuses to build if the scanner reads otherwise.
-    ``unit_implied=True`` says the text gives a bare magnitude (``9000亿的GMV``)
-    and the unit comes from context; the row records that.
+    ``unit_implied=True`` says the unit comes from context, not from the text: a
+    bare magnitude (``9000亿的GMV``), or a bare ``$`` (``$77.35``), which says
+    "a dollar" and not whose, so ``unit`` is the dollar the context means (HKD for
+    a Hong Kong listing) and the note gives the other reading; the row records it
+    (and the analysis tables' ``currency_doubt``). Without the flag the engine
+    refuses a currency for a bare ``$``, as it refuses a unit for a bare magnitude.
     ``attributed_to`` is who the article credits for the number (``QuestMobile``),
     ``via`` the intermediate publisher (``新浪财经``), ``reference`` the article's
     own reference-list entry (``[3]``). ``reviewed=False`` marks a claim drafted
@@ -129,6 +133,9 @@ def figure(
         ...            unit="persons", unit_implied=True, attributed_to="QuestMobile")
         >>> f.value, f.qualifier, f.direction
         (750000000.0, 'exact', None)
+        >>> figure("阿里巴巴(9988.HK)股价$77.35", "$77.35", entity="alibaba_group", metric="share_price",
+        ...        period="2024-09", scope="s", value=77.35, unit="HKD", unit_implied=True).unit_implied
+        True
         >>> figure("收入同比下滑1%", "1%", entity="x", metric="revenue_growth", period="2024",
         ...        scope="s", value=1, unit="percent", direction="fall").direction
         'fall'

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 # Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
-from ai_consumer_metrics.vocabulary import AUTO_KINDS, FIGURE_KINDS, QUALIFIERS
+from ai_consumer_metrics.vocabulary import AUTO_KINDS, DOLLAR, DOLLAR_CURRENCIES, FIGURE_KINDS, QUALIFIERS
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
 from extract.direction import check_direction
 from extract.numerals import fmt_number
@@ -415,7 +415,9 @@ class _Checker:
         elif low is None or not math.isclose(fig.value, low, rel_tol=REL_TOL) or (
                 high is not None and not math.isclose(fig.value_high, high, rel_tol=REL_TOL)):
             self.errors.append(f"{at}: value mismatch {both}")
-        if fig.unit != m.unit:
+        if m.unit == DOLLAR or fig.unit == DOLLAR:
+            self._compare_dollar(fig, m, at, both)
+        elif fig.unit != m.unit:
             if m.unit == "" and fig.unit_implied:
                 pass
             elif m.unit == "":
@@ -427,6 +429,22 @@ class _Checker:
             self.errors.append(f"{at}: unit_implied=True but the text states the unit {m.unit!r} {both}")
         if fig.qualifier in QUALIFIERS and fig.qualifier != m.qualifier:
             self.errors.append(f"{at}: qualifier mismatch {both}")
+
+    def _compare_dollar(self, fig: Figure, m, at: str, both: str) -> None:
+        # A bare $ says "a dollar" and not whose: the currency is the curator's reading of
+        # the context, declared as such (unit_implied) so that the row records it.
+        kinds = ", ".join(sorted(DOLLAR_CURRENCIES))
+        if fig.unit == DOLLAR:
+            self.errors.append(f"{at}: unit {DOLLAR!r} is the scanner's reading of a bare '$', not a currency; "
+                               f"declare the dollar the context means ({kinds}) with unit_implied=True {both}")
+        elif m.unit != DOLLAR:
+            self.errors.append(f"{at}: unit mismatch {both}")
+        elif fig.unit not in DOLLAR_CURRENCIES:
+            self.errors.append(f"{at}: unit mismatch: a bare '$' is a dollar ({kinds}), not {fig.unit!r} {both}")
+        elif not fig.unit_implied:
+            self.errors.append(f"{at}: the text writes a bare '$', which does not say whose dollar; set "
+                               f"unit_implied=True to read it as {fig.unit!r} from context (and say why in the "
+                               f"note) {both}")
 
     def _entity(self, fig: Figure, at: str):
         entity = self.entities.get(fig.entity)

@@ -76,6 +76,7 @@ from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
+from ai_consumer_metrics.vocabulary import DOLLAR, DOLLAR_CURRENCIES
 
 __all__ = ["Mention", "scan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
 
@@ -229,9 +230,15 @@ _SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "G
 # also common words or acronyms (CAD drawings, PHP code, SAR, TRY) only after it.
 _PREFIX_CODES = frozenset({"USD", "HKD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "TWD", "CHF", "SGD", "AUD",
                            "RUB", "INR", "NZD", "MOP"})
-_CURRENCY_PREFIX = {"US$": "USD", "HK$": "HKD", "$": "USD", "NT$": "TWD", "¥": "CNY", "RMB": "CNY",
+# A bare $ names a dollar without saying whose (a Hong Kong price, a Taiwan one, a US one):
+# the scanner reads it as DOLLAR and the curator declares the currency context gives.
+_CURRENCY_PREFIX = {"US$": "USD", "HK$": "HKD", "$": DOLLAR, "NT$": "TWD", "¥": "CNY", "RMB": "CNY",
                     "人民币": "CNY", "€": "EUR", "£": "GBP", "新台币": "TWD", "₩": "KRW"}
 _CURRENCY_PREFIX |= {c: c for c in _PREFIX_CODES if c != "RMB"}
+# Letters before $ that say whose dollar it is (US$, S$, A$ …), looked back from the sign;
+# longest first, so that US$ is not read as S$.
+_DOLLAR_MARKS = (("MOP", "MOP"), ("US", "USD"), ("HK", "HKD"), ("NT", "TWD"), ("SG", "SGD"), ("AU", "AUD"),
+                 ("CA", "CAD"), ("NZ", "NZD"), ("S", "SGD"), ("A", "AUD"), ("C", "CAD"))
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
 _CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" not in w)
@@ -372,7 +379,6 @@ _ASCII_AFTER = (
 
 _URL_RE = re.compile(r"(?:https?|HTTPS?)://[^\s<>\"'()\[\]{}（）【】，。、；！？]+|www\.[^\s<>\"'()\[\]{}（）【】，。、；！？]+")
 _EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_TLDS = (".com", ".cn", ".net", ".org", ".io", ".htm", ".shtml")
 # Anchored on the top-level domain (a literal "."), then widened in Python.
 _TLD_RE = re.compile(r"\.(?:com|cn|net|org|io|html?|shtml)(?![A-Za-z0-9])(?:/[^\s，。,]*)?")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.")
@@ -605,6 +611,7 @@ _NAMES_BEFORE_VERSION = (
     "小米", "红米", "荣耀", "一加", "魅族", "真我", "畅享", "麒麟", "骁龙", "天玑", "昇腾", "鲲鹏", "龙芯",
     "玄戒", "极氪", "领克",
 )
+_NAMES_LAST = frozenset(n[-1] for n in _NAMES_BEFORE_VERSION)  # (one set lookup before the endswith)
 # Unit words that are nouns: after a product's version number they are not its unit.
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset(_VERB_BEFORE_NUMBER)
@@ -661,6 +668,7 @@ def _core_value(m: re.Match, i: int):
     return _core_value_of(*m.group(*(_END1 if i == 1 else _END2)))
 
 
+@lru_cache(maxsize=8192)  # (pure: the four groups' text decides; a number recurs across an article)
 def _core_value_of(ar, cn, frac, half):
     """(value, form) from the four alternative groups of one end (exactly one is set)."""
     if ar is not None:
@@ -697,6 +705,7 @@ def _times(x: float, mult: float) -> float:
     return x * mult if mult >= 1 else x / round(1 / mult)
 
 
+@lru_cache(maxsize=1024)
 def _scale_of(sc: str | None) -> int:
     if not sc:
         return 1
@@ -713,6 +722,7 @@ _LOOSE_PAIRS = frozenset({(a, a + 1) for a in range(1, 9)} | {(3, 5)})
 _LOOSE_RE = re.compile(r"([一二两三四五六七八九])([二两三四五六七八九])(?=[十百千万亿]|$)")
 
 
+@lru_cache(maxsize=4096)
 def _loose_range(cn: str):
     """(low, high) for a loose range written with two neighbouring digits, else None.
 
@@ -872,9 +882,14 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
 
     # Looking back: currency words, a sign, a qualifier word.
     start = s0
-    if cur == "$" and s0 - 2 >= floor and t[s0 - 2:s0] in ("US", "HK", "NT"):
-        start = s0 - 2
-        cur_unit = _CURRENCY_PREFIX[t[s0 - 2:s0] + "$"]
+    if cur == "$" and s0 > floor and "A" <= t[s0 - 1] <= "Z":
+        for mark, code in _DOLLAR_MARKS:
+            k = s0 - len(mark)
+            # (one letter after another letter is part of a word, ABS$5: a bare $)
+            if k >= floor and t[k:s0] == mark and not (len(mark) == 1 and k > 0 and t[k - 1].isascii()
+                                                        and t[k - 1].isalpha()):
+                start, cur_unit = k, code
+                break
     elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元金镑 ":
         k = start - 1 if t[start - 1] == " " else start
         w = t[k - 3:k] if k - 3 >= floor else ""
@@ -963,6 +978,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if info is not None:
         unit, mult, add, uqual = info
         ut = unit_text.strip()
+    if info is not None and ut in _CHECKED_UNIT_WORDS:  # (most unit words need no check: one set lookup)
         if ut == "股" and form == "cn" and not sc and not any(c in "百千万亿" for c in cn):
             raise _Reject  # 两股力量: "two strands", not two shares
         if ut == "个点" and not _after_change_verb(t, start):
@@ -985,14 +1001,15 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if cur_unit:
         if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() in ("元", "圆"):
             unit = cur_unit  # 港币20亿元: 元 is the yuan-unit word of the currency named before
-        if unit and unit != cur_unit:
-            raise _Reject
+        if unit and unit != cur_unit and not (cur_unit == DOLLAR and unit in DOLLAR_CURRENCIES):
+            raise _Reject  # ($5美元, $5港元: the word after a bare $ says whose dollar)
         if unit and cur and ar and "," in ar and sep is None and m.start("ar1") + ar.index(",") in wide_commas:
             # $30，450美元: a sign and a currency word around digits split by a full-width comma
             # are two prices (¥1,299元, with an ASCII comma, stays one)
             first = ar.partition(",")[0]
             return start, m.start("ar1") + len(first), float(first), unit, _PREFIX[pre][0] if pre else "exact", "quantity"
-        unit = cur_unit
+        if not unit or cur_unit != DOLLAR:
+            unit = cur_unit
     if form in ("frac", "一半", "半数"):
         unit = "percent"
 
@@ -1008,7 +1025,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 r = _after_word(t, s0, m.end("ar1"), ar, floor)
                 if r is not None:
                     return r
-            if t.endswith(_NAMES_BEFORE_VERSION, max(0, s0 - 4), s0) and len(ar) <= 5:
+            if t[s0 - 1] in _NAMES_LAST and t.endswith(_NAMES_BEFORE_VERSION, max(0, s0 - 4), s0) and len(ar) <= 5:
                 return s0, m.end("ar1"), None, "", "exact", "identifier"  # 小米14, 通义千问2.5, 麒麟9000
         if bare and info is None:
             if len(ar) == 4 and ar.isdigit() and 1990 <= int(ar) <= 2039:
@@ -1020,7 +1037,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 if prev.isalpha() and prev not in _VERB_BEFORE_VERSION:
                     return s0, m.end("ar1"), None, "", "exact", "identifier"  # 支小宝2.0
 
-    scale = _scale_of(sc)
+    scale = _scale_of(sc) if sc else 1
     sign = -1.0 if neg else 1.0
 
     # Qualifier: a word before, then a word after, then 多/余 inside the number.
@@ -1072,7 +1089,9 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "range"
         return start, end, (float(lo), float(hi)), unit, qual, kind
 
-    v = sign * (_times(_exact_times(value, ar, scale), mult) + add)
+    # (the calls only where they change something: most numbers have no scale or multiplier)
+    x = value if scale == 1 else _exact_times(value, ar, scale)
+    v = sign * ((x if mult == 1 else _times(x, mult)) + add)
     if discount:
         v = _discount(v)
     kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
@@ -1188,10 +1207,28 @@ def _urls(t: str) -> list[tuple[int, int, None]]:
     return out
 
 
+# Unit words whose reading depends on the number or the context (checked in _interpret_np).
+_CHECKED_UNIT_WORDS = frozenset({"股", "个点", "大", "月", "块", "折"})
+# Any character a master-pattern match can start with (the pattern's own gate).
+_GATE_RE = re.compile(f"[{_GATE}]")
+
 _LST_SPAN = methodcaller("span", "lst")
 # Words found with str.find before the master pass: digit counts, and the halved price.
 _PREPASS_WORDS = ("个位数", "对折", "半价")
 _LST_STRIP = methodcaller("strip", ".、()")
+
+
+def _list_claims(t: str, lists: list[re.Match]) -> list[tuple[int, int, tuple]]:
+    """The list-number claims of the list-mark matches ``lists`` (in order)."""
+    # Column-wise in C-level map() calls: an article can hold thousands of list lines.
+    spans = list(map(_LST_SPAN, lists))
+    ls, le = [s for s, _ in spans], [e for _, e in spans]
+    vals = list(map(_list_value, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le)))))
+    if None in vals:
+        # 一二十、 or (三五十) is not one numeral: not a list mark; the master pass reads it
+        keep = [v is not None for v in vals]
+        ls, le, vals = [x for x, k in zip(ls, keep) if k], [x for x, k in zip(le, keep) if k], [v for v in vals if v is not None]
+    return list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
 
 
 def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
@@ -1201,8 +1238,11 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
         claims += _urls(t)
     if "@" in t:
         claims += [(m.start(), m.end(), None) for m in _EMAIL_RE.finditer(t)]
-    if any(tld in t for tld in _TLDS):
-        for m in _TLD_RE.finditer(t):
+    # (one search for the pattern's literal "." finds whether there is any: cheaper than
+    # testing each ending with `in`; finditer then starts at the first)
+    first = _TLD_RE.search(t)
+    if first is not None:
+        for m in _TLD_RE.finditer(t, first.start()):
             j = m.start()
             while j > 0 and t[j - 1] in _HOST_CHARS:
                 j -= 1
@@ -1212,16 +1252,12 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     m0 = _FIRST_LIST_RE.match(t)
     if m0 is not None:
         lists.append(m0)
-    lists += _LINE_LIST_RE.finditer(t)
-    # Column-wise in C-level map() calls: an article can hold thousands of list lines.
-    spans = list(map(_LST_SPAN, lists))
-    ls, le = [s for s, _ in spans], [e for _, e in spans]
-    vals = list(map(_list_value, map(_LST_STRIP, map(t.__getitem__, map(slice, ls, le)))))
-    if None in vals:
-        # 一二十、 or (三五十) is not one numeral: not a list mark; the master pass reads it
-        keep = [v is not None for v in vals]
-        ls, le, vals = [x for x, k in zip(ls, keep) if k], [x for x, k in zip(le, keep) if k], [v for v in vals if v is not None]
-    list_claims = list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
+    if "\n" in t:
+        lists += _LINE_LIST_RE.finditer(t)
+    if not lists:
+        list_claims = []  # (a sentence or a line: no list marks, and none of the column work below)
+    else:
+        list_claims = _list_claims(t, lists)
     words = [w for w in _PREPASS_WORDS if w in t]
     if not claims and not words:
         return list_claims  # in order and disjoint already: one per line, after the line break
@@ -1233,7 +1269,7 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
         while i != -1:
             claims.append((i, i + 2, (i, i + 2, 50.0, "percent", "exact", "quantity")))  # 对折, 半价: half the price
             i = t.find(w, i + 2)
-    if "个位数" in t:
+    if "个位数" in words:
         i = t.find("个位数")
         while i != -1:
             grow = _GROWTH_AFTER_RE.match(t, i + 3, i + 6)
@@ -1305,6 +1341,9 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                         continue
                     pos = m1.end()
                     r = _interpret_np(m1, t, floor)
+            elif kind == "k_skip":  # a word, not a number (tested early: the third most frequent kind)
+                floor = e
+                continue
             elif kind == "k_date" or kind == "k_cdate":
                 ds = s
                 if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
@@ -1339,11 +1378,8 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                 r = _interpret_special(m, t)
             elif kind == "k_list":
                 r = (s, e, float(t[s:e - 1]), "", "exact", "list_number")
-            elif kind == "k_circled":
+            else:  # k_circled
                 r = (s, e, float(ord(t[s]) - ord("①") + 1), "", "exact", "list_number")
-            else:  # k_skip: a word, not a number
-                floor = e
-                continue
         except (_Reject, ValueError, ArithmeticError, KeyError, IndexError, OverflowError):
             pos = s + 1
             continue
@@ -1371,7 +1407,9 @@ def scan(text: str) -> list[Mention]:
 
 def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
-    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
+    if _GATE_RE.search(layer.normalized) is None and not any(w in layer.normalized for w in _PREPASS_WORDS):
+        return []  # no character a number can start with (a heading, a line of prose): nothing to read
+    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else _NO_COMMAS
     found = _scan_normalized(layer.normalized, wide)
     found = [r for r in found if r[1] > r[0]]
     if not found:
@@ -1398,6 +1436,9 @@ def _scan(text: str) -> list[Mention]:
 
 
 _WIDE_COMMA_RE = re.compile(r"，(?<=\d，)(?=\d)")  # starts with the literal: a fast search
+
+
+_NO_COMMAS: frozenset = frozenset()
 
 
 def _wide_commas(text: str) -> list[int]:

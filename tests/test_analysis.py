@@ -339,7 +339,9 @@ def test_period_basis_says_whether_the_text_states_the_period(quote, start, end,
 def test_currency_doubt_marks_a_bare_dollar_and_an_implied_currency():
     from extract.analysis import currency_doubt
 
-    f = pd.DataFrame({"unit": ["USD", "USD", "HKD", "CNY", "CNY", "persons"],
-                      "unit_implied": [False, False, False, True, False, True],
+    # A bare $ read as HKD and a bare magnitude read as CNY are both unit_implied (the
+    # engine refuses a currency for a bare $ without it); US$ and HK$ say whose dollar.
+    f = pd.DataFrame({"unit": ["HKD", "USD", "HKD", "CNY", "CNY", "persons"],
+                      "unit_implied": [True, False, False, True, False, True],
                       "value_text": ["$77.35", "US$5亿", "HK$100", "9000亿", "约1200亿元", "7.5亿"]})
     assert currency_doubt(f).tolist() == [True, False, False, True, False, False]

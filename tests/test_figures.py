@@ -77,7 +77,7 @@ FORMS = [
     ("十几亿", "十几亿", 1e9, "", "at_least", "quantity"),
     ("两百多万", "两百多万", 2e6, "", "at_least", "quantity"),
     # money
-    ("$77.35", "$77.35", 77.35, "USD", "exact", "quantity"),
+    ("$77.35", "$77.35", 77.35, "dollar", "exact", "quantity"),  # a bare $: whose dollar, the context says
     ("US$5亿", "US$5亿", 5e8, "USD", "exact", "quantity"),
     ("HK$100", "HK$100", 100, "HKD", "exact", "quantity"),
     ("100港元", "100港元", 100, "HKD", "exact", "quantity"),
@@ -347,11 +347,11 @@ EXPECTED = {
         ("3.2次", 3.2, "times", "exact"),
         ("400多项", 400, "items", "at_least"),
         ("30亿元", 3e9, "CNY", "exact"),
-        ("$77.35", 77.35, "USD", "exact"),
-        ("$160.40", 160.40, "USD", "exact"),
+        ("$77.35", 77.35, "dollar", "exact"),
+        ("$160.40", 160.40, "dollar", "exact"),
         ("超过100%", 100, "percent", "at_least"),
-        ("$164.21", 164.21, "USD", "exact"),
-        ("$155.46", 155.46, "USD", "exact"),
+        ("$164.21", 164.21, "dollar", "exact"),
+        ("$155.46", 155.46, "dollar", "exact"),
     ],
     "2024-09-20-qunmai-tencent-alibaba": [
         ("3678字", 3678, "units", "exact"),

@@ -68,7 +68,7 @@ FORMS = [
     ("台湾地区营收NT$300亿", "NT$300亿", 3e10, "TWD", "exact", "quantity"),
     ("港股募资HK$120亿", "HK$120亿", 1.2e10, "HKD", "exact", "quantity"),
     # English scales in Chinese text
-    ("OpenAI年化收入达$1.2 billion", "$1.2 billion", 1.2e9, "USD", "exact", "quantity"),
+    ("OpenAI年化收入达$1.2 billion", "$1.2 billion", 1.2e9, "dollar", "exact", "quantity"),
     ("公司年收入为1.2 billion美元", "1.2 billion美元", 1.2e9, "USD", "exact", "quantity"),
     ("本轮融资500 million", "500 million", 5e8, "", "exact", "quantity"),
     ("该基金规模为RMB 500 million", "RMB 500 million", 5e8, "CNY", "exact", "quantity"),
@@ -77,7 +77,7 @@ FORMS = [
     ("市值达2.1 trillion美元", "2.1 trillion美元", 2.1e12, "USD", "exact", "quantity"),
     ("资本开支USD 30 billion", "USD 30 billion", 3e10, "USD", "exact", "quantity"),
     ("资本开支30 billion USD", "30 billion USD", 3e10, "USD", "exact", "quantity"),
-    ("种子轮融资$5M", "$5M", 5e6, "USD", "exact", "quantity"),
+    ("种子轮融资$5M", "$5M", 5e6, "dollar", "exact", "quantity"),
     ("B轮融资US$1.2B", "US$1.2B", 1.2e9, "USD", "exact", "quantity"),
     ("营收3 thousand", "3 thousand", 3000, "", "exact", "quantity"),
     ("营收120mn美元", "120mn美元", 1.2e8, "USD", "exact", "quantity"),
@@ -424,7 +424,7 @@ decimals = st.builds(
     st.sampled_from(["", "1", "25", "5", "75", "05", "999"]),
 )
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "bn": 10**9, "mn": 10**6}
-CURRENCY_BEFORE = {"": "", "$": "USD", "US$": "USD", "HK$": "HKD", "USD ": "USD", "RMB ": "CNY", "HKD ": "HKD"}
+CURRENCY_BEFORE = {"": "", "$": "dollar", "US$": "USD", "HK$": "HKD", "USD ": "USD", "RMB ": "CNY", "HKD ": "HKD"}
 CURRENCY_AFTER = {"": "", "美元": "USD", "港元": "HKD", "元": "CNY", " USD": "USD"}
 
 

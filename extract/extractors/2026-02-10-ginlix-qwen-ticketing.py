@@ -10,8 +10,9 @@ Simplified script with ASCII commas (,) — quotes copy them exactly.
 
 Periods the text leaves open are bound to the cited reference's date where its
 URL shows one ([3] 2026-02-09, [7] 2026-01-28), else to this article's date, and
-the note says so. Doubts kept in notes, figures as printed: the $ prices of
-9988.HK (a Hong Kong listing trades in HKD); 过去四个季度 read as the quarters
+the note says so. Doubts kept in notes: the bare $ prices of 9988.HK are read as
+HKD from context (a Hong Kong listing trades in HKD; unit_implied, the note gives
+USD as the other reading); 过去四个季度 read as the quarters
 reported by the date of reference [4] (2026-01-15); the 三分之一 of a three-year
 plan whose amount (3800亿, dated 2024年2月 by 2025-05-liuhai-alibaba-ai-rebuild)
 is not given here.
@@ -37,9 +38,10 @@ _PAST_FOUR_QUARTERS_NOTE = (
     "they would be 2025Q1-2025Q4, for which no results were out yet."
 )
 _PRICE_NOTE = (
-    "The text writes '$' for the price of 9988.HK; shares listed in Hong Kong trade in HKD, "
-    "so HK$ is probably meant (BABA, the US listing, trades in USD at a different price per "
-    "share). Kept as printed: unit USD as the scanner reads '$'."
+    "The text writes a bare '$' for the price of 9988.HK, which does not say whose dollar; "
+    "shares listed in Hong Kong trade in HKD, so HK$ is meant and the unit is HKD, read from "
+    "context (unit_implied). The other reading, USD (US$), is unlikely: BABA, the US listing, "
+    "trades in USD at a different price per share."
 )
 
 FIGURES = [
@@ -168,7 +170,7 @@ FIGURES = [
         "$77.35",
         entity="alibaba_group", metric="share_price", period="2024-09",  # 2024年9月
         scope="9988.HK, low of the month",
-        value=77.35, unit="USD",
+        value=77.35, unit="HKD", unit_implied=True,
         attributed_to="金灵API", reference="[9]",
         note="The low of September 2024 in reference [9]'s data (2024-09-30 to 2026-02-10). " + _PRICE_NOTE,
     ),
@@ -177,7 +179,7 @@ FIGURES = [
         "$160.40",
         entity="alibaba_group", metric="share_price", period="2026-02",  # 2026年2月
         scope="9988.HK, price in February 2026",
-        value=160.40, unit="USD",
+        value=160.40, unit="HKD", unit_implied=True,
         attributed_to="金灵API", reference="[9]",
         note="Reference [9]'s data run to 2026-02-10, so this is a price on or before that day. " + _PRICE_NOTE,
     ),
@@ -195,7 +197,7 @@ FIGURES = [
         "$164.21",
         entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,  # 目前
         scope="9988.HK, 20-day moving average",
-        value=164.21, unit="USD",
+        value=164.21, unit="HKD", unit_implied=True,
         attributed_to="金灵API", reference="[9]",
         note=_PRICE_NOTE,
     ),
@@ -204,7 +206,7 @@ FIGURES = [
         "$155.46",
         entity="alibaba_group", metric="share_price_moving_average", period=AS_OF_PUBLICATION,  # 目前
         scope="9988.HK, 50-day moving average",
-        value=155.46, unit="USD",
+        value=155.46, unit="HKD", unit_implied=True,
         attributed_to="金灵API", reference="[9]",
         note=_PRICE_NOTE,
     ),
