@@ -39,6 +39,7 @@ from typing import Any, Iterable, Literal
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from ai_consumer_metrics.vocabulary import ANALYSIS_TABLES as METRIC_TABLES, CURRENCIES
+from ai_consumer_metrics.vocabulary import DOLLAR
 from ai_consumer_metrics.vocabulary import UNITS as _SCANNER_UNITS
 from extract.engine import rel_path
 from extract.validation import STRICT, NonEmpty, one_line, problems, suggest
@@ -92,7 +93,9 @@ ENTITY_CATEGORIES = {
 #: only allow units from this vocabulary, so a declared unit can always be compared
 #: with the scanner's reading. The bare magnitude ``""`` is deliberately absent: a
 #: metric says what its numbers count, and ``unit_implied`` covers bare mentions.
-UNITS = _SCANNER_UNITS - {""}
+# A metric's units are what a figure is stored in: never a bare magnitude, and never the
+# scanner's undecided "dollar" (a declaration names which dollar, with unit_implied=True).
+UNITS = _SCANNER_UNITS - {"", DOLLAR}
 #: Any ISO 4217 code the scanner reads (vocabulary.CURRENCIES) may stand in ``financials``.
 
 #: Units each analysis table can hold (``other_figures`` takes any known unit). A
