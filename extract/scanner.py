@@ -73,6 +73,7 @@ from itertools import repeat
 from operator import ge, gt, methodcaller
 
 from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, fmt_number, parse_number
+from extract.textlayer import normalize as _normalize
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
@@ -146,8 +147,29 @@ class Mention:
 _MENTION_SLOTS = tuple(Mention.__dict__[f.name].__set__ for f in fields(Mention))
 
 
+# Below this many mentions one loop over the rows is cheaper: the column path has a fixed
+# cost of about seven mentions' construction.
+_COLUMNS_MIN = 48
+
+
 def _mentions(n: int, columns) -> list[Mention]:
     """``n`` mentions from seven columns in field order (iterables of length ``n``)."""
+    if n < _COLUMNS_MIN:
+        new = object.__new__
+        s0, s1, s2, s3, s4, s5, s6 = _MENTION_SLOTS
+        out = []
+        append = out.append
+        for a, b, c, d, e, f, g in zip(*columns):
+            o = new(Mention)
+            s0(o, a)
+            s1(o, b)
+            s2(o, c)
+            s3(o, d)
+            s4(o, e)
+            s5(o, f)
+            s6(o, g)
+            append(o)
+        return out
     out = list(map(object.__new__, repeat(Mention, n)))
     for set_field, column in zip(_MENTION_SLOTS, columns):
         deque(map(set_field, out, column), maxlen=0)
@@ -1446,7 +1468,3 @@ def _wide_commas(text: str) -> list[int]:
     return [m.start() for m in _WIDE_COMMA_RE.finditer(text)]
 
 
-def _normalize(text: str):
-    from extract.textlayer import normalize
-
-    return normalize(text)

@@ -169,14 +169,32 @@ class TextLayer:
     __slots__ = ("_original", "_normalized", "_n", "_o", "_nlen", "_olen", "_identity")
 
     def __init__(self, original: str, normalized: str, segments: list[tuple[int, int, int, int]]):
-        self._original = original
-        self._identity = len(segments) <= 1 and len(original) == len(normalized)
         cols = tuple(zip(*segments)) if segments else ((), (), (), ())
-        self._n = array("q", cols[0])
-        self._o = array("q", cols[1])
-        self._nlen = array("q", cols[2])
-        self._olen = array("q", cols[3])
-        self._normalized = normalized  # set last: it locks the instance (see __setattr__)
+        # (object.__setattr__ directly: this class's own __setattr__ is the lock, and a
+        # Python-level call per slot would cost more than the rest of a short text's layer)
+        setattr_ = object.__setattr__
+        setattr_(self, "_original", original)
+        setattr_(self, "_identity", len(segments) <= 1 and len(original) == len(normalized))
+        setattr_(self, "_n", array("q", cols[0]))
+        setattr_(self, "_o", array("q", cols[1]))
+        setattr_(self, "_nlen", array("q", cols[2]))
+        setattr_(self, "_olen", array("q", cols[3]))
+        setattr_(self, "_normalized", normalized)  # set last: it locks the instance (see __setattr__)
+
+    @classmethod
+    def _whole(cls, original: str, normalized: str) -> "TextLayer":
+        """The layer of a text normalised character for character: one segment, the identity map."""
+        self = object.__new__(cls)
+        setattr_ = object.__setattr__
+        n = len(original)
+        setattr_(self, "_original", original)
+        setattr_(self, "_identity", n == len(normalized))
+        setattr_(self, "_n", array("q", (0,)))
+        setattr_(self, "_o", array("q", (0,)))
+        setattr_(self, "_nlen", array("q", (n,)))
+        setattr_(self, "_olen", array("q", (n,)))
+        setattr_(self, "_normalized", normalized)
+        return self
 
     @classmethod
     def _from_columns(cls, original: str, normalized: str, n: array, o: array, nlen: array, olen: array) -> "TextLayer":
@@ -438,7 +456,7 @@ def _normalize_with(text: str, table: dict[int, str], one_to_one: bool) -> TextL
         # answers that in about half the time the split takes to find nothing.
         parts = _split_glosses(text) if _TONED_RE.search(text) else [text]
         if len(parts) == 1:
-            return TextLayer(text, _translate_1to1(text, table), [(0, 0, len(text), len(text))])
+            return TextLayer._whole(text, _translate_1to1(text, table))
         olen = list(map(len, parts))
         nlen = olen.copy()
         nlen[1::2] = repeat(0, len(parts) // 2)
@@ -483,6 +501,6 @@ def normalize(text: str) -> TextLayer:
     if not isinstance(text, str):
         raise TypeError(f"normalize() takes a str, not {type(text).__name__}")
     if text.isascii():
-        return TextLayer(text, text, [(0, 0, len(text), len(text))])
+        return TextLayer._whole(text, text)
     table = conversion_table()
     return _normalize_with(text, table, _TABLE_IS_1_TO_1)
