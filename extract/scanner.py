@@ -579,12 +579,17 @@ _SUB = (
 # (a class of the suffixes' first characters keeps them from being tried one by one after every number)
 _NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?{_SUB}?"
             rf"(?P<post>(?=[以之开出有多余+左上前级半])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?")
-_NP_RANGE = rf"(?:(?P<u1>\s?(?:{_UNITS_RE}))?\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?"
+# A range's separator comes within the first eight characters after the first end (a space,
+# a unit word of at most _UNIT_MAX characters, a space): one scan of the characters before it
+# in the engine rules most numbers out before the unit words are tried for a range.
+_UNIT_MAX = max(map(len, _U))
+_RANGE_GUARD = rf"(?=[^-~—–至到]{{0,{_UNIT_MAX + 2}}}+[-~—–至到])"
+_NP_RANGE = rf"(?:{_RANGE_GUARD}(?P<u1>\s?(?:{_UNITS_RE}))?\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?"
 # The same phrase without the range part; its range groups exist but never match,
 # so the interpreter reads both patterns the same way.
-_NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
+_NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?P<u1>", "(?!)(?P<u1>", 1) + _NP_TAIL)
 # The same without the digits after a place value, for a 4万30 that is not one number.
-_NP_NOREST = re.compile(_core(1, rest=False) + _NP_RANGE.replace("(?:(?P<u1>", "(?:(?!)(?P<u1>", 1) + _NP_TAIL)
+_NP_NOREST = re.compile(_core(1, rest=False) + _NP_RANGE.replace("(?P<u1>", "(?!)(?P<u1>", 1) + _NP_TAIL)
 
 # Necessary conditions of the time, date and identifier branches, checked once at a
 # digit before their alternatives are tried one by one (each alternative implies its
