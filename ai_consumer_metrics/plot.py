@@ -1049,6 +1049,11 @@ def plot_command(argv=None) -> int:
     except PlotError as exc:
         print(f"acm plot: error: {exc}", file=sys.stderr)
         return 2
+    import os
+
+    # matplotlib appends its default format to a name without one: say the name it writes.
+    if not os.path.splitext(args.output)[1]:
+        args.output += "." + plt.rcParams["savefig.format"]
     try:
         ax.figure.savefig(args.output, dpi=args.dpi, bbox_inches="tight")
     except (OSError, ValueError) as exc:
