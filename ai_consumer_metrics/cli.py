@@ -288,29 +288,43 @@ def _terminal_width() -> int:
 CELL_WIDTH = 28
 
 
+#: Columns ``acm show`` keeps first when the terminal is narrow: what a row is about and its number.
+#: The rest follow in table order while they fit; the chosen columns print in table order.
+IMPORTANT = ("entity_id", "metric", "market", "value", "share_pct", "user_count", "amount", "change",
+             "unit", "currency", "period", "qualifier", "value_text", "quote", "title", "publisher", "name_en")
+
+
 def fitting_columns(df: Any, width: int, *, cell: int = CELL_WIDTH) -> list[str]:
-    """The columns of ``df`` that ``acm show`` prints by default: in table order, skipping
-    columns with no value in these rows, while the line fits in ``width`` characters.
-    The first column (each table's key) is always shown.
+    """The columns of ``df`` that ``acm show`` prints by default, in table order.
+
+    The first column (each table's key) is always shown; then the columns of
+    :data:`IMPORTANT` (entity, metric, the number, its unit and period, the quote), then
+    the others, while the line fits in ``width`` characters. Columns with no value in
+    these rows are skipped.
 
     Example::
 
         >>> import pandas as pd
-        >>> df = pd.DataFrame({"id": ["a"], "empty": [None], "note": ["x" * 50], "n": [1]})
+        >>> df = pd.DataFrame({"id": ["a"], "empty": [None], "note": ["x" * 50], "value": [1.0]})
         >>> fitting_columns(df, 80), fitting_columns(df, 20)
-        (['id', 'note', 'n'], ['id', 'n'])
+        (['id', 'note', 'value'], ['id', 'value'])
     """
-    out, used = [], 0
+    widths = {}
     for i, col in enumerate(df.columns):
         values = df[col]
         if i and values.isna().all() and len(values):
             continue
         shown = [_cell_text(v, cell) for v in values]
-        w = max([_display_width(str(col))] + [_display_width(t) for t in shown]) + 2
-        if i == 0 or used + w <= width:
-            out.append(col)
-            used += w
-    return out
+        widths[col] = max([_display_width(str(col))] + [_display_width(t) for t in shown]) + 2
+    first = list(df.columns[:1])
+    rank = {c: k for k, c in enumerate(IMPORTANT)}
+    rest = sorted((c for c in widths if c not in first), key=lambda c: (rank.get(c, len(rank)), list(df.columns).index(c)))
+    chosen, used = set(first), sum(widths.get(c, 0) for c in first)
+    for col in rest:
+        if used + widths[col] <= width:
+            chosen.add(col)
+            used += widths[col]
+    return [c for c in df.columns if c in chosen]
 
 
 def _cell_text(v: Any, cell: int) -> str:

@@ -683,11 +683,20 @@ GROUP_COLUMN = "group_id"
 def _trend_lines(rows: pd.DataFrame, entity, names: "_Names", market) -> pd.DataFrame:
     """The rows of a trend, each with the line it belongs to in ``_line``.
 
-    With ``entity``, one line: the rows of that entity's group (``GROUP_COLUMN``, where
-    the table has it) or of the entity and every entity under it in the registry.
+    Without ``entity``, one line per top-level group (``GROUP_COLUMN``), or per entity where
+    the table has no group or a group has two units in one period. With ``entity``, one
+    line: the rows of that entity's group or of the entity and every entity under it.
     """
     if entity is None:
-        return rows.assign(_line=rows["entity_id"])
+        if GROUP_COLUMN not in rows.columns:
+            return rows.assign(_line=rows["entity_id"])
+        # One line per top-level group, so a series spans reorganisations (alibaba_group in
+        # 2017, taotian_group in 2024); a group with two of its units in one period keeps
+        # a line per unit, since one line cannot hold two points at one time.
+        group = rows[GROUP_COLUMN].fillna(rows["entity_id"]).astype(str)
+        crowded = rows.assign(_g=group).duplicated(["_g", "period"], keep=False)
+        clash = set(group[crowded])
+        return rows.assign(_line=[e if g in clash else g for g, e in zip(group, rows["entity_id"])])
     if GROUP_COLUMN in rows.columns:
         hit = rows[(rows[GROUP_COLUMN] == entity).fillna(False).astype(bool)
                    | (rows["entity_id"] == entity).fillna(False).astype(bool)]
@@ -1049,6 +1058,11 @@ def plot_command(argv=None) -> int:
     except PlotError as exc:
         print(f"acm plot: error: {exc}", file=sys.stderr)
         return 2
+    import os
+
+    # matplotlib appends its default format to a name without one: say the name it writes.
+    if not os.path.splitext(args.output)[1]:
+        args.output += "." + plt.rcParams["savefig.format"]
     try:
         ax.figure.savefig(args.output, dpi=args.dpi, bbox_inches="tight")
     except (OSError, ValueError) as exc:

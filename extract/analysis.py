@@ -84,9 +84,15 @@ _BASIS_WORDS = (
     ("较去年同期", "yoy"),
     ("比去年同期", "yoy"),
     ("与去年同期相比", "yoy"),
+    ("去年同期", "yoy"),
+    ("上年同期", "yoy"),
     ("同比", "yoy"),
+    ("按年", "yoy"),       # Hong Kong usage: 收入按年增长9%
     ("环比", "sequential"),
+    ("按季", "sequential"),
     ("较上季度", "sequential"),
+    ("较上季", "sequential"),  # 較上季增長: HK/TW drop the 度
+    ("按月", "sequential"),
     ("较上月", "sequential"),
 )
 # The same, in the English a person writes in a metric id, a scope or a note.

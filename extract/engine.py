@@ -273,7 +273,8 @@ class _Checker:
         if qs < self.lo or qe > self.hi:
             self.errors.append(
                 f"{at}: quote {show(quote)} at {qs}-{qe} is not wholly inside the body "
-                f"[{self.lo}, {self.hi}) of {self.source.source_id}")
+                f"[{self.lo}, {self.hi}) of {self.source.source_id}; delete the declaration (text outside "
+                f"the body is not the article's) or move the body with python -m extract body")
             return None
         vt = decl.value_text
         vhits = [qs + i for i in _occurrences(quote, vt)] if vt else []
@@ -543,7 +544,10 @@ def _suggest_entity(name: str, entities: dict) -> str:
         names = [getattr(e, "name_zh", None), getattr(e, "name_en", None), *getattr(e, "aliases", ())]
         if any(n and n.casefold() == name.casefold() for n in names):
             return f" ({name!r} is a name of {e.entity_id!r}; use the id)"
-    close = difflib.get_close_matches(name, list(entities), n=1, cutoff=0.6)
+    # An id typed short (tencent_fintech for tencent_fintech_business_services) is a prefix of
+    # the one meant, which difflib's ratio ranks below a short unrelated id (tencent).
+    longer = sorted(e for e in entities if e.startswith(name))
+    close = longer[:1] or difflib.get_close_matches(name, list(entities), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

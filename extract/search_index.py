@@ -6,7 +6,8 @@ shipped as data in ``search_index.json``:
 
 - ``figures``: for every figure, one search text: its quote, value text, scope,
   period and attribution, its entity's id and names (English, Chinese, aliases) and
-  its metric's id and name (not the article's title: a title naming two companies
+  the same of each group above it (字节跳动 finds Doubao), its metric's id, name and the
+  Chinese cue words drafts read it from (营收, 月活), (not the article's title: a title naming two companies
   would match every figure of the article); each part normalised
   by the text layer (pinyin glosses removed, traditional → simplified, full-width →
   ASCII) and case-folded, parts separated by a newline so that a search term never
@@ -78,18 +79,31 @@ def index(tables: dict) -> dict:
         >>> index({"figures": figs})["figures"]
         {'f1': '豆包月活跃用户\\ndoubao\\nmau'}
     """
+    from extract.guess import METRIC_CUES
+
     entities = _rows_by(tables.get("entities"), "entity_id")
     metrics = _rows_by(tables.get("metrics"), "metric_id")
+    # The Chinese words drafts read a metric from (营收, 月活 ...): a query in Chinese finds the metric too.
+    cues: dict[str, list[str]] = {}
+    for cue, metric in METRIC_CUES.items():
+        cues.setdefault(metric, []).append(cue)
     texts = {}
     for fig in tables["figures"].to_pylist():
-        ent = entities.get(fig.get("entity_id"), {})
         met = metrics.get(fig.get("metric"), {})
         metric_id = fig.get("metric")
+        names = []
+        # The entity and the groups above it: 字节跳动 finds Doubao, Alibaba finds Taotian.
+        seen, eid = set(), fig.get("entity_id")
+        while eid and eid not in seen:
+            seen.add(eid)
+            ent = entities.get(eid, {})
+            names += [eid, ent.get("name_en"), ent.get("name_zh"), *_split(ent.get("aliases"))]
+            eid = ent.get("parent")
         texts[fig["figure_id"]] = search_text([
             fig.get("quote"), fig.get("value_text"), fig.get("scope"), fig.get("period"),
-            fig.get("attributed_to"), fig.get("via"),
-            fig.get("entity_id"), ent.get("name_en"), ent.get("name_zh"), *_split(ent.get("aliases")),
+            fig.get("attributed_to"), fig.get("via"), *names,
             metric_id, metric_id.replace("_", " ") if metric_id else None, met.get("name"),
+            *cues.get(metric_id, ()),
         ])
     table = textlayer.conversion_table()
     single = sorted((k, v) for k, v in table.items() if len(v) == 1)

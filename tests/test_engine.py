@@ -327,3 +327,11 @@ def test_quote_in_simplified_form_of_a_traditional_text(built):
     msg = refused(built, [bad], [], sources=[src], scan=lambda t: [])
     assert f'{at}: quote not found' in msg
     assert 'it matches the normalised text, the original reads "阿里雲營收達到1.5億元"' in msg
+
+
+def test_an_id_typed_short_suggests_the_id_it_begins():
+    from extract.engine import _suggest_entity
+
+    entities = {"tencent": None, "tencent_fintech_business_services": None, "alibaba_group": None}
+    assert _suggest_entity("tencent_fintech", entities) == " (did you mean 'tencent_fintech_business_services'?)"
+    assert _suggest_entity("alibaba_grp", entities) == " (did you mean 'alibaba_group'?)"

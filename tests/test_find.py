@@ -148,3 +148,25 @@ print(len(acm.find("豆包")), sorted(m for m in sys.modules if m.split(".")[0] 
     assert out.returncode == 0, out.stderr
     count, modules = out.stdout.split(" ", 1)
     assert int(count) > 0 and modules.strip() == "[]"
+
+
+def test_a_group_name_finds_the_figures_of_the_entities_under_it():
+    """字节跳动 finds Doubao's figures: a figure's search text holds the names of its groups too."""
+    figures, entities = acm.load("figures"), acm.load("entities").set_index("entity_id")
+    parents = entities["parent"].dropna()
+    child = figures[figures.entity_id.isin(parents.index)]
+    if child.empty:
+        pytest.skip("no shipped figure is about an entity with a parent")
+    row = child.iloc[0]
+    group = entities.loc[parents[row.entity_id]]
+    for name in (group.name_en, group.name_zh):
+        assert row.figure_id in set(acm.find(name)["figure_id"]), name
+
+
+def test_a_chinese_metric_word_finds_the_metric():
+    from extract.guess import METRIC_CUES
+
+    figures = acm.load("figures")
+    cue, metric = next((c, m) for c, m in METRIC_CUES.items() if m in set(figures.metric) and c.isascii() is False)
+    found = acm.find(cue)
+    assert set(figures.loc[figures.metric == metric, "figure_id"]) <= set(found["figure_id"])

@@ -635,3 +635,16 @@ def test_packaged_trend_labels_do_not_overlap():
         if len(boxes) > 1:
             _assert_apart(boxes)
         plt.close(ax.figure)
+
+
+def test_a_trend_draws_one_line_per_group_across_reorganisations():
+    """Without an entity, a group whose units report in different periods is one connected line."""
+    shares = ai_consumer_metrics.load("market_shares")
+    for market, rows in shares.groupby("market"):
+        ax = plot.market_share_trend(market)
+        points = {line.get_label(): len(line.get_xdata()) for line in ax.lines}
+        for group, g in rows.groupby("group_id"):
+            if g["period"].is_unique and g["entity_id"].nunique() > 1:
+                assert sorted(points.values()).count(len(g)) >= 1 and len(g) in points.values(), (market, group)
+        assert sum(points.values()) == len(rows)
+        plt.close("all")
