@@ -76,8 +76,8 @@ def index(tables: dict) -> dict:
         >>> import pyarrow as pa
         >>> figs = pa.table({"figure_id": ["f1"], "quote": ["豆包月活躍用戶"], "entity_id": ["doubao"],
         ...                  "metric": ["mau"]})
-        >>> index({"figures": figs})["figures"]
-        {'f1': '豆包月活跃用户\\ndoubao\\nmau'}
+        >>> index({"figures": figs})["figures"]["f1"].split("\\n")[:4]  # quote, entity, metric, its cue words
+        ['豆包月活跃用户', 'doubao', 'mau', '月活跃用户']
     """
     from extract.guess import METRIC_CUES
 
