@@ -38,7 +38,7 @@ INSTALL = 'pip install -e ".[bench,test]" -c constraints.txt'
 # part -> (script, arguments for the full run, arguments for --quick, what it measures)
 PARTS = {
     "load": ("load.py", [], ["--quick"], "cold start, memory, warm load()"),
-    "scanner": ("scanner.py", ["--mb", "10"], ["--mb", "1", "--repeats", "1", "--cn2an-repeats", "1"],
+    "scanner": ("scanner.py", ["--mb", "10"], ["--mb", "1", "--rounds", "3", "--repeats", "1", "--cn2an-repeats", "1"],
                 "scanner MB/s vs cn2an"),
     "build": ("build_scale.py", [], ["--quick"], "build at scale, --jobs speed-up"),
     "readers": ("readers.py", [], [], "DuckDB and polars on the installed files"),

@@ -2,7 +2,7 @@
 
 Not a test: run it by hand and read the table.
 
-    .venv/bin/python benchmarks/scanner.py [--mb 10] [--repeats 3] [--cn2an-repeats 3]
+    .venv/bin/python benchmarks/scanner.py [--mb 10] [--rounds 5] [--repeats 3] [--cn2an-repeats 1]
 
 The corpus is the archived source texts (``data/sources/*.txt``; the seed files if
 the archive is absent), whole articles, repeated until it reaches the requested
@@ -13,24 +13,31 @@ exactly the same text, read two ways:
 * **documents**: one call per article, as a user scans a file or a web page;
 * **one string**: the whole corpus in a single call.
 
-Every timing is the CPU time of this process (``time.process_time``), best of
-``--repeats`` runs: both tools are single-threaded, and on a shared machine wall
-time also counts the other jobs' turns on the CPU (it varied by ±50% between runs
-here, CPU time by about ±10%). Nothing is cached between calls or runs: each call
-normalises and scans its text from scratch. cn2an is also timed one call per line
-(how it is meant to be used); every ratio is against the *fastest* cn2an reading,
-so it is the scanner's worst case. ``scan`` includes the text layer (OpenCC
-conversion, glosses, full-width); the "of which" rows split the one-string time
-into the text layer and the scanner on already-normalised text, and show the part
-of the latter spent inside the regular-expression engine alone (the master
-pattern's ``finditer`` over the normalised text, no Python per match): what is left
-is Python interpreting the matches (its own row). Two more rows are differences of
-the timings above: mapping offsets back and building the ``Mention`` objects (one
-string minus the text layer and the scanner on normalised text), and the per-call
-cost (documents minus one string); a line after the table gives the fixed cost of
-one call on a one-sentence text. The last lines print both ratios against their
-targets (documents >= 10x, one string >= 15x) and the share of each part, with the
-ratio the regular-expression engine and the text layer alone would allow.
+Every timing is the CPU time of this process (``time.process_time``): both tools are
+single-threaded, and on a shared machine wall time also counts the other jobs' turns on
+the CPU. CPU time still drifts with the neighbours (a run can take half as long again as
+the next), so the two targets are measured in **paired rounds**: each round runs ``scan``
+and then ``cn2an.transform`` once each on the same reading, back to back, and takes their
+ratio; the verdict is the median of the ``--rounds`` ratios, with their range. A slow
+window then slows both tools of a round instead of one (measuring the scanner's best of
+several runs against a single cn2an run, as an earlier version did, let the verdict move
+with whichever tool happened to land in a quiet moment). The table's seconds for these
+rows are the medians of the rounds. Nothing is cached between calls or rounds beyond the
+pure readings the scanner memoises (the same as any long-running process): each call
+normalises and scans its text from scratch. cn2an is also timed one call per line (how
+it is meant to be used; ``--cn2an-repeats`` runs, the best); the last column is against
+the *fastest* cn2an reading, the scanner's worst case. ``scan`` includes the text layer
+(OpenCC conversion, glosses, full-width); the "of which" rows (best of ``--repeats``)
+split the one-string time into the text layer and the scanner on already-normalised
+text, and show the part of the latter spent inside the regular-expression engine alone
+(the master pattern's ``finditer`` over the normalised text, no Python per match): what
+is left is Python interpreting the matches (its own row). Two more rows are differences
+of the timings above: mapping offsets back and building the ``Mention`` objects (one
+string minus the text layer and the scanner on normalised text), and the per-call cost
+(documents minus one string); a line after the table gives the fixed cost of one call on
+a one-sentence text. The last lines print both ratios against their targets (documents
+>= 10x, one string >= 15x) and the share of each part, with the ratio the
+regular-expression engine and the text layer alone would allow.
 
 "Quantities found": for ``scan``, mentions of kind quantity or range; for cn2an,
 which has no notion of a figure, the Arabic number runs in its output (every year,
@@ -54,6 +61,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from statistics import median
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -142,29 +150,66 @@ def best_of(n: int, fn):
     return best, result
 
 
+def paired_rounds(n: int, readings: dict, scanner, other) -> dict:
+    """Per reading, the seconds of ``scanner`` and ``other`` in each of ``n`` back-to-back rounds.
+
+    Each round times both tools once on every reading (the scanner first); a reading's
+    ratio is then ``other / scanner`` within one round, so a slow window on a shared
+    machine slows both sides of it.
+
+        >>> r = paired_rounds(2, {"x": ["a"]}, lambda p: None, lambda p: None)
+        >>> sorted(r["x"]), len(r["x"]["scan"]), len(r["x"]["other"])
+        (['other', 'scan', 'scan_result'], 2, 2)
+    """
+    out = {k: {"scan": [], "other": [], "scan_result": None} for k in readings}
+    for _ in range(n):
+        for k, pieces in readings.items():
+            t0 = time.process_time()
+            res = [scanner(p) for p in pieces]
+            out[k]["scan"].append(time.process_time() - t0)
+            out[k]["scan_result"] = res
+            t0 = time.process_time()
+            for p in pieces:
+                other(p)
+            out[k]["other"].append(time.process_time() - t0)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (UTF-8), at least this")
-    ap.add_argument("--repeats", type=int, default=5, help="runs per scanner timing; the best is reported")
-    ap.add_argument("--cn2an-repeats", type=int, default=3, help="runs per cn2an timing (each takes ~10 s)")
+    ap.add_argument("--rounds", type=int, default=5,
+                    help="paired rounds (scan, then cn2an, on each reading) for the two targets; the median ratio is the verdict")
+    ap.add_argument("--repeats", type=int, default=5, help="runs per breakdown timing; the best is reported")
+    ap.add_argument("--cn2an-repeats", type=int, default=1, help="runs of cn2an one call per line; the best is reported")
     args = ap.parse_args()
 
     docs = documents(args.mb)
     text = "\n".join(docs) + "\n"
     mb = len(text.encode("utf-8")) / 1e6
-    # One-time set-up outside the timing, as for any library: the OpenCC table, the compiled
-    # patterns, and the text layer's lookup array (built, with numpy's import, on the first
-    # text of 512+ characters). The warm-up text is not part of the corpus.
-    scan("預熱：營收約1.5億元，增長３４％。" * 40)
+    import cn2an
 
-    def scan_docs():
-        return [m for d in docs for m in scan(d)]
+    warnings.simplefilter("ignore")  # cn2an warns on every bare 千/万 it cannot convert
+    # One-time set-up outside the timing, as for any library: the OpenCC table, the compiled
+    # patterns, the text layer's lookup array (built, with numpy's import, on the first text
+    # of 512+ characters), cn2an's own tables; then one untimed pass of each reading by each
+    # tool, as in a process that has run before. The warm-up text is not part of the corpus.
+    scan("預熱：營收約1.5億元，增長３４％。" * 40)
+    readings = {"documents": docs, "one string": [text]}
+    paired_rounds(1, readings, scan, lambda p: cn2an.transform(p, "cn2an"))
+    rounds = paired_rounds(args.rounds, readings, scan, lambda p: cn2an.transform(p, "cn2an"))
+    med = {k: (median(r["scan"]), median(r["other"])) for k, r in rounds.items()}
+    ratios = {k: sorted(o / s_ for s_, o in zip(r["scan"], r["other"])) for k, r in rounds.items()}
+    ms_docs = [m for ms in rounds["documents"]["scan_result"] for m in ms]
+    ms_one = rounds["one string"]["scan_result"][0]
+    t_docs, t_one = med["documents"][0], med["one string"][0]
 
     rows = []  # (tool, reading, seconds, quantities, all mentions)
-    t_docs, ms_docs = best_of(args.repeats, scan_docs)
     rows.append(("figures.scan", "documents", t_docs, sum(m.is_figure for m in ms_docs), len(ms_docs)))
-    t_one, ms_one = best_of(args.repeats, lambda: scan(text))
     rows.append(("figures.scan", "one string", t_one, sum(m.is_figure for m in ms_one), len(ms_one)))
+    # The breakdown: best of --repeats of each part (and of the whole, for the differences).
+    t_one_best, _ = best_of(args.repeats, lambda: scan(text))
+    t_docs_best, _ = best_of(args.repeats, lambda: [scan(d) for d in docs])
     t_norm, layer = best_of(args.repeats, lambda: normalize(text))
     rows.append(("  of which: textlayer.normalize", "one string", t_norm, None, None))
     t_only, found = best_of(args.repeats, lambda: _scan_normalized(layer.normalized))
@@ -174,29 +219,30 @@ def main() -> int:
     rows.append(("    of which: the master regex alone (C engine)", "one string", t_re, None, None))
     rows.append(("    of which: Python reading the matches (the rest)", "one string", max(t_only - t_re, 1e-9), None, None))
     rows.append(("  of which: offsets mapped back, Mention objects built", "one string",
-                 max(t_one - t_norm - t_only, 1e-9), None, None))
-    rows.append(("  per-call cost: documents minus one string", "documents", max(t_docs - t_one, 1e-9), None, None))
+                 max(t_one_best - t_norm - t_only, 1e-9), None, None))
+    rows.append(("  per-call cost: documents minus one string", "documents", max(t_docs_best - t_one_best, 1e-9),
+                 None, None))
     # The fixed cost of one call, on a sentence with one figure: what a call costs before its text does.
     sentence = "营收约1.5亿元。"
     n_calls = 2000
     t_call, _ = best_of(args.repeats, lambda: [scan(sentence) for _ in range(n_calls)])
     t_call /= n_calls
 
-    import cn2an
-
-    warnings.simplefilter("ignore")  # cn2an warns on every bare 千/万 it cannot convert
     lines = text.splitlines(keepends=True)
     cn2an_rows = []
-    for reading, pieces in (("documents", docs), ("one string", [text]), ("per line", lines)):
-        secs, out = best_of(args.cn2an_repeats, lambda p=pieces: [cn2an.transform(x, "cn2an") for x in p])
-        cn2an_rows.append(("cn2an.transform", reading, secs, sum(len(_NUMBER.findall(o)) for o in out), None))
+    for reading, pieces in readings.items():
+        out = [cn2an.transform(x, "cn2an") for x in pieces]
+        cn2an_rows.append(("cn2an.transform", reading, med[reading][1], sum(len(_NUMBER.findall(o)) for o in out), None))
+    secs, out = best_of(args.cn2an_repeats, lambda: [cn2an.transform(x, "cn2an") for x in lines])
+    cn2an_rows.append(("cn2an.transform", "per line", secs, sum(len(_NUMBER.findall(o)) for o in out), None))
     rows += cn2an_rows
     best_cn2an = min(r[2] for r in cn2an_rows)
 
     print(f"machine: {platform.platform()}; {os.cpu_count()} CPUs; {cpu_model()}; "
           f"Python {platform.python_version()}; cn2an {getattr(cn2an, '__version__', '?')}")
-    print(f"corpus: {mb:.2f} MB ({len(text):,} characters): {len(docs):,} archived articles, "
-          f"whole, repeated; best of {args.repeats} runs (cn2an: best of {args.cn2an_repeats})\n")
+    print(f"corpus: {mb:.2f} MB ({len(text):,} characters): {len(docs):,} archived articles, whole, repeated; "
+          f"documents and one string: medians of {args.rounds} paired rounds; breakdown rows: best of "
+          f"{args.repeats} runs; cn2an per line: best of {args.cn2an_repeats}\n")
     print("| tool | reading | seconds | MB/s | quantities found | all mentions | speed vs fastest cn2an |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for name, reading, secs, figs, total in rows:
@@ -205,16 +251,20 @@ def main() -> int:
     n_figs, ok_scan, ok_cn2an = figure_recall(cn2an)
     print(f"\nfigures read correctly, of the dataset's {n_figs} declared figures (declared value at the "
           f"declared span): figures.scan {ok_scan}, cn2an.transform {ok_cn2an}")
-    same = [r for r in cn2an_rows if r[1] == "documents"][0][2]
-    one = [r for r in cn2an_rows if r[1] == "one string"][0][2]
-    print(f"\nscan vs cn2an read the same way: documents {same / t_docs:.1f}x (target: >= 10x), "
-          f"one string {one / t_one:.1f}x (target: >= 15x)")
+
+    def verdict(k: str) -> str:
+        r = ratios[k]
+        return f"{median(r):.1f}x (rounds {r[0]:.1f}-{r[-1]:.1f}x)"
+
+    print(f"\nscan vs cn2an read the same way, median of {args.rounds} paired rounds: documents "
+          f"{verdict('documents')} (target: >= 10x), one string {verdict('one string')} (target: >= 15x)")
     print(f"one call on a one-sentence text ({sentence}): {t_call * 1e6:.0f} µs; times {len(docs):,} documents: "
-          f"{t_call * len(docs):.3f} s of the documents' {t_docs:.3f} s")
-    print(f"where the one-string time goes: text layer {t_norm / t_one:.0%}, master regex {t_re / t_one:.0%}, "
-          f"Python reading the matches {(t_only - t_re) / t_one:.0%}, mapping and Mention objects "
-          f"{(t_one - t_norm - t_only) / t_one:.0%}; the regex alone bounds the one-string ratio at "
-          f"{one / (t_re + t_norm):.1f}x")
+          f"{t_call * len(docs):.3f} s of the documents' {t_docs_best:.3f} s (best run)")
+    one = med["one string"][1]
+    print(f"where the one-string time goes (best runs): text layer {t_norm / t_one_best:.0%}, master regex "
+          f"{t_re / t_one_best:.0%}, Python reading the matches {(t_only - t_re) / t_one_best:.0%}, mapping and "
+          f"Mention objects {(t_one_best - t_norm - t_only) / t_one_best:.0%}; the regex alone bounds the "
+          f"one-string ratio at {one / (t_re + t_norm):.1f}x")
     return 0
 
 

@@ -1,0 +1,35 @@
+"""benchmarks/scanner.py: its examples run, and its targets are timed in paired rounds."""
+from __future__ import annotations
+
+import doctest
+import importlib.util
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load():
+    saved = list(sys.path)  # (the script puts benchmarks/ and the repository on the path)
+    try:
+        spec = importlib.util.spec_from_file_location("bench_scanner", REPO / "benchmarks" / "scanner.py")
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+    finally:
+        sys.path[:] = saved
+
+
+def test_examples_run():
+    failures, tried = doctest.testmod(_load())
+    assert tried >= 2 and failures == 0
+
+
+def test_each_round_times_both_tools_back_to_back_on_every_reading():
+    calls = []
+    rounds = _load().paired_rounds(3, {"a": [1, 2], "b": [3]},
+                                   lambda p: calls.append(("scan", p)), lambda p: calls.append(("other", p)))
+    one_round = [("scan", 1), ("scan", 2), ("other", 1), ("other", 2), ("scan", 3), ("other", 3)]
+    assert calls == one_round * 3
+    assert all(len(r["scan"]) == len(r["other"]) == 3 for r in rounds.values())
+    assert rounds["a"]["scan_result"] == [None, None]
