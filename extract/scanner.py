@@ -69,7 +69,7 @@ import re
 from collections import namedtuple
 from functools import lru_cache
 from itertools import repeat
-from operator import ge, gt, methodcaller
+from operator import ge, gt, itemgetter, methodcaller
 from typing import NamedTuple
 
 from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, fmt_number, parse_number
@@ -849,6 +849,11 @@ def _coins(sub: str, unit: str) -> float:
 _COIN_RE = re.compile(r"零?(\d{1,2}|[一二两三四五六七八九十]{1,3})(角|毛|便士|美分|欧分|仙|分)")
 
 
+# The last characters of everything _interpret_np looks back for: a currency word or code
+# (港币, USD), the letters before a $ (US$, HK$), a sign, a qualifier word, a space.
+_LOOKBACK_LAST = frozenset("DBYRPW币元金镑 负-−ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST
+
+
 def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = frozenset()):
     """A number-phrase match as (start, end, value, unit, qualifier, kind); raise _Reject if none."""
     g = m.group
@@ -881,36 +886,39 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if sc is not None and sc in "MB" and cur is None:
         raise _Reject  # 7B, 3M: a model size, a company
 
-    # Looking back: currency words, a sign, a qualifier word.
+    # Looking back: currency words, a sign, a qualifier word. Most numbers follow a
+    # character none of them ends with: one set lookup rules all three out.
     start = s0
-    if cur == "$" and s0 > floor and "A" <= t[s0 - 1] <= "Z":
-        for mark, code in _DOLLAR_MARKS:
-            k = s0 - len(mark)
-            # (one letter after another letter is part of a word, ABS$5: a bare $)
-            if k >= floor and t[k:s0] == mark and not (len(mark) == 1 and k > 0 and t[k - 1].isascii()
-                                                        and t[k - 1].isalpha()):
-                start, cur_unit = k, code
-                break
-    elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元金镑 ":
-        k = start - 1 if t[start - 1] == " " else start
-        w = t[k - 3:k] if k - 3 >= floor else ""
-        if w in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
-            start, cur_unit = k - 3, _CURRENCY_PREFIX[w]
-        elif k == start and t[k - 2:k] in _CURRENCY_WORDS_CN and t[k - 3:k - 2] != "兑":
-            # 港币20亿元, 美元5亿: the word before the number names the currency (人民币兑美元7.1
-            # is a rate); a different currency after the number (港币20亿美元) wins.
-            w_unit = _CURRENCY_WORDS_CN[t[k - 2:k]]
-            after = _U.get(unit_text.strip()) if unit_text else None
-            if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
-                start, cur_unit = k - 2, w_unit
     neg = False
-    if start - 1 >= floor and form in ("ar", "cn", "mixed"):
-        c = t[start - 1]
-        if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
-            neg, start = True, start - 1
+    hit = None
+    if s0 > floor and t[s0 - 1] in _LOOKBACK_LAST:
+        if cur == "$" and s0 > floor and "A" <= t[s0 - 1] <= "Z":
+            for mark, code in _DOLLAR_MARKS:
+                k = s0 - len(mark)
+                # (one letter after another letter is part of a word, ABS$5: a bare $)
+                if k >= floor and t[k:s0] == mark and not (len(mark) == 1 and k > 0 and t[k - 1].isascii()
+                                                            and t[k - 1].isalpha()):
+                    start, cur_unit = k, code
+                    break
+        elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元金镑 ":
+            k = start - 1 if t[start - 1] == " " else start
+            w = t[k - 3:k] if k - 3 >= floor else ""
+            if w in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
+                start, cur_unit = k - 3, _CURRENCY_PREFIX[w]
+            elif k == start and t[k - 2:k] in _CURRENCY_WORDS_CN and t[k - 3:k - 2] != "兑":
+                # 港币20亿元, 美元5亿: the word before the number names the currency (人民币兑美元7.1
+                # is a rate); a different currency after the number (港币20亿美元) wins.
+                w_unit = _CURRENCY_WORDS_CN[t[k - 2:k]]
+                after = _U.get(unit_text.strip()) if unit_text else None
+                if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
+                    start, cur_unit = k - 2, w_unit
+        if start - 1 >= floor and form in ("ar", "cn", "mixed"):
+            c = t[start - 1]
+            if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
+                neg, start = True, start - 1
+        # (the common case, no qualifier word before the number, without a call)
+        hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
     pre = None
-    # (the common case, no qualifier word before the number, without a call)
-    hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
     bare_scale = cn is not None and cn[0] in _SCALE_CHARS and not any(c in CN_DIGITS for c in cn)
     if hit is not None:
         pstart, pword = hit
@@ -1232,6 +1240,9 @@ def _list_claims(t: str, lists: list[re.Match]) -> list[tuple[int, int, tuple]]:
     return list(zip(ls, le, zip(ls, le, vals, repeat(""), repeat("exact"), repeat("list_number"))))
 
 
+_CLAIM_START, _CLAIM_END = itemgetter(0), itemgetter(1)
+
+
 def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
     """Spans claimed before the master pass: URLs, e-mails, domains (no mention) and line-initial list numbers."""
     claims = []
@@ -1278,7 +1289,9 @@ def _prepass(t: str) -> list[tuple[int, int, tuple | None]]:
             i = t.find("个位数", i + 3)
     if not claims:
         return claims
-    claims.sort(key=lambda c: (c[0], -c[1]))
+    # by start, the longest first where two start together (two stable C-keyed sorts)
+    claims.sort(key=_CLAIM_END, reverse=True)
+    claims.sort(key=_CLAIM_START)
     merged = []
     last = -1
     for c in claims:
@@ -1412,12 +1425,16 @@ def _scan(text: str) -> list[Mention]:
         return []  # no character a number can start with (a heading, a line of prose): nothing to read
     wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else _NO_COMMAS
     found = _scan_normalized(layer.normalized, wide)
-    found = [r for r in found if r[1] > r[0]]
     if not found:
         return []
     # Column-wise from here on: mapping, slicing and construction run in C-level
     # map() calls rather than one Python iteration per mention.
     starts, ends, values, units, quals, kinds = zip(*found)
+    if not all(map(gt, ends, starts)):  # (no reading is empty today; one that were is dropped)
+        found = [r for r in found if r[1] > r[0]]
+        if not found:
+            return []
+        starts, ends, values, units, quals, kinds = zip(*found)
     ostarts, oends = layer._to_original_columns(starts, ends)
     if all(map(gt, oends, ostarts)) and all(map(ge, ostarts[1:], oends)):
         texts = map(text.__getitem__, map(slice, ostarts, oends))
