@@ -660,7 +660,8 @@ class ArticleContext:
         for s, e in self.dates:
             if a <= s and e <= b:
                 ps = s
-                pre = re.search(r"(?:截至|截止到|截止至|截止|到|至|今年|去年|前年|明年)$", self.text[max(a, s - 4):s])
+                # (民国: Taiwan's calendar, which the scanner leaves outside the year it reads)
+                pre = re.search(r"(?:截至|截止到|截止至|截止|到|至|今年|去年|前年|明年|民国)$", self.text[max(a, s - 4):s])
                 if pre:
                     ps = s - len(pre.group())
                 post = re.match(r"(?:底|末|初|止|为止|期间|当天|以来|全年|上半年|下半年|前三季度)?", self.text[e:b]).group()
@@ -669,8 +670,10 @@ class ArticleContext:
         for ps, phrase in out:
             # 10月20日至11月11日: two dates joined by 至 are one span.
             joiner = self.text[merged[-1][0] + len(merged[-1][1]):ps] if merged else ""
+            # 民國114年第3季: a year and the quarter right after it are one period.
             if merged and (re.fullmatch(r"\s*(?:至|到|-|—|–|~)\s*", joiner) or
-                           (joiner == "" and phrase[:1] in "至到")):
+                           (joiner == "" and phrase[:1] in "至到") or
+                           (joiner == "" and resolve_phrase(merged[-1][1] + phrase, self.published) is not None)):
                 start = merged[-1][0]
                 merged[-1] = (start, self.text[start:ps + len(phrase)])
             else:

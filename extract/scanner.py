@@ -213,12 +213,15 @@ _CURRENCY_NAMES = {
     "兰特": "ZAR", "里拉": "TRY", "迪拉姆": "AED", "里亚尔": "SAR", "瑞典克朗": "SEK", "挪威克朗": "NOK",
     "丹麦克朗": "DKK",
     # Taiwan and Hong Kong names (after the text layer: 日圓 → 日圆, 澳幣 → 澳币)
-    "日圆": "JPY", "韩圆": "KRW", "澳币": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD",
+    "日圆": "JPY", "韩圆": "KRW", "韩圜": "KRW", "澳币": "AUD", "加币": "CAD", "纽币": "NZD", "新币": "SGD",
+    "日币": "JPY", "新加坡币": "SGD", "马币": "MYR", "欧罗": "EUR",
+    # Hong Kong's colloquial dollar: 30蚊, 加價2蚊 (蚊子 is the insect)
+    "蚊": "HKD",
 }
 # Characters that may not follow a currency name (元素, 元旦, 新元素, 圆满 …).
 _CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇年宵气老", "人民币": "素旦宇年宵气老",
                     "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代",
-                    "新币": "种型品"}
+                    "新币": "种型品", "蚊": "子虫香帐帳怕"}
 # The coin after the yuan, pound, dollar, euro: 八元五角, 三英镑二十便士 (value in the main unit).
 _SUBUNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
 _SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
@@ -357,6 +360,8 @@ _Y = r"(?:1[5-9]\d\d|20\d\d)"
 _MON = r"(?:1[0-2]|0?[1-9])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
+# A day in Chinese numerals (三十日, 二十一日, 九日), as Hong Kong reports date their periods
+_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
 _UNIT_NEXT = r"(?:[万亿千百元家个人项件单笔位名次倍%]|[Bb]illion|[Mm]illion|[Tt]rillion|bn|mn)"
 _PERIOD_SUFFIX = r"(?:初|底|末|上旬|中旬|下旬|中(?![国华央文方]))"
 # English scales after a number. k/K is a thousand (10k+, 月薪15K, 128K), w a 万 (1w+,
@@ -397,14 +402,17 @@ _TIME = (
     rf"|(?:(?<={'|'.join(_TIME_PREFIX)})|(?<=[晚早日号]))(?:[01]?\d|2[0-3])\s?[点时](?:\s?[0-5]?\d\s?分|半|整)?(?!\d)"
 )
 
+# What may follow a year in one date: a month (and day), a quarter or half, 初/底/末.
+_YEAR_TAIL = (
+    rf"(?:\s?(?:{_MON}|{_CN_MON})(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?)?"
+    rf"(?:\s?(?:第?[一二三四1-4](?:季度|财季)|[上下]半年|前[二三]季度|[QH][1-4]|[春夏秋冬]季?))?{_PERIOD_SUFFIX}?"
+)
 _DATE_AR = r"|".join([
     # ISO-like dates and year-months: 2026-01-30, 2024/9/1, 2024.4
     rf"(?<![\d.]){_Y}[-/.]{_MON}[-/.]{_DAY}(?!\d)",
     rf"(?<![\d.]){_Y}[-/.]{_MON}(?![\d%]|[.,]\d|\s?{_UNIT_NEXT})",
     # 2024年9月12日, 2025财年第一季度, 2023年度, 2025年初
-    rf"(?<![\d.]){_Y}\s?(?:财年|年度|年)"
-    rf"(?:\s?(?:{_MON}|{_CN_MON})(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?)?"
-    rf"(?:\s?(?:第?[一二三四1-4](?:季度|财季)|[上下]半年|前[二三]季度|[QH][1-4]|[春夏秋冬]季?))?{_PERIOD_SUFFIX}?",
+    rf"(?<![\d.]){_Y}\s?(?:财年|年度|年){_YEAR_TAIL}",
     # year ranges and lists: 2024—2026 年, 2022、2023两年
     rf"(?<![\d.]){_Y}\s?[-—–~至到]\s?{_Y}(?:\s?年)?(?!\d)",
     rf"(?<![\d.]){_Y}(?=(?:\s?[、,和与及]\s?{_Y})+\s?(?:年|财年|[两三四五六七八九十]+年))",
@@ -413,6 +421,10 @@ _DATE_AR = r"|".join([
     rf"(?<![\d.]){_Y}/\d\d\s?(?:财年|财政年度|年度)",  # 2025/26财年
     # 天猫11.11, 11.11大促: the shopping festival, as 双11
     r"(?:(?<=天猫|淘宝|京东|抖音|快手|苏宁)|(?<=拼多多))11\.11(?![\d%])|11\.11(?=大促|购物节|狂欢节|期间|当天|当日|活动|预售|全球狂欢)",
+    # Taiwan's Republic of China years (民國114年 is 2025): after 民国, or 100-139 before a
+    # month, a quarter or a half-year (114年第3季, 114年9月, 113年度, 114年上半年)
+    r"(?:(?<=民国)\d{2,3}|(?<![\d.])1[0-3]\d(?=年(?:度|\s?(?:第?\s?[一二三四1-4](?:季度|财季|季)|[上下]半年|全年"
+    rf"|(?:1[0-2]|0?[1-9])\s?月|[QH][1-4](?!\d)))))\s?(?:年度|年){_YEAR_TAIL}",
     # two-digit years before a period word: 25年Q3, 24年上半年, 24年全年, 25年第一季度
     r"(?<![\d.去近这前超余多])(?:[0-3]\d|9\d)年\s?(?:[QH][1-4](?!\d)|[上下]半年|全年|第?\s?[一二三四1-4](?:季度|财季))",
     # 25Q1, 1H25, 2025E (analysts' periods); 3·15, 7·20 (an event's month·day); 3.15晚会
@@ -426,8 +438,8 @@ _DATE_AR = r"|".join([
     r"(?<![\d.])\d{2,4}(?=阿里日|购物节|狂欢节|发烧节|划算节|品牌日|会员日|周年庆)",
 ])
 _DATE_CN = r"|".join([
-    rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?)?",
-    rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?{_PERIOD_SUFFIX}?",
+    rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?(?:\s?{_CN_DAY})?)?",
+    rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?(?:\s?{_CN_DAY}|{_PERIOD_SUFFIX})?",
     r"(?<![个\d])(?:第\s?[1-4]|第?[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
     # 第三季, 第1季營收, 第二及第三季 (Hong Kong and Taiwan write the quarter without 度)
     r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=前)[二三]季(?![度节])",
@@ -485,7 +497,7 @@ _ORD = (
 _GROWTH_AFTER = r"的?(?:增长|增速|增幅|涨幅|下滑|下降|跌幅|降幅)"
 _GROWTH_AFTER_RE = re.compile(_GROWTH_AFTER)
 _SPECIAL = (
-    rf"(?P<ndig>[一二两三四五六七八九十\d])位数(?P<ngrow>{_GROWTH_AFTER})?"
+    rf"(?P<ndig>[一二两双三四五六七八九十\d])位数(?P<ngrow>{_GROWTH_AFTER})?"
     r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
     r"|(?<=数以)(?P<nsc>[十百千万亿]+)计"
 )
@@ -503,9 +515,12 @@ _ONE_FOLLOW = (
 # Digits after 点: a decimal (三点八, 十二点五, 三点五亿), not a clock time (三点四十分, 八点半, 九点一刻).
 _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五六七八九])"
 # 兆 is 10^12 (Taiwan, Hong Kong) only where a trillion is meant: with 亿 after it
-# (十二兆三千億) or money right after it (20兆元); elsewhere it is mega (100兆, 兆字节).
+# (十二兆三千億) or a currency name right after it (20兆元, 3.5兆日圓, 1.2兆歐元); elsewhere
+# it is mega (100兆, 兆字节).
 _TRILLION_CTX = (
-    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:[元圆]|美元|日元|韩元|新台币|台币|港元|港币|人民币))"
+    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:"
+    + "|".join(w + (f"(?![{_CURRENCY_GUARDS[w]}])" if w in _CURRENCY_GUARDS else "")
+               for w in sorted(_CURRENCY_NAMES, key=len, reverse=True)) + "))"
 )
 # The common forms first; a run that goes on into 兆 or 参 is left to the last two
 # alternatives, which one look-ahead keeps from being tried at every numeral.
@@ -524,7 +539,7 @@ _CN_CORE = (
 # (5亿2024年, 3亿1月); numerals.parse_number checks the places.
 _REST = (
     r"(?<=\d[十百千万亿兆])零?\d{1,4}+(?:[十百千万亿]零?\d{1,4}+)*+[十百千万亿]?"
-    r"(?![\d.年月日号季点:时/\-])"
+    r"(?![\d.年月号季点:时/\-]|日(?![元圆]))"  # (日元, 日圆: the yen, not a day)
 )
 
 
@@ -540,7 +555,8 @@ def _core(i: int, rest: bool = True) -> str:
         rf"(?P<fill{i}>[多余几来+])?+"
         rf"(?P<sc{i}>(?=[\s百千万亿{TRILLION}BbMmTtkKwW])(?:\s?[百千万亿]+(?![问度货科])|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
         rf"(?P<rest{i}>{_REST if rest else '(?!)'})?+"
-        rf"(?P<fillb{i}>多(?![元样种彩])|余)?+"
+        # 3亿多元, 1万多种: 多 after the scale is "more than" (多元化, 多样, 多彩 are words)
+        rf"(?P<fillb{i}>多(?!元化|[样彩])|余)?+"
     )
 
 
@@ -573,7 +589,8 @@ _NP_NOREST = re.compile(_core(1, rest=False) + _NP_RANGE.replace("(?P<u1>", "(?!
 _TIME_GUARD = r"(?=\d\d?\s?[:点时])"
 _DATE_GUARD = (
     r"(?=\d{4}[-/.\s财年—–~至到、,和与及两三四五六七八九十QHE]"
-    r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3\.?15|11\.11|618|\d{2,4}[阿购狂发划品会周])"
+    r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3\.?15|11\.11|618|\d{2,4}[阿购狂发划品会周]"
+    r"|(?<=民国)\d|1[0-3]\d年)"
 )
 _IDENT_GUARD = (
     r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码: ])\d{6}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
@@ -597,7 +614,7 @@ _MASTER = re.compile(
     rf"|(?=[第首{_CN_FIRST}\d])(?:{_ORD})(?P<k_ord>)"
     rf"|(?=\d){_IDENT_GUARD}(?:{_IDENT})(?P<k_ident>)"
     rf"|(?=\d)(?:{_LETTERED})(?P<k_letter>)"
-    rf"|(?=[{_CN_FIRST}\d翻])(?:{_SPECIAL})(?P<k_special>)"
+    rf"|(?=[{_CN_FIRST}\d翻双])(?:{_SPECIAL})(?P<k_special>)"
     rf"|[①-⑳](?P<k_circled>)"
     rf"|(?:(?<=[:;。])|(?<=[:;。]\s))\d{{1,2}}\)(?P<k_list>)"
     rf"|(?:{_core(1)}{_NP_RANGE}{_NP_TAIL})(?P<k_np>)"
@@ -1140,7 +1157,7 @@ def _interpret_special(m: re.Match, t: str):
         unit = "percent" if m.group("ngrow") else ""
         if d in ("一", "1"):  # 一位数: single digits, 9 at most (as 两位数 is 10 at least)
             return m.start(), end, 9.0, unit, "at_most", "quantity"
-        n = int(_parse_cached(d))
+        n = 2 if d == "双" else int(_parse_cached(d))  # 双位数: double digits
         if n < 2 or n > 20:
             raise _Reject
         return m.start(), end, float(10 ** (n - 1)), unit, "at_least", "quantity"

@@ -72,6 +72,13 @@ def test_paragraph_opening_date_governs_the_sentences_after_it():
     assert c["1.49亿"].period is None  # a new paragraph with no date of its own
 
 
+def test_taiwan_roc_year_with_its_quarter_is_one_period():
+    text = "momo公布民國114年第3季財報，單季營收為新台幣280億元，年增8%。民國113年全年營收為1,100億元。"
+    c, _ = _draft(text, "2025-11-10")
+    assert c["新台幣280億元"].period == "2025Q3", c["新台幣280億元"].period_phrase
+    assert c["1,100億元"].period == "2024", c["1,100億元"].period_phrase
+
+
 def test_festival_window_of_a_roundup():
     text = "双十一战报\n\n今年双十一期间，全网销售额达16950亿元。其中，直播电商销售额为2380亿元。"
     c, _ = _draft(text, "2025-11-12")

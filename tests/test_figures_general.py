@@ -136,6 +136,9 @@ FORMS = [
     ("售价一百二三十元", "一百二三十元", (120, 130), "CNY", "exact", "range"),
     ("投入十几亿", "十几亿", 1e9, "", "at_least", "quantity"),
     ("门店数1万多", "1万多", 10_000, "", "at_least", "quantity"),
+    ("单店月营收3亿多元", "3亿多元", 3e8, "CNY", "at_least", "quantity"),
+    ("客单价1万多元", "1万多元", 10_000, "CNY", "at_least", "quantity"),
+    ("平台上架1万多种商品", "1万多种", 10_000, "units", "at_least", "quantity"),
     ("研发人员二十来人", "二十来人", 20, "persons", "approx", "quantity"),
     ("花了百来万", "百来万", 1e6, "", "approx", "quantity"),
     ("年营收5千万", "5千万", 5e7, "", "exact", "quantity"),
@@ -710,11 +713,18 @@ WRITTEN_FORMS = [
     ("补贴总额2千零50万元", "2千零50万元", "補貼總額2千零50萬元", "2千零50萬元", 20_500_000, "CNY", "exact", "quantity"),
     ("新增网点3千零7家", "3千零7家", "新增網點3千零7家", "3千零7家", 3007, "establishments", "exact", "quantity"),
     ("营收5亿2000万元", "5亿2000万元", "營收5億2000萬元", "5億2000萬元", 520_000_000, "CNY", "exact", "quantity"),
+    ("东京门店客单价4万3000日元", "4万3000日元", "東京門店客單價4萬3000日圓", "4萬3000日圓", 43000, "JPY", "exact", "quantity"),
     # 兆 in a trillion's context (Taiwan, Hong Kong finance)
     ("台积电市值约十二兆三千亿元", "约十二兆三千亿元", "台積電市值約十二兆三千億元", "約十二兆三千億元", 1.23e13, "CNY", "approx",
      "quantity"),
     ("台股成交额突破20兆新台币", "突破20兆新台币", "台股成交額突破20兆新台幣", "突破20兆新台幣", 2e13, "TWD", "at_least", "quantity"),
     ("去年外销订单达12兆3000亿元", "12兆3000亿元", "去年外銷訂單達12兆3000億元", "12兆3000億元", 1.23e13, "CNY", "exact", "quantity"),
+    # any currency name after 兆 makes it a trillion, with digits after it too (1兆2000億日圓)
+    ("日本电商规模约3.5兆日元", "约3.5兆日元", "日本電商規模約3.5兆日圓", "約3.5兆日圓", 3.5e12, "JPY", "approx", "quantity"),
+    ("欧盟数字经济达1.2兆欧元", "1.2兆欧元", "歐盟數位經濟達1.2兆歐元", "1.2兆歐元", 1.2e12, "EUR", "exact", "quantity"),
+    ("丰田年营收约1兆2000亿日元", "约1兆2000亿日元", "豐田年營收約1兆2000億日圓", "約1兆2000億日圓", 1.2e12, "JPY", "approx",
+     "quantity"),
+    ("三星市值逾3兆韩元", "逾3兆韩元", "三星市值逾3兆韓圜", "逾3兆韓圜", 3e12, "KRW", "at_least", "quantity"),
     # financial capitals, alone or mixed with ordinary numerals
     ("合同金额叁拾贰万元整", "叁拾贰万元", "合同金額參拾貳萬元整", "參拾貳萬元", 320000, "CNY", "exact", "quantity"),
     ("发票金额壹佰伍拾元", "壹佰伍拾元", "發票金額壹佰伍拾圓", "壹佰伍拾圓", 150, "CNY", "exact", "quantity"),
@@ -745,6 +755,16 @@ WRITTEN_FORMS = [
     ("矿泉水三块五毛一瓶", "三块五毛", "礦泉水三塊五毛一瓶", "三塊五毛", 3.5, "CNY", "exact", "quantity"),
     ("一份快餐十块五。", "十块五", "一份快餐十塊五。", "十塊五", 10.5, "CNY", "exact", "quantity"),
     ("伦敦地铁单程三英镑二十便士", "三英镑二十便士", "倫敦地鐵單程三英鎊二十便士", "三英鎊二十便士", 3.2, "GBP", "exact", "quantity"),
+    # Taiwan's and Hong Kong's everyday currency names
+    ("东京酒店每晚约2万日币", "约2万日币", "東京酒店每晚約2萬日幣", "約2萬日幣", 20000, "JPY", "approx", "quantity"),
+    ("吉隆坡门店月租5000马币", "5000马币", "吉隆坡門店月租5000馬幣", "5000馬幣", 5000, "MYR", "exact", "quantity"),
+    ("新加坡站点客单价120新加坡币", "120新加坡币", "新加坡站點客單價120新加坡幣", "120新加坡幣", 120, "SGD", "exact",
+     "quantity"),
+    ("欧洲业务收入3亿欧罗", "3亿欧罗", "歐洲業務收入3億歐羅", "3億歐羅", 3e8, "EUR", "exact", "quantity"),
+    ("连锁茶餐厅奶茶加价2蚊", "2蚊", "連鎖茶餐廳奶茶加價2蚊", "2蚊", 2, "HKD", "exact", "quantity"),
+    ("外卖骑手月入三万蚊", "三万蚊", "外賣騎手月入三萬蚊", "三萬蚊", 30000, "HKD", "exact", "quantity"),
+    # double digits (Hong Kong, Taiwan)
+    ("广告收入录得双位数增长", "双位数", "廣告收入錄得雙位數增長", "雙位數", 10, "percent", "at_least", "quantity"),
     # counts with measure words of goods
     ("顾客平均买走两斤", "两斤", "顧客平均買走兩斤", "兩斤", 2, "units", "exact", "quantity"),
     ("一次下单五双袜子", "五双", "一次下單五雙襪子", "五雙", 5, "units", "exact", "quantity"),
@@ -803,6 +823,43 @@ def test_mega_is_not_a_trillion():
     """兆 without 亿 or money after it is mainland 'mega' (100兆宽带, 兆字节): never 10^12."""
     for sentence in ("家庭宽带升级到1000兆", "文件大小约500兆字节", "五十兆瓦的光伏电站"):
         assert all(m.value is None or (isinstance(m.value, float) and m.value < 1e6) for m in scan(sentence)), sentence
+
+
+def test_duoyuanhua_after_a_scale_is_a_word():
+    assert [(m.text, m.unit, m.qualifier) for m in scan("用户规模3亿多元化发展") if m.is_figure] == [("3亿", "", "exact")]
+
+
+def test_trillion_needs_the_currency_name_itself():
+    """元素 is not the yuan: 3兆元素 keeps 兆 out of the number, as the yuan's guard keeps 元 out."""
+    assert [(m.text, m.value) for m in scan("模型含3兆元素")] == [("3", 3.0)]
+    assert [m.value for m in scan("模型含3兆元") if m.is_figure] == [3e12]
+
+
+@pytest.mark.parametrize("sentence", ["夏天蚊子多", "三只蚊子", "蚊香销量", "被蚊子叮了三个包"])
+def test_the_mosquito_is_not_money(sentence):
+    assert [m.describe() for m in scan(sentence) if m.unit == "HKD"] == []
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("民國114年9月30日，營收創新高", "114年9月30日"), ("民國113年全年營收", "113年"), ("114年第3季營收", "114年"),
+    ("113年度財報", "113年度"), ("114年上半年", "114年上半年"), ("民国100年", "100年"),
+])
+def test_taiwan_roc_years_are_dates(sentence, text):
+    assert mention(sentence, text).kind == "date"
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("截至二零二五年九月三十日止三個月", "二零二五年九月三十日"), ("截至二〇二四年三月三十一日止年度", "二〇二四年三月三十一日"),
+    ("自九月三十日起生效", "九月三十日"), ("十二月三十一日前完成", "十二月三十一日"), ("活动于十一月十一日当天开始", "十一月十一日"),
+])
+def test_a_date_in_chinese_numerals_keeps_its_day(sentence, text):
+    assert mention(sentence, text).kind == "date"
+
+
+@pytest.mark.parametrize("sentence, text", [("品牌已有114年歷史", "114年"), ("合約期限為120年", "120年")])
+def test_a_three_digit_count_of_years_is_still_a_duration(sentence, text):
+    m = mention(sentence, text)
+    assert (m.kind, m.value, m.unit) == ("duration", float(text[:-1]), "years")
 
 
 @SETTINGS
