@@ -223,8 +223,8 @@ _CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇�
                     "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代",
                     "新币": "种型品", "蚊": "子虫香帐帳怕"}
 # The coin after the yuan, pound, dollar, euro: 八元五角, 三英镑二十便士 (value in the main unit).
-_SUBUNITS = {"角": 0.1, "毛": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
-_SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
+_SUBUNITS = {"角": 0.1, "毛": 0.1, "毫": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
+_SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛毫分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
 # ISO codes a number may also follow with a space (USD 30 billion); codes that are
 # also common words or acronyms (CAD drawings, PHP code, SAR, TRY) only after it.
 _PREFIX_CODES = frozenset({"USD", "HKD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "TWD", "CHF", "SGD", "AUD",
@@ -307,6 +307,8 @@ _UNIT_TABLE = (
     _UnitRow("分钟", "minutes"),
     _UnitRow("秒 秒钟", "seconds", guard="杀"),
     _UnitRow("毫秒", "seconds", mult=0.001),
+    # Hong Kong cents on their own: 每股派息5仙 (八仙 is the legend, kept out by _SKIP)
+    _UnitRow("仙", "HKD", mult=0.01, guard="女人子境侠俠桃鹤鶴草丹"),
 )
 # word → (unit, multiplier, addend, qualifier override); word → guard
 _U = {w: (r.unit, r.mult, r.add, r.qual) for r in _UNIT_TABLE for w in r.words.split()}
@@ -391,7 +393,7 @@ _FIRST_LIST_RE = re.compile(r"[ \t]*" + _LIST_MARK)
 _SKIP = _by_first_char([(w, "") for w in (
     "三位一体 千人千面 千人一面 千家万户 千千万万 万万 亿万 千方百计 百里挑一 一书一课 一网通办 百亿补贴 "
     "千问 百度 百货 百科 百家号 百家争鸣 百花齐放 千军万马 万人空巷 万众一心 三只松鼠 一成不变 万一 "
-    "一五一十 八字 八卦 五行 六爻 半壁江山 十全十美 九牛一毛 一点一线 两点一线 三点一线 一点一滴 三五成群 七折八扣").split()]
+    "一五一十 八仙 八字 八卦 五行 六爻 半壁江山 十全十美 九牛一毛 一点一线 两点一线 三点一线 一点一滴 三五成群 七折八扣").split()]
     + [("千万", "(?=[不别要记莫])")])
 
 _REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
@@ -499,6 +501,7 @@ _GROWTH_AFTER_RE = re.compile(_GROWTH_AFTER)
 _SPECIAL = (
     rf"(?P<ndig>[一二两双三四五六七八九十\d])位数(?P<ngrow>{_GROWTH_AFTER})?"
     r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
+    r"|(?<=[逾近])(?P<bei>倍)(?![受感增数率速])"
     r"|(?<=数以)(?P<nsc>[十百千万亿]+)计"
 )
 
@@ -562,7 +565,7 @@ def _core(i: int, rest: bool = True) -> str:
 
 # 八元五角, 三块五毛, 三英镑二十便士, 十块五: the coins after the main unit (_coins checks the pair).
 _SUB = (
-    r"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
+    r"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|毫(?![秒米升克安瓦])|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
     r"(?:[\d一二两三四五六七八九]分(?![钟之]))?"
     r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$)))"
 )
@@ -602,7 +605,7 @@ _CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]*+[年月季�
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
-_GATE = _AR_FIRST + _CN_FIRST + "参$¥€£₩\\[【①-⑳第首双半翻"
+_GATE = _AR_FIRST + _CN_FIRST + "参$¥€£₩\\[【①-⑳第首双半翻倍"
 
 _MASTER = re.compile(
     rf"(?=[{_GATE}])(?:"
@@ -614,7 +617,7 @@ _MASTER = re.compile(
     rf"|(?=[第首{_CN_FIRST}\d])(?:{_ORD})(?P<k_ord>)"
     rf"|(?=\d){_IDENT_GUARD}(?:{_IDENT})(?P<k_ident>)"
     rf"|(?=\d)(?:{_LETTERED})(?P<k_letter>)"
-    rf"|(?=[{_CN_FIRST}\d翻双])(?:{_SPECIAL})(?P<k_special>)"
+    rf"|(?=[{_CN_FIRST}\d翻双倍])(?:{_SPECIAL})(?P<k_special>)"
     rf"|[①-⑳](?P<k_circled>)"
     rf"|(?:(?<=[:;。])|(?<=[:;。]\s))\d{{1,2}}\)(?P<k_list>)"
     rf"|(?:{_core(1)}{_NP_RANGE}{_NP_TAIL})(?P<k_np>)"
@@ -848,7 +851,7 @@ def _coins(sub: str, unit: str) -> float:
         (0.5, 0.2, 0.5)
     """
     allowed = _SUBUNIT_OF.get(unit, "")
-    if sub[-1] not in "角毛分士仙":  # 十块五: the digit after 块 is its 角
+    if sub[-1] not in "角毛毫分士仙":  # 十块五: the digit after 块 is its 角
         return _parse_cached(sub) / 10
     cents = 0.0
     i = 0
@@ -863,7 +866,7 @@ def _coins(sub: str, unit: str) -> float:
     return cents / 100
 
 
-_COIN_RE = re.compile(r"零?(\d{1,2}|[一二两三四五六七八九十]{1,3})(角|毛|便士|美分|欧分|仙|分)")
+_COIN_RE = re.compile(r"零?(\d{1,2}|[一二两三四五六七八九十]{1,3})(角|毛|毫|便士|美分|欧分|仙|分)")
 
 
 # The last characters of everything _interpret_np looks back for: a currency word or code
@@ -1020,9 +1023,11 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         if ut == "折":
             discount = True
     if sub:
-        if unit in _SUBUNIT_OF:
-            add += _coins(sub, unit)
-        else:
+        # (港幣三元五毫: the coins are the currency named before the number, as its 元 is)
+        coin_unit = cur_unit if cur_unit and unit == "CNY" and unit_text.strip() in ("元", "圆") else unit
+        try:
+            add += _coins(sub, coin_unit)
+        except _Reject:  # coins of another currency, or none: the number ends before them
             end, post = m.end("unit") if unit_text else m.start("sub"), None
     if cur_unit:
         if unit == "CNY" and cur_unit != "CNY" and unit_text.strip() in ("元", "圆"):
@@ -1161,6 +1166,9 @@ def _interpret_special(m: re.Match, t: str):
         if n < 2 or n > 20:
             raise _Reject
         return m.start(), end, float(10 ** (n - 1)), unit, "at_least", "quantity"
+    if m.group("bei") is not None:  # 增長逾倍: more than doubled; 近倍: nearly
+        start = m.start() - 1
+        return start, m.end(), 1.0, "multiple", "at_least" if t[start] == "逾" else "approx", "quantity"
     s = m.group("dbl")
     if s.endswith("番"):
         k = s[:-1].lstrip("翻了")

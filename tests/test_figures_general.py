@@ -763,6 +763,12 @@ WRITTEN_FORMS = [
     ("欧洲业务收入3亿欧罗", "3亿欧罗", "歐洲業務收入3億歐羅", "3億歐羅", 3e8, "EUR", "exact", "quantity"),
     ("连锁茶餐厅奶茶加价2蚊", "2蚊", "連鎖茶餐廳奶茶加價2蚊", "2蚊", 2, "HKD", "exact", "quantity"),
     ("外卖骑手月入三万蚊", "三万蚊", "外賣騎手月入三萬蚊", "三萬蚊", 30000, "HKD", "exact", "quantity"),
+    # Hong Kong coins: 仙 (cents) alone, 毫 (ten cents) after the dollar
+    ("末期息每股派12.5仙", "12.5仙", "末期息每股派12.5仙", "12.5仙", 0.125, "HKD", "exact", "quantity"),
+    ("港币三元五毫一份", "港币三元五毫", "港幣三元五毫一份", "港幣三元五毫", 3.5, "HKD", "exact", "quantity"),
+    # 逾倍, 近倍: more than (nearly) one time, as 一倍多 (一倍)
+    ("经调整利润按年增长逾倍", "逾倍", "經調整利潤按年增長逾倍", "逾倍", 1, "multiple", "at_least", "quantity"),
+    ("广告收入增长近倍", "近倍", "廣告收入增長近倍", "近倍", 1, "multiple", "approx", "quantity"),
     # double digits (Hong Kong, Taiwan)
     ("广告收入录得双位数增长", "双位数", "廣告收入錄得雙位數增長", "雙位數", 10, "percent", "at_least", "quantity"),
     # counts with measure words of goods
@@ -833,6 +839,15 @@ def test_trillion_needs_the_currency_name_itself():
     """元素 is not the yuan: 3兆元素 keeps 兆 out of the number, as the yuan's guard keeps 元 out."""
     assert [(m.text, m.value) for m in scan("模型含3兆元素")] == [("3", 3.0)]
     assert [m.value for m in scan("模型含3兆元") if m.is_figure] == [3e12]
+
+
+@pytest.mark.parametrize("sentence", ["八仙过海，各显神通", "一张八仙桌", "最近倍受关注", "加倍努力", "成倍增长"])
+def test_legend_and_words_with_coin_or_times_characters_stay_words(sentence):
+    assert [m.describe() for m in scan(sentence) if m.is_figure] == []
+
+
+def test_coins_of_another_currency_end_the_number_before_them():
+    assert [(m.text, m.value, m.unit) for m in scan("三英镑二十美分") if m.is_figure][0] == ("三英镑", 3.0, "GBP")
 
 
 @pytest.mark.parametrize("sentence", ["夏天蚊子多", "三只蚊子", "蚊香销量", "被蚊子叮了三个包"])
