@@ -248,9 +248,37 @@ _CURRENCY_NAMES = {
 _CURRENCY_GUARDS = {"元": "素旦宇年宵气老", "元人民币": "素旦宇年宵气老", "人民币": "素旦宇年宵气老",
                     "块钱": "素旦宇年宵气老", "圆": "满桌形周心球润弧梦顶", "新元": "素年代",
                     "新币": "种型品", "蚊": "子虫香帐帳怕"}
-# The coin after the yuan, pound, dollar, euro: 八元五角, 三英镑二十便士 (value in the main unit).
-_SUBUNITS = {"角": 0.1, "毛": 0.1, "毫": 0.1, "分": 0.01, "便士": 0.01, "美分": 0.01, "欧分": 0.01, "仙": 0.01}
-_SUBUNIT_OF = {"CNY": "角毛分", "HKD": "角毛毫分仙", "TWD": "角毛分", "GBP": "便士", "USD": "美分", "EUR": "欧分"}
+
+
+# (one spelling of a guard for the unit, currency and coin tables)
+def _guard(chars: str) -> str:
+    """The look-ahead after a word that keeps it out where one of ``chars`` follows (元素, 分钟).
+
+        >>> _guard("素旦"), _guard("")
+        ('(?![素旦])', '')
+    """
+    return f"(?![{re.escape(chars)}])" if chars else ""
+
+
+# The coins after the yuan, pound, dollar, euro (八元五角, 三英镑二十便士): name, cents of the
+# main unit, the currencies that have it, and the characters after it that make it part of
+# another word (毫秒, 分钟). The pattern of the number phrase, the coin reader and its
+# checks are all made from this one table.
+_COIN_TABLE = (
+    ("角", 10, "CNY HKD TWD", ""),
+    ("毛", 10, "CNY HKD TWD", ""),
+    ("毫", 10, "HKD", "秒米升克安瓦"),
+    ("便士", 1, "GBP", ""),
+    ("美分", 1, "USD", ""),
+    ("欧分", 1, "EUR", ""),
+    ("仙", 1, "HKD", ""),
+    ("分", 1, "CNY HKD TWD USD EUR", "钟之析布别享成红拆期店行支散级数"),
+)
+_COIN_CENTS = {name: cents for name, cents, _, _ in _COIN_TABLE}
+_COINS_OF = {cur: frozenset(name for name, _, curs, _ in _COIN_TABLE if cur in curs.split())
+             for cur in {c for _, _, curs, _ in _COIN_TABLE for c in curs.split()}}
+_COIN_LAST = frozenset(name[-1] for name, _, _, _ in _COIN_TABLE)
+_COIN_WORDS = "|".join(re.escape(name) + _guard(guard) for name, _, _, guard in _COIN_TABLE)
 # ISO codes a number may also follow with a space (USD 30 billion); codes that are
 # also common words or acronyms (CAD drawings, PHP code, SAR, TRY) only after it.
 _PREFIX_CODES = frozenset({"USD", "HKD", "CNY", "RMB", "EUR", "GBP", "JPY", "KRW", "TWD", "CHF", "SGD", "AUD",
@@ -279,6 +307,10 @@ _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚
 # needs (日 below).
 _UnitRow = namedtuple("_UnitRow", "words unit mult add qual guard", defaults=(1, 0.0, None, ""))
 _ASCII_UNIT_GUARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+# After a measure word, what makes it the start of another word (个性, 部分, 台湾, 门店, 个上市;
+# but 600个上下).
+_MEASURE_GUARD = ("性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口"
+                  "籍付持撑出记次地土身来届值局量(?!上(?!下(?![游班级文来去车楼])))")
 _UNIT_TABLE = (
     _UnitRow("% ％", "percent"),
     _UnitRow("‰", "percent", mult=0.1),
@@ -310,9 +342,10 @@ _UNIT_TABLE = (
     _UnitRow("件", "pieces"),
     _UnitRow("股", "shares", guard="价东份票权市息本民评指"),  # 回购1000万股; not 股价, 股东 …
     # 块 is money or a measure word: _interpret_np decides from what follows (十块, 三块屏幕)
-    _UnitRow("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 间 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
-             "units", guard="性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口"
-             "籍付持撑出记次地土身来届值局量(?!上(?!下(?![游班级文来去车楼])))"),  # 个上市, 个上午; but 600个上下
+    _UnitRow("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
+             "units", guard=_MEASURE_GUARD),
+    # 间 counts shops and branches: 120間分店, 三百间门店 (the measure words' guard without 分, 门, 店)
+    _UnitRow("间", "units", guard=_MEASURE_GUARD.replace("分", "", 1).replace("门", "", 1).replace("店", "", 1)),
     # Measure words of goods: weights and pairs are counted as units (no weight unit in the
     # vocabulary), a dozen (打) as twelve units.
     _UnitRow("斤 公斤 双 对", "units", guard="方向核赢层重语眼手于比外标话象抗接应称冲照待齐计较0123456789一二两三四五六七八九十"),
@@ -368,7 +401,7 @@ def _unit_alternation() -> str:
         g = _UNIT_GUARDS.get(w)
         if g:
             g, _, extra = g.partition("(?")  # characters, then an optional raw look-ahead
-            tail = f"(?![{re.escape(g)}])" + (f"(?{extra}" if extra else "")
+            tail = _guard(g) + (f"(?{extra}" if extra else "")
         words.append((w, tail))
     return _by_first_char(words)
 
@@ -548,8 +581,8 @@ _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五
 # it is mega (100兆, 兆字节).
 _TRILLION_CTX = (
     r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:"
-    + "|".join(w + (f"(?![{_CURRENCY_GUARDS[w]}])" if w in _CURRENCY_GUARDS else "")
-               for w in sorted(_CURRENCY_NAMES, key=len, reverse=True)) + "))"
+    + "|".join(re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True))
+    + "))"
 )
 # The common forms first; a run that goes on into 兆 or 参 is left to the last two
 # alternatives, which one look-ahead keeps from being tried at every numeral.
@@ -576,7 +609,8 @@ def _core(i: int, rest: bool = True) -> str:
     return (
         rf"(?:(?P<cur{i}>[$¥€£₩]) ?)?+"
         rf"(?:(?P<frac{i}>(?=[0-9{_CN_NUM}]++[又分])(?:\d++|[{_CN_NUM}]++)(?:又(?:\d++|[{_CN_NUM}]++))?分之"
-        rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
+        # (a sign after 分之 is the share's: 百分之负三 is −3 percent)
+        rf"负?(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
         rf"|(?<![A-Za-z0-9./])[1-9]/(?:10|[2-9])(?![\d/.%]))"
         rf"|(?P<half{i}>一半|半数|半)"
         rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}+(?:,\d{{3}})++(?!\d)|\d++)(?:\.\d++)?+)"
@@ -591,7 +625,7 @@ def _core(i: int, rest: bool = True) -> str:
 
 # 八元五角, 三块五毛, 三英镑二十便士, 十块五: the coins after the main unit (_coins checks the pair).
 _SUB = (
-    r"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{1,2}|[一二两三四五六七八九十]{1,3})(?:角|毛|毫(?![秒米升克安瓦])|便士|美分|欧分|仙|分(?![钟之析布别享成红拆期店行支散级数]))"
+    rf"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{_COIN_WORDS})"
     r"(?:[\d一二两三四五六七八九]分(?![钟之]))?"
     r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$)))"
 )
@@ -876,23 +910,23 @@ def _coins(sub: str, unit: str) -> float:
         >>> _coins("五角", "CNY"), _coins("二十便士", "GBP"), _coins("5", "CNY")
         (0.5, 0.2, 0.5)
     """
-    allowed = _SUBUNIT_OF.get(unit, "")
-    if sub[-1] not in "角毛毫分士仙":  # 十块五: the digit after 块 is its 角
+    allowed = _COINS_OF.get(unit, frozenset())
+    if sub[-1] not in _COIN_LAST:  # 十块五: the digit after 块 is its 角
         return _parse_cached(sub) / 10
     cents = 0.0
     i = 0
     for m in _COIN_RE.finditer(sub):
         name = m.group(2)
-        if name not in allowed and not (name == "分" and "分" in allowed):
+        if name not in allowed:
             raise _Reject
-        cents += _parse_cached(m.group(1)) * round(_SUBUNITS[name] * 100)
+        cents += _parse_cached(m.group(1)) * _COIN_CENTS[name]
         i = m.end()
     if i != len(sub):
         raise _Reject
     return cents / 100
 
 
-_COIN_RE = re.compile(r"零?(\d{1,2}|[一二两三四五六七八九十]{1,3})(角|毛|毫|便士|美分|欧分|仙|分)")
+_COIN_RE = re.compile(rf"零?(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})({'|'.join(name for name, _, _, _ in _COIN_TABLE)})")
 
 
 # The last characters of everything _interpret_np looks back for: a currency word or code
@@ -1371,87 +1405,107 @@ def _scan_normalized(t: str, wide_commas: frozenset = frozenset()) -> list[tuple
     return out
 
 
+def _np_shorter(m: re.Match, t: str, floor: int, endpos: int):
+    """(match, reading) of a shorter number phrase where the master's whole phrase ``m`` reads as none.
+
+    Not a range (3-5 where the ends do not pair): the first end alone. Digits after a
+    place value that do not fill its places (4万30, 12万34567人): the number up to the
+    place value, and the digits are read on their own after it. ``(None, None)`` when
+    neither reads.
+    """
+    s = m.start()
+    if m.group("sep") is not None:
+        m1 = _NP_SINGLE.match(t, s, endpos)
+        if m1 is not None and m1.end() <= m.start("sep"):
+            try:
+                return m1, _interpret_np(m1, t, floor)
+            except (_Reject, ValueError):
+                pass
+    if m.group("rest1") is not None:
+        m1 = _NP_NOREST.match(t, s, endpos)
+        if m1 is not None:
+            try:
+                return m1, _interpret_np(m1, t, floor)
+            except (_Reject, ValueError):
+                pass
+    return None, None
+
+
 def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset = frozenset()) -> None:
     """Run the master pattern over ``t[pos:endpos]``, appending results to ``out``."""
-    search = _MASTER.search
+    finditer = _MASTER.finditer
     append = out.append
     floor = pos  # nothing may reach back before the previous mention
+    # One iterator while each search goes on where the last match ended (most matches):
+    # finditer costs less per match than a search call. Where the reading moves the
+    # position elsewhere (a rejected match, a mention that ends elsewhere), a new one
+    # starts there, which is what a search from that position would find.
     while pos < endpos:
-        m = search(t, pos, endpos)
-        if m is None:
-            return
-        kind = m.lastgroup
-        s, e = m.span()
-        pos = e if e > s else s + 1
-        try:
-            if kind == "k_np":
-                try:
-                    r = _interpret_np(m, t, floor, wide_commas)
-                except (_Reject, ValueError):
-                    if m.group("rest1") is not None:
-                        # 12万34567 is not one number: read 12万 and go on after it
-                        m1 = _NP_NOREST.match(t, s, endpos)
+        for m in finditer(t, pos, endpos):
+            kind = m.lastgroup
+            s, e = m.span()
+            pos = e if e > s else s + 1
+            try:
+                if kind == "k_np":
+                    try:
+                        r = _interpret_np(m, t, floor, wide_commas)
+                    except (_Reject, ValueError):
+                        m1, r = _np_shorter(m, t, floor, endpos)
                         if m1 is None:
                             pos = s + 1
-                            continue
+                            break
                         pos = m1.end()
-                        r = _interpret_np(m1, t, floor)
-                    elif m.group("sep") is None:
-                        pos = s + 1
+                elif kind == "k_skip":  # a word, not a number (tested early: the third most frequent kind)
+                    floor = e
+                    if pos == e:
                         continue
-                    # Not a range: read the first end alone and go on from there.
-                    m1 = _NP_SINGLE.match(t, s, endpos)
-                    if m1 is None or m1.end() > m.start("sep"):
-                        pos = s + 1
-                        continue
-                    pos = m1.end()
-                    r = _interpret_np(m1, t, floor)
-            elif kind == "k_skip":  # a word, not a number (tested early: the third most frequent kind)
-                floor = e
-                continue
-            elif kind == "k_date" or kind == "k_cdate":
-                ds = s
-                if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
-                    ds = s - 1
-                elif t.startswith("季", s + 1) and s > floor and t[s - 1] == "前":
-                    ds = s - 1
-                r = (ds, e, None, "", "exact", "date")
-            elif kind == "k_time":
-                ts = s
-                if s - 2 >= floor and t[s - 2:s] in _TIME_PREFIX:
-                    ts = s - 2
-                elif s - 3 >= floor and t[s - 1] == " " and t[s - 3:s - 1] in _TIME_PREFIX:
-                    ts = s - 3
-                elif s - 1 >= floor and t[s - 1] in "晚早":
-                    ts = s - 1  # 晚8点
-                r = (ts, e, None, "", "exact", "time")
-            elif kind == "k_ident":
-                if s > floor and t[s - 1] == "(" and ")" in t[s:e]:
-                    s -= 1  # (852) 2862 8555
-                r = (s, e, None, "", "exact", "identifier")
-            elif kind == "k_letter":
-                r = _interpret_lettered(m, t, floor)
-            elif kind == "k_ref":
-                nums = _DIGIT_RUN.findall(t, s, e)
-                r = (s, e, float(nums[0]) if len(nums) == 1 else None, "", "exact", "reference")
-            elif kind == "k_ord":
-                os_ = s - 1 if s > floor and t[s - 1] == "前" and t[s] not in "第首" else s
-                mark = t[s:e]
-                v = 1.0 if mark == "首" else _parse_cached(_NON_DIGIT_ORD.sub("", mark).strip() or "0")
-                r = (os_, e, v, "", "exact", "ordinal")
-            elif kind == "k_special":
-                r = _interpret_special(m, t)
-            elif kind == "k_list":
-                r = (s, e, float(t[s:e - 1]), "", "exact", "list_number")
-            else:  # k_circled
-                r = (s, e, float(ord(t[s]) - ord("①") + 1), "", "exact", "list_number")
-        except (_Reject, ValueError, ArithmeticError, KeyError, IndexError, OverflowError):
-            pos = s + 1
-            continue
-        if r[0] < floor or r[1] <= r[0]:
-            continue
-        append(r)
-        floor = pos = r[1]  # go on right after the mention ($30，450美元: the second price)
+                    break
+                elif kind == "k_date" or kind == "k_cdate":
+                    ds = s
+                    if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
+                        ds = s - 1
+                    elif t.startswith("季", s + 1) and s > floor and t[s - 1] == "前":
+                        ds = s - 1
+                    r = (ds, e, None, "", "exact", "date")
+                elif kind == "k_time":
+                    ts = s
+                    if s - 2 >= floor and t[s - 2:s] in _TIME_PREFIX:
+                        ts = s - 2
+                    elif s - 3 >= floor and t[s - 1] == " " and t[s - 3:s - 1] in _TIME_PREFIX:
+                        ts = s - 3
+                    elif s - 1 >= floor and t[s - 1] in "晚早":
+                        ts = s - 1  # 晚8点
+                    r = (ts, e, None, "", "exact", "time")
+                elif kind == "k_ident":
+                    if s > floor and t[s - 1] == "(" and ")" in t[s:e]:
+                        s -= 1  # (852) 2862 8555
+                    r = (s, e, None, "", "exact", "identifier")
+                elif kind == "k_letter":
+                    r = _interpret_lettered(m, t, floor)
+                elif kind == "k_ref":
+                    nums = _DIGIT_RUN.findall(t, s, e)
+                    r = (s, e, float(nums[0]) if len(nums) == 1 else None, "", "exact", "reference")
+                elif kind == "k_ord":
+                    os_ = s - 1 if s > floor and t[s - 1] == "前" and t[s] not in "第首" else s
+                    mark = t[s:e]
+                    v = 1.0 if mark == "首" else _parse_cached(_NON_DIGIT_ORD.sub("", mark).strip() or "0")
+                    r = (os_, e, v, "", "exact", "ordinal")
+                elif kind == "k_special":
+                    r = _interpret_special(m, t)
+                elif kind == "k_list":
+                    r = (s, e, float(t[s:e - 1]), "", "exact", "list_number")
+                else:  # k_circled
+                    r = (s, e, float(ord(t[s]) - ord("①") + 1), "", "exact", "list_number")
+            except (_Reject, ValueError, ArithmeticError, KeyError, IndexError, OverflowError):
+                pos = s + 1
+                break
+            if r[0] >= floor and r[1] > r[0]:
+                append(r)
+                floor = pos = r[1]  # go on right after the mention ($30，450美元: the second price)
+            if pos != e:
+                break
+        else:
+            return
 
 
 def scan(text: str) -> list[Mention]:

@@ -739,6 +739,9 @@ WRITTEN_FORMS = [
     # separators after 百分之, fractions with 又, 万分之, 千万分之
     ("同比增长百分之2,350", "百分之2,350", "同比增長百分之2,350", "百分之2,350", 2350, "percent", "exact", "quantity"),
     ("利润暴增百分之１，２００", "百分之１，２００", "利潤暴增百分之１，２００", "百分之１，２００", 1200, "percent", "exact", "quantity"),
+    # a sign after 百分之 belongs to the share
+    ("毛利率为百分之负三", "百分之负三", "毛利率為百分之負三", "百分之負三", -3, "percent", "exact", "quantity"),
+    ("营收按年跌百分之负三点五", "百分之负三点五", "營收按年跌百分之負三點五", "百分之負三點五", -3.5, "percent", "exact", "quantity"),
     ("估值是去年的5又四分之三倍", "5又四分之三倍", "估值是去年的5又四分之三倍", "5又四分之三倍", 5.75, "multiple", "exact", "quantity"),
     ("每股收益为负二又三分之一", "负二又三分之一", "每股收益為負二又三分之一", "負二又三分之一", -(2 + 1 / 3), "", "exact",
      "quantity"),
@@ -775,6 +778,9 @@ WRITTEN_FORMS = [
     ("顾客平均买走两斤", "两斤", "顧客平均買走兩斤", "兩斤", 2, "units", "exact", "quantity"),
     ("一次下单五双袜子", "五双", "一次下單五雙襪子", "五雙", 5, "units", "exact", "quantity"),
     ("每箱装三打", "三打", "每箱裝三打", "三打", 36, "units", "exact", "quantity"),
+    # 间 counts shops and branches, also before 分店/门店/店铺 (Hong Kong and Taiwan writing)
+    ("全港共有120间分店", "120间", "全港共有120間分店", "120間", 120, "units", "exact", "quantity"),
+    ("今年新开5间门店", "5间", "今年新開5間門店", "5間", 5, "units", "exact", "quantity"),
     # pairs of digits are approximate ranges wherever they stand
     ("单店投入三五十万元", "三五十万元", "單店投入三五十萬元", "三五十萬元", (300000, 500000), "CNY", "exact", "range"),
     ("合作品牌有三五家", "三五家", "合作品牌有三五家", "三五家", (3, 5), "establishments", "exact", "range"),
@@ -821,6 +827,11 @@ def test_a_list_of_two_prices_with_a_full_width_comma():
 def test_digits_that_do_not_fill_the_places_are_two_numbers():
     """12万34567 is not one number: 12万, then 34567人; a date after a scale stays a date."""
     assert [(m.text, m.kind) for m in scan("达12万34567人")] == [("12万", "quantity"), ("34567人", "quantity")]
+    # Fewer digits than the places below the scale: neither is lost (4万30 once read as 30 alone)
+    for text, first, second in (("门店4万30家", "4万", "30家"), ("門店4萬30家", "4萬", "30家"),
+                                ("达7万120人", "7万", "120人"), ("營收8億60元", "8億", "60元"),
+                                ("3千50元", "3千", "50元")):
+        assert [m.text for m in scan(text) if m.is_figure] == [first, second], text
     assert [(m.text, m.kind) for m in scan("营收3亿1月起增长")] == [("3亿", "quantity"), ("1月", "date")]
     assert [(m.text, m.kind) for m in scan("净利5亿2024年")] == [("5亿", "quantity"), ("2024年", "date")]
 

@@ -119,6 +119,17 @@ def test_scan_reads_a_mixed_amount(d, scale, qual):
     assert close(m.value, float(d * factor))
 
 
+@SETTINGS
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=10, max_value=999),
+       st.sampled_from(["万", "萬", "千", "亿", "億"]), st.sampled_from(["家", "人", "元", "个"]))
+def test_digits_short_of_the_places_are_two_numbers(a, b, scale, unit):
+    """A scale followed by digits that neither fill its places nor are one digit: two figures, none lost."""
+    if scale == "千" and b >= 100:
+        b //= 10  # 3千500 fills the places below 千: one number
+    text = f"新增{a}{scale}{b}{unit}，"
+    assert [m.text for m in scan(text) if m.is_figure] == [f"{a}{scale}", f"{b}{unit}"], text
+
+
 def _check_spans(text: str) -> None:
     ms = scan(text)
     last = 0
