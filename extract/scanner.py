@@ -423,7 +423,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
 # A day in Chinese numerals (三十日, 二十一日, 九日), as Hong Kong reports date their periods
 _CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
-_UNIT_NEXT = r"(?:[万亿千百元家个人项件单笔位名次倍%]|[Bb]illion|[Mm]illion|[Tt]rillion|bn|mn)"
+_UNIT_NEXT = r"(?:[万亿千百佰仟元家个人项件单笔位名次倍%]|[Bb]illion|[Mm]illion|[Tt]rillion|bn|mn)"
 _PERIOD_SUFFIX = r"(?:初|底|末|上旬|中旬|下旬|中(?![国华央文方]))"
 # English scales after a number. k/K is a thousand (10k+, 月薪15K, 128K), w a 万 (1w+,
 # 10W+ only with +: 100W is watts); M/B only after a currency sign ($5M, US$1.2B), since
@@ -530,7 +530,7 @@ _IDENT = r"|".join([
     rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
-    rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)-?\d{{3}}-?\d{{4}}(?!\d)|(?<!\d)0\d{{2,3}}-(?:\d{{7,8}}|\d{{3,4}} \d{{4}})(?!\d)",
+    rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)(?:-\d{{3}}-?\d{{4}}(?!\d)|\d{{3}}-\d{{4}}(?!\d)|\d{{7}}(?!\d|\s?{_UNIT_NEXT}))|(?<!\d)0\d{{2,3}}-(?:\d{{7,8}}|\d{{3,4}} \d{{4}})(?!\d)",
     # (852) 2862 8555: an area code in parentheses (the opening one is added back in the scan loop)
     r"(?<=\()\d{2,4}\) ?\d{3,4}[ -]?\d{4}(?!\d)",
     r"(?<![\d.])(?:[15-9]0|00|[0-9]5)后",
@@ -616,7 +616,8 @@ def _core(i: int, rest: bool = True) -> str:
         rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}+(?:,\d{{3}})++(?!\d)|\d++)(?:\.\d++)?+)"
         rf"|(?P<cn{i}>{_CN_CORE}))"
         rf"(?P<fill{i}>[多余几来+])?+"
-        rf"(?P<sc{i}>(?=[\s百千万亿{TRILLION}BbMmTtkKwW])(?:\s?[百千万亿]+(?![问度货科])|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
+        # (佰 and 仟, the financial capitals, as scales too: Taiwan's statements count in 仟元)
+        rf"(?P<sc{i}>(?=[\s百千万亿佰仟{TRILLION}BbMmTtkKwW])(?:\s?[百千万亿佰仟]+(?![问度货科])|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
         rf"(?P<rest{i}>{_REST if rest else '(?!)'})?+"
         # 3亿多元, 1万多种: 多 after the scale is "more than" (多元化, 多样, 多彩 are words)
         rf"(?P<fillb{i}>多(?!元化|[样彩])|余)?+"
@@ -1147,6 +1148,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
             add += 0.5
         elif unit_text == "成":
             add += 5.0  # 两成半: 25 percent
+        elif unit == "multiple" and unit_text.strip() == "倍" and float(value).is_integer():
+            add += 0.5  # 一倍半: 1.5 times (a whole number of times and a half)
         else:
             end = m.start("post")
 

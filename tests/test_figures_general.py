@@ -241,6 +241,7 @@ NOT_FIGURES = [
     ("24/7在线", "24/7", "identifier"),
     ("客服电话13812345678", "13812345678", "identifier"),
     ("热线400-820-8820", "400-820-8820", "identifier"),
+    ("客服热线4008208820", "4008208820", "identifier"),
     ("书号ISBN 978-7-111-12345-6", "978-7-111-12345-6", "identifier"),
     ("条码9787111123456", "9787111123456", "identifier"),
     ("阿里巴巴(9988.HK)", "9988.HK", "identifier"),
@@ -730,6 +731,14 @@ WRITTEN_FORMS = [
     ("发票金额壹佰伍拾元", "壹佰伍拾元", "發票金額壹佰伍拾圓", "壹佰伍拾圓", 150, "CNY", "exact", "quantity"),
     ("收据写明贰仟零捌元", "贰仟零捌元", "收據寫明貳仟零捌元", "貳仟零捌元", 2008, "CNY", "exact", "quantity"),
     ("押金两千叁百元", "两千叁百元", "押金兩千參百元", "兩千參百元", 2300, "CNY", "exact", "quantity"),
+    # 佰 and 仟 after Arabic digits: Taiwan's statements count in 仟元
+    ("营业额为新台币12,345仟元", "新台币12,345仟元", "營業額為新台幣12,345仟元", "新台幣12,345仟元", 12_345_000, "TWD", "exact",
+     "quantity"),
+    ("营收5仟万元", "5仟万元", "營收5仟萬元", "5仟萬元", 50_000_000, "CNY", "exact", "quantity"),
+    ("营收12345仟元", "12345仟元", "營收12345仟元", "12345仟元", 12_345_000, "CNY", "exact", "quantity"),
+    # a half after a whole number of times
+    ("收入增加一倍半", "一倍半", "收入增加一倍半", "一倍半", 1.5, "multiple", "exact", "quantity"),
+    ("用户增长2倍半", "2倍半", "用戶增長2倍半", "2倍半", 2.5, "multiple", "exact", "quantity"),
     # bare Chinese numbers in prose: a decimal or a sign makes them quantities
     ("评分从四点一升到三点八", "三点八", "評分從四點一升到三點八", "三點八", 3.8, "", "exact", "quantity"),
     ("市盈率约十二点五", "约十二点五", "市盈率約十二點五", "約十二點五", 12.5, "", "approx", "quantity"),
@@ -834,6 +843,18 @@ def test_digits_that_do_not_fill_the_places_are_two_numbers():
         assert [m.text for m in scan(text) if m.is_figure] == [first, second], text
     assert [(m.text, m.kind) for m in scan("营收3亿1月起增长")] == [("3亿", "quantity"), ("1月", "date")]
     assert [(m.text, m.kind) for m in scan("净利5亿2024年")] == [("5亿", "quantity"), ("2024年", "date")]
+
+
+def test_ten_digits_from_400_with_a_unit_are_an_amount():
+    """A 400/800 hotline is an identifier; the same ten digits before a unit are an amount (found by hypothesis)."""
+    for sentence, text, value in (("全年营收4000000000元", "4000000000元", 4e9), ("补贴8001234567元", "8001234567元", 8001234567.0)):
+        assert [(m.text, m.value, m.unit) for m in scan(sentence) if m.is_figure] == [(text, value, "CNY")], sentence
+
+
+def test_half_after_times_is_not_a_word_start():
+    """两倍半导体: 半导体 is a word, so the multiple stays 2; a decimal number of times takes no half."""
+    assert [(m.text, m.value) for m in scan("产能提升两倍半导体行业受益") if m.is_figure] == [("两倍", 2.0)]
+    assert [(m.text, m.value) for m in scan("估值達3.5倍半年前水平") if m.is_figure] == [("3.5倍", 3.5)]
 
 
 def test_mega_is_not_a_trillion():
