@@ -247,6 +247,10 @@ NOT_FIGURES = [
     ("阿里巴巴(9988.HK)", "9988.HK", "identifier"),
     # periods and events
     ("今年618期间", "618", "date"),
+    ("38节期间满减力度加大", "38", "date"),
+    ("38女王節當天", "38", "date"),
+    ("520当天鲜花销量大涨", "520", "date"),
+    ("520期間", "520", "date"),
     ("双11当天", "双11", "date"),
     ("双十一期间", "双十一", "date"),
     ("3.15晚会曝光", "3.15", "date"),
@@ -849,6 +853,12 @@ def test_ten_digits_from_400_with_a_unit_are_an_amount():
     """A 400/800 hotline is an identifier; the same ten digits before a unit are an amount (found by hypothesis)."""
     for sentence, text, value in (("全年营收4000000000元", "4000000000元", 4e9), ("补贴8001234567元", "8001234567元", 8001234567.0)):
         assert [(m.text, m.value, m.unit) for m in scan(sentence) if m.is_figure] == [(text, value, "CNY")], sentence
+
+
+def test_festival_numbers_are_counts_without_the_festival():
+    """38 and 520 are dates only where the festival is named: 520家门店, 售价520元, 38家 are figures."""
+    for sentence, text in (("开设520家门店", "520家"), ("售價520元", "520元"), ("新增38家门店", "38家")):
+        assert [m.text for m in scan(sentence) if m.is_figure] == [text], sentence
 
 
 def test_half_after_times_is_not_a_word_start():
