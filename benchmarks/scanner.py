@@ -27,17 +27,18 @@ pure readings the scanner memoises (the same as any long-running process): each 
 normalises and scans its text from scratch. cn2an is also timed one call per line (how
 it is meant to be used; ``--cn2an-repeats`` runs, the best); the last column is against
 the *fastest* cn2an reading, the scanner's worst case. ``scan`` includes the text layer
-(OpenCC conversion, glosses, full-width); the "of which" rows (best of ``--repeats``)
-split the one-string time into the text layer and the scanner on already-normalised
-text, and show the part of the latter spent inside the regular-expression engine alone
-(the master pattern's ``finditer`` over the normalised text, no Python per match): what
-is left is Python interpreting the matches (its own row). Two more rows are differences
-of the timings above: mapping offsets back and building the ``Mention`` objects (one
-string minus the text layer and the scanner on normalised text), and the per-call cost
-(documents minus one string); a line after the table gives the fixed cost of one call on
-a one-sentence text. The last lines print both ratios against their targets (documents
->= 10x, one string >= 15x) and the share of each part, with the ratio the
-regular-expression engine and the text layer alone would allow.
+(OpenCC conversion, glosses, full-width); the "of which" rows split the one-string time
+into the parts ``scan`` runs, each timed on its own in ``--repeats`` rounds (one whole
+scan, then each part back to back; the rows are medians over the rounds): the text layer,
+the scanner on already-normalised text and, of the latter, the part spent inside the
+regular-expression engine alone (the master pattern's ``finditer`` over the normalised
+text, no Python per match), what is left being Python interpreting the matches (its own
+row, the difference within each round), and mapping offsets back with building the
+``Mention`` objects. The per-call cost is a difference (documents minus one string, best
+of ``--repeats``); a line after the table gives the fixed cost of one call on a
+one-sentence text. The last lines print both ratios against their targets (documents
+>= 10x, one string >= 15x) and the share of each part (of the parts' sum, per round),
+with the ratio the regular-expression engine and the text layer alone would allow.
 
 "Quantities found": for ``scan``, mentions of kind quantity or range; for cn2an,
 which has no notion of a figure, the Arabic number runs in its output (every year,
@@ -68,7 +69,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import cpu_model  # noqa: E402  (one definition of the machine line for every benchmark)
 sys.path.insert(0, str(REPO))
 
-from extract.scanner import _MASTER, _scan_normalized, scan  # noqa: E402
+from extract.scanner import _MASTER, _mentions_of, _scan_normalized, _wide_commas, scan  # noqa: E402
 from extract.textlayer import normalize  # noqa: E402
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -175,6 +176,40 @@ def paired_rounds(n: int, readings: dict, scanner, other) -> dict:
     return out
 
 
+_PARTS = ("text layer", "scanner", "regex", "mapping")
+
+
+def breakdown_rounds(n: int, text: str) -> dict[str, list[float]]:
+    """Per round, the seconds of each part of one ``scan(text)``, timed back to back.
+
+    The parts are the ones ``scan`` runs, in its order: the text layer, the scanner on the
+    normalised text (of which the master regex's ``finditer`` alone, no Python per match),
+    and mapping offsets back with building the ``Mention`` objects. Each is timed on its
+    own, so a share is a measurement, not the difference of two noisy totals.
+
+        >>> r = breakdown_rounds(2, "营收约1.5亿元，增长３４％。")
+        >>> list(r) == list(_PARTS), all(len(v) == 2 for v in r.values())
+        (True, True)
+    """
+    out: dict[str, list[float]] = {k: [] for k in _PARTS}
+    clock = time.process_time
+    for _ in range(n):
+        t1 = clock()
+        layer = normalize(text)
+        # (the text layer's part, as in scan: full-width commas between digits, for a list of prices)
+        wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else frozenset()
+        t3 = clock()
+        found = _scan_normalized(layer.normalized, wide)
+        t4 = clock()
+        sum(1 for _ in _MASTER.finditer(layer.normalized))
+        t5 = clock()
+        _mentions_of(text, layer, found)
+        t6 = clock()
+        for k, v in zip(_PARTS, (t3 - t1, t4 - t3, t5 - t4, t6 - t5)):
+            out[k].append(v)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=10.0, help="corpus size in MB (UTF-8), at least this")
@@ -207,19 +242,21 @@ def main() -> int:
     rows = []  # (tool, reading, seconds, quantities, all mentions)
     rows.append(("figures.scan", "documents", t_docs, sum(m.is_figure for m in ms_docs), len(ms_docs)))
     rows.append(("figures.scan", "one string", t_one, sum(m.is_figure for m in ms_one), len(ms_one)))
-    # The breakdown: best of --repeats of each part (and of the whole, for the differences).
+    # The breakdown: --repeats rounds, each timing one whole scan and then each of its parts
+    # back to back (breakdown_rounds); the rows are medians over the rounds, and "Python
+    # reading the matches" is, in each round, the scanner on normalised text minus the regex.
     t_one_best, _ = best_of(args.repeats, lambda: scan(text))
     t_docs_best, _ = best_of(args.repeats, lambda: [scan(d) for d in docs])
-    t_norm, layer = best_of(args.repeats, lambda: normalize(text))
-    rows.append(("  of which: textlayer.normalize", "one string", t_norm, None, None))
-    t_only, found = best_of(args.repeats, lambda: _scan_normalized(layer.normalized))
-    rows.append(("  of which: scanner on normalised text", "one string", t_only,
+    parts = breakdown_rounds(args.repeats, text)
+    part = {k: median(v) for k, v in parts.items()}
+    python_part = median(max(sc - rx, 1e-9) for sc, rx in zip(parts["scanner"], parts["regex"]))
+    found = _scan_normalized(normalize(text).normalized)
+    rows.append(("  of which: textlayer.normalize", "one string", part["text layer"], None, None))
+    rows.append(("  of which: scanner on normalised text", "one string", part["scanner"],
                  sum(1 for r in found if r[5] in ("quantity", "range")), len(found)))
-    t_re, _ = best_of(args.repeats, lambda: sum(1 for _ in _MASTER.finditer(layer.normalized)))
-    rows.append(("    of which: the master regex alone (C engine)", "one string", t_re, None, None))
-    rows.append(("    of which: Python reading the matches (the rest)", "one string", max(t_only - t_re, 1e-9), None, None))
-    rows.append(("  of which: offsets mapped back, Mention objects built", "one string",
-                 max(t_one_best - t_norm - t_only, 1e-9), None, None))
+    rows.append(("    of which: the master regex alone (C engine)", "one string", part["regex"], None, None))
+    rows.append(("    of which: Python reading the matches (the rest)", "one string", python_part, None, None))
+    rows.append(("  of which: offsets mapped back, Mention objects built", "one string", part["mapping"], None, None))
     rows.append(("  per-call cost: documents minus one string", "documents", max(t_docs_best - t_one_best, 1e-9),
                  None, None))
     # The fixed cost of one call, on a sentence with one figure: what a call costs before its text does.
@@ -241,8 +278,8 @@ def main() -> int:
     print(f"machine: {platform.platform()}; {os.cpu_count()} CPUs; {cpu_model()}; "
           f"Python {platform.python_version()}; cn2an {getattr(cn2an, '__version__', '?')}")
     print(f"corpus: {mb:.2f} MB ({len(text):,} characters): {len(docs):,} archived articles, whole, repeated; "
-          f"documents and one string: medians of {args.rounds} paired rounds; breakdown rows: best of "
-          f"{args.repeats} runs; cn2an per line: best of {args.cn2an_repeats}\n")
+          f"documents and one string: medians of {args.rounds} paired rounds; breakdown rows: medians of "
+          f"{args.repeats} rounds; cn2an per line: best of {args.cn2an_repeats}\n")
     print("| tool | reading | seconds | MB/s | quantities found | all mentions | speed vs fastest cn2an |")
     print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
     for name, reading, secs, figs, total in rows:
@@ -261,10 +298,18 @@ def main() -> int:
     print(f"one call on a one-sentence text ({sentence}): {t_call * 1e6:.0f} µs; times {len(docs):,} documents: "
           f"{t_call * len(docs):.3f} s of the documents' {t_docs_best:.3f} s (best run)")
     one = med["one string"][1]
-    print(f"where the one-string time goes (best runs): text layer {t_norm / t_one_best:.0%}, master regex "
-          f"{t_re / t_one_best:.0%}, Python reading the matches {(t_only - t_re) / t_one_best:.0%}, mapping and "
-          f"Mention objects {(t_one_best - t_norm - t_only) / t_one_best:.0%}; the regex alone bounds the "
-          f"one-string ratio at {one / (t_re + t_norm):.1f}x")
+    # Shares of the parts' sum within each round, then the median over rounds: a slow
+    # moment in one round moves that round's parts together, not one share.
+    def share(values: list[float]) -> float:
+        return median(v / (tl + sc + mp) for v, tl, sc, mp in
+                      zip(values, parts["text layer"], parts["scanner"], parts["mapping"]))
+
+    py = [max(sc - rx, 0.0) for sc, rx in zip(parts["scanner"], parts["regex"])]
+    bound = median(o / (rx + tl) for o, rx, tl in zip(rounds["one string"]["other"], parts["regex"], parts["text layer"]))
+    print(f"where the one-string time goes (medians of {args.repeats} rounds, each part timed on its own): "
+          f"text layer {share(parts['text layer']):.0%}, master regex {share(parts['regex']):.0%}, Python reading "
+          f"the matches {share(py):.0%}, mapping and Mention objects {share(parts['mapping']):.0%}; the regex and "
+          f"the text layer alone bound the one-string ratio at {bound:.1f}x")
     return 0
 
 

@@ -1534,7 +1534,11 @@ def _scan(text: str) -> list[Mention]:
     if _GATE_RE.search(layer.normalized) is None and not any(w in layer.normalized for w in _PREPASS_WORDS):
         return []  # no character a number can start with (a heading, a line of prose): nothing to read
     wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else _NO_COMMAS
-    found = _scan_normalized(layer.normalized, wide)
+    return _mentions_of(text, layer, _scan_normalized(layer.normalized, wide))
+
+
+def _mentions_of(text: str, layer, found: list) -> list[Mention]:
+    """The mentions of ``text`` from the readings ``found`` on its normalised ``layer``: offsets mapped back."""
     if not found:
         return []
     # Column-wise from here on: mapping, slicing and construction run in C-level
