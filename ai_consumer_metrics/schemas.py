@@ -85,9 +85,10 @@ class Figures(_Table):
                       "persons, person_times, establishments, items, orders, pieces, shares, units, ... "
                       "(the scanner's vocabulary, ai_consumer_metrics.vocabulary.UNITS)")
     unit_implied: Bool = _f("True where the unit comes from context, not from the text: a bare "
-                            "magnitude (9000亿的GMV read as CNY) or a bare '$' read as the dollar "
+                            "magnitude (9000亿的GMV read as CNY), a bare '$' read as the dollar "
                             "the context means ($77.35 on 9988.HK read as HKD; the note gives the "
-                            "other reading).")
+                            "other reading), or a Taiwan or Hong Kong article's bare 元 read as "
+                            "its own dollar (營收500億元 as TWD).")
     qualifier: String = _f("How the source hedges the number: exact, approx (约, 近), "
                            "at_least (超过, 以上), at_most (不到, 以内).", isin=QUALIFIERS)
     period: String = _f("The period the figure refers to, as a canonical label: a year (2023), a quarter "
@@ -532,8 +533,9 @@ class UserMetrics(_Cited, _Scoped, _Dated, _UserValues, _Measure, _Who):
 
 def _currency_doubt() -> object:
     return _f("True where the currency is a reading from context, not a word of the text "
-              "(figures.unit_implied): a bare magnitude read as a currency, or a bare '$', which "
-              "does not say whose dollar (the note gives the other reading).")
+              "(figures.unit_implied): a bare magnitude read as a currency, a bare '$', which "
+              "does not say whose dollar, or a bare 元 read as the Taiwan, Hong Kong or Macau "
+              "dollar (the note gives the other reading).")
 
 
 class _MoneyValues(_Table):

@@ -29,6 +29,11 @@ CURRENCIES = frozenset({"CNY", "USD", "HKD", "JPY", "EUR", "GBP", "KRW", "TWD", 
 DOLLAR = "dollar"
 #: The currencies a ``$`` sign stands for in Chinese business writing.
 DOLLAR_CURRENCIES = frozenset({"USD", "HKD", "TWD", "SGD", "AUD", "CAD", "NZD", "MOP"})
+#: The currencies whose unit Chinese writes 元 (圓, 块): the renminbi, and in their own
+#: writing the New Taiwan, Hong Kong and Macau dollars. The scanner reads a bare 元 as CNY; a
+#: figure from a Taiwan or Hong Kong article declares its own with ``unit_implied=True``
+#: (docs/design.md, "A bare 元").
+YUAN_CURRENCIES = frozenset({"CNY", "TWD", "HKD", "MOP"})
 DURATION_UNITS = frozenset({"years", "quarters", "months", "weeks", "days", "hours", "minutes", "seconds"})
 COUNT_UNITS = frozenset({"persons", "person_times", "establishments", "items", "orders", "pieces", "shares", "units", "times"})
 #: Every unit a mention can carry; ``""`` is a bare magnitude (5.8亿).

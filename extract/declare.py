@@ -113,9 +113,11 @@ def figure(
     ``unit_implied=True`` says the unit comes from context, not from the text: a
     bare magnitude (``9000亿的GMV``), or a bare ``$`` (``$77.35``), which says
     "a dollar" and not whose, so ``unit`` is the dollar the context means (HKD for
-    a Hong Kong listing) and the note gives the other reading; the row records it
-    (and the analysis tables' ``currency_doubt``). Without the flag the engine
-    refuses a currency for a bare ``$``, as it refuses a unit for a bare magnitude.
+    a Hong Kong listing) and the note gives the other reading, or a Taiwan or Hong
+    Kong article's bare 元 (``營收500億元``), which the scanner reads as CNY, declared
+    as TWD, HKD or MOP; the row records it (and the analysis tables' ``currency_doubt``).
+    Without the flag the engine refuses a currency for a bare ``$`` or another
+    yuan for a bare 元, as it refuses a unit for a bare magnitude.
     ``attributed_to`` is who the article credits for the number (``QuestMobile``),
     ``via`` the intermediate publisher (``新浪财经``), ``reference`` the article's
     own reference-list entry (``[3]``). ``reviewed=False`` marks a claim drafted

@@ -30,10 +30,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 # Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
-from ai_consumer_metrics.vocabulary import AUTO_KINDS, DOLLAR, DOLLAR_CURRENCIES, FIGURE_KINDS, QUALIFIERS
+from ai_consumer_metrics.vocabulary import AUTO_KINDS, DOLLAR, DOLLAR_CURRENCIES, FIGURE_KINDS, QUALIFIERS, YUAN_CURRENCIES
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
 from extract.direction import check_direction
 from extract.numerals import fmt_number
+from extract.scanner import bare_yuan
 
 REL_TOL = 1e-9
 _SENTENCE_STOPS = "。！？!?；;\n"
@@ -424,6 +425,12 @@ class _Checker:
             elif m.unit == "":
                 self.errors.append(f"{at}: unit mismatch: the text gives a bare magnitude; "
                                    f"set unit_implied=True if {fig.unit!r} is clear from context {both}")
+            elif fig.unit in YUAN_CURRENCIES and bare_yuan(m):
+                # 元 is the unit of four currencies; the scanner reads the mainland's
+                if not fig.unit_implied:
+                    self.errors.append(f"{at}: the text writes a bare 元, which the scanner reads as CNY; set "
+                                       f"unit_implied=True to read it as {fig.unit!r} from context (a Taiwan, Hong "
+                                       f"Kong or Macau article's own 元; say why in the note) {both}")
             else:
                 self.errors.append(f"{at}: unit mismatch {both}")
         elif fig.unit_implied and m.unit:

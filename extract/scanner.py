@@ -1567,6 +1567,26 @@ def _mentions_of(text: str, layer, found: list) -> list[Mention]:
     return mentions
 
 
+# Words that name the renminbi itself, not only its unit 元 (人民币500亿元, RMB 5亿, ¥99), in
+# the original text of a mention (either script, full-width signs).
+_RENMINBI_WORDS = ("人民币", "人民幣", "RMB", "rmb", "CNY", "¥", "￥")
+
+
+def bare_yuan(m: Mention) -> bool:
+    """True when ``m`` reads CNY only because its text writes 元 (圓, 块), the renminbi's unit.
+
+    元 is also the unit of the New Taiwan, Hong Kong and Macau dollars in their own
+    writing (a Taiwan article's 營收500億元 is TWD); the scanner reads the mainland's,
+    and the engine lets a figure declare another with ``unit_implied=True``.
+
+    Example::
+
+        >>> [bare_yuan(m) for m in scan("营收500亿元，人民币3亿元，净利2億圓")]
+        [True, False, True]
+    """
+    return m.unit == "CNY" and not any(w in m.text for w in _RENMINBI_WORDS)
+
+
 _WIDE_COMMA_RE = re.compile(r"，(?<=\d，)(?=\d)")  # starts with the literal: a fast search
 
 
