@@ -79,7 +79,7 @@ from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_K
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
 from ai_consumer_metrics.vocabulary import DOLLAR, DOLLAR_CURRENCIES
 
-__all__ = ["Mention", "scan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
+__all__ = ["Mention", "scan", "bare_yuan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
 
 
 @dataclass(frozen=True, slots=True)
