@@ -368,6 +368,13 @@ _UNIT_TABLE = (
     _UnitRow("毫秒", "seconds", mult=0.001),
     # Hong Kong cents on their own: 每股派息5仙 (八仙 is the legend, kept out by _SKIP)
     _UnitRow("仙", "HKD", mult=0.01, guard="女人子境侠俠桃鹤鶴草丹"),
+    # cents written on their own: 每股派息12港仙, 末期息10美仙, 售价99美分, 50便士, 5分钱, 5毛钱
+    _UnitRow("港仙", "HKD", mult=0.01),
+    _UnitRow("美仙 美分", "USD", mult=0.01),
+    _UnitRow("欧分", "EUR", mult=0.01),
+    _UnitRow("便士", "GBP", mult=0.01),
+    _UnitRow("分钱", "CNY", mult=0.01),
+    _UnitRow("角钱 毛钱", "CNY", mult=0.1),
 )
 # word → (unit, multiplier, addend, qualifier override); word → guard
 _U = {w: (r.unit, r.mult, r.add, r.qual) for r in _UNIT_TABLE for w in r.words.split()}
