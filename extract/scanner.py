@@ -219,10 +219,13 @@ _SUFFIX_QUAL = {
     "多": "at_least", "余": "at_least", "+": "at_least",
     "以下": "at_most", "以内": "at_most", "之内": "at_most",
     "左右": "approx", "上下": "approx", "前后": "approx",
+    # Hong Kong's 或以上/或以下 (50%或以上), and "or more/less"
+    "或以上": "at_least", "或更多": "at_least", "或更高": "at_least",
+    "或以下": "at_most", "或更少": "at_most", "或更低": "at_most",
     "级": "at_least",  # 亿级, 千万级用户: of that order of magnitude
 }
 _SUFFIX_RE = (
-    r"以上|之上|开外|出头|有余|多(?![元样种彩媒])|余(?![额下])|\+|以下|以内|之内|左右|"
+    r"以上|之上|开外|出头|有余|多(?![元样种彩媒])|余(?![额下])|\+|以下|以内|之内|左右|或以[上下]|或更[多高少低]|"
     r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])"
 )
 
@@ -609,7 +612,10 @@ _CN_CORE = (
 # 4万3000, 12万5千, 6万2千3百, 2千零50万, 3千零7, 12兆3000亿. Not a date or a time after it
 # (5亿2024年, 3亿1月); numerals.parse_number checks the places.
 _REST = (
-    r"(?<=\d[十百千万亿兆])零?\d{1,4}+(?:[十百千万亿]零?\d{1,4}+)*+[十百千万亿]?"
+    # (the digits may carry thousands separators, 1億2,000萬; a place value may be a run of
+    # them, 5亿2千万 and 1亿2千5百万, which parse_number reads as one)
+    r"(?<=\d[十百千万亿兆佰仟])零?(?:\d{1,3}(?:,\d{3})++|\d{1,4}+)(?:[十百千万亿佰仟]++零?(?:\d{1,3}(?:,\d{3})++|\d{1,4}+))*+"
+    r"[十百千万亿佰仟]*+"
     r"(?![\d.年月号季点:时/\-]|日(?![元圆]))"  # (日元, 日圆: the yen, not a day)
 )
 
@@ -641,7 +647,7 @@ _SUB = (
 )
 # (a class of the suffixes' first characters keeps them from being tried one by one after every number)
 _NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?+{_SUB}?+"
-            rf"(?P<post>(?=[以之开出有多余+左上前级半])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?+")
+            rf"(?P<post>(?=[以之开出有多余+左上前级半或])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?+")
 # A range's separator comes within the first eight characters after the first end (a space,
 # a unit word of at most _UNIT_MAX characters, a space): one scan of the characters before it
 # in the engine rules most numbers out before the unit words are tried for a range.
@@ -1063,8 +1069,10 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
             raise _Reject
     elif form == "半":
         if info is None or info[0] not in DURATION_UNITS or fill or sc:
-            if pre in ("超过", "超", "过"):  # 过半: more than half
+            if pre in ("超过", "超", "过", "逾"):  # 过半, 逾半: more than half
                 return start, m.end("half1"), 50.0, "percent", "at_least", "quantity"
+            if pre in ("近", "将近", "接近", "逼近"):  # 近半: nearly half
+                return start, m.end("half1"), 50.0, "percent", "approx", "quantity"
             raise _Reject
     elif form == "frac" and info is not None:
         # 三分之一的用户: the fraction is the figure; a noun after it is not its unit

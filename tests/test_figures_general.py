@@ -719,6 +719,16 @@ WRITTEN_FORMS = [
     ("新增网点3千零7家", "3千零7家", "新增網點3千零7家", "3千零7家", 3007, "establishments", "exact", "quantity"),
     ("营收5亿2000万元", "5亿2000万元", "營收5億2000萬元", "5億2000萬元", 520_000_000, "CNY", "exact", "quantity"),
     ("东京门店客单价4万3000日元", "4万3000日元", "東京門店客單價4萬3000日圓", "4萬3000日圓", 43000, "JPY", "exact", "quantity"),
+    # a run of place values, thousands separators after a place value
+    ("营收5亿2千万元", "5亿2千万元", "營收5億2千萬元", "5億2千萬元", 520_000_000, "CNY", "exact", "quantity"),
+    ("融资1亿2千5百万元", "1亿2千5百万元", "融資1億2千5百萬元", "1億2千5百萬元", 125_000_000, "CNY", "exact", "quantity"),
+    ("营收1亿2,000万元", "1亿2,000万元", "營收1億2,000萬元", "1億2,000萬元", 120_000_000, "CNY", "exact", "quantity"),
+    # Hong Kong's 或以上 / 或以下, "or more"; a lone 半 after a qualifier
+    ("持股50%或以上的股东", "50%或以上", "持股50%或以上的股東", "50%或以上", 50, "percent", "at_least", "quantity"),
+    ("跌幅为5%或以下", "5%或以下", "跌幅為5%或以下", "5%或以下", 5, "percent", "at_most", "quantity"),
+    ("预计增长20%或更多", "20%或更多", "預計增長20%或更多", "20%或更多", 20, "percent", "at_least", "quantity"),
+    ("近半用户每天使用", "近半", "近半用戶每天使用", "近半", 50, "percent", "approx", "quantity"),
+    ("逾半商户已接入", "逾半", "逾半商戶已接入", "逾半", 50, "percent", "at_least", "quantity"),
     # 兆 in a trillion's context (Taiwan, Hong Kong finance)
     ("台积电市值约十二兆三千亿元", "约十二兆三千亿元", "台積電市值約十二兆三千億元", "約十二兆三千億元", 1.23e13, "CNY", "approx",
      "quantity"),

@@ -130,6 +130,29 @@ def test_digits_short_of_the_places_are_two_numbers(a, b, scale, unit):
     assert [m.text for m in scan(text) if m.is_figure] == [f"{a}{scale}", f"{b}{unit}"], text
 
 
+@SETTINGS
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1, max_value=9),
+       st.integers(min_value=0, max_value=9), st.booleans(), st.sampled_from(["元", "人", ""]))
+def test_a_run_of_place_values_after_digits_is_one_number(a, b, c, traditional, unit):
+    """5亿2千万元, 1亿2千5百万: digits and place values alternate, the last place a run (千万, 百万)."""
+    text = f"{a}亿{b}千{c}百万{unit}" if c else f"{a}亿{b}千万{unit}"
+    value = a * 10**8 + b * 10**7 + c * 10**6
+    sentence = f"全年新增{text}，"
+    if traditional:
+        sentence = sentence.replace("亿", "億").replace("万", "萬")
+    ms = [m for m in scan(sentence) if m.is_figure]
+    assert [m.value for m in ms] == [value], sentence
+
+
+@SETTINGS
+@given(st.integers(min_value=1, max_value=999), st.integers(min_value=1000, max_value=9999))
+def test_thousands_separators_after_a_place_value(a, b):
+    """1億2,000萬: the digits after 亿 keep their separator and fill the places down to 万."""
+    sentence = f"營收{a}億{b:,}萬元，"
+    ms = [m for m in scan(sentence) if m.is_figure]
+    assert [(m.text, m.value) for m in ms] == [(f"{a}億{b:,}萬元", a * 10**8 + b * 10**4)], sentence
+
+
 def _check_spans(text: str) -> None:
     ms = scan(text)
     last = 0
