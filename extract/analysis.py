@@ -95,6 +95,14 @@ _BASIS_WORDS = (
     ("按月", "sequential"),
     ("较上月", "sequential"),
 )
+# Taiwan's short forms, 年增23.4%, 季減5%, 月增率: the basis right before the change and its
+# number. Patterns, not words: 2024年增长, 去年增, 第三季增 are a year's or a quarter's growth
+# with no basis said.
+_BASIS_PATTERNS = (
+    (re.compile(r"(?<![\d〇零一二三四五六七八九十今去明前后全每当近整])年(?:增|减)(?=率|\s?[\d约近逾超达将])"), "yoy"),
+    (re.compile(r"(?<![\d一二三四第前后上下本每当])季(?:增|减)(?=率|\s?[\d约近逾超达将])"), "sequential"),
+    (re.compile(r"(?<![\d一二三四五六七八九十上下本每当])月(?:增|减)(?=率|\s?[\d约近逾超达将])"), "sequential"),
+)
 # The same, in the English a person writes in a metric id, a scope or a note.
 _BASIS_ENGLISH = (
     (re.compile(r"\b(cagr|compound annual)\b", re.I), "cagr"),
@@ -177,6 +185,8 @@ def growth_basis(metric: str, quote: str, value_offset: int | None, scope: str |
         'yoy'
         >>> growth_basis("ctr_growth", "点击率提升了20%", 6)
         'unspecified'
+        >>> growth_basis("revenue_growth", "第三季營收季增6.8%，年增23.4%", 7), growth_basis("revenue_growth", "2024年增长12%", 7)
+        ('sequential', 'unspecified')
     """
     hit = _english_basis(metric.replace("_", " "))
     if hit:
@@ -503,11 +513,12 @@ def _quote_basis(quote: str, value_offset: int | None) -> str | None:
     if value_offset is not None and 0 <= value_offset <= len(quote):
         anchor = layer.to_normalized(value_offset, value_offset)[0]
     hits = []
-    for word, basis in _BASIS_WORDS:
-        for m in re.finditer(re.escape(word), text):
-            # A basis word before the figure binds tighter than one after it (同比增长34%).
-            distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) + len(text)
-            hits.append((distance, -len(word), basis))
+    found = [(m, basis) for word, basis in _BASIS_WORDS for m in re.finditer(re.escape(word), text)]
+    found += [(m, basis) for pattern, basis in _BASIS_PATTERNS for m in pattern.finditer(text)]
+    for m, basis in found:
+        # A basis word before the figure binds tighter than one after it (同比增长34%).
+        distance = anchor - m.end() if m.end() <= anchor else (m.start() - anchor) + len(text)
+        hits.append((distance, -(m.end() - m.start()), basis))
     return min(hits)[2] if hits else None
 
 

@@ -97,6 +97,7 @@ class Claim:
     period_candidates: tuple[str, ...]
     start: int
     direction: str | None = None
+    unit_note: str = ""
 
 
 def _lit(s: str | None) -> str:
@@ -233,6 +234,7 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
     """
     from extract.context import ArticleContext
     from extract.direction import is_signed, text_direction, value_offset
+    from extract.scanner import bare_yuan
     from extract.textlayer import normalize
 
     if scan is None:
@@ -258,6 +260,7 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
                          figures=[to_norm[id(m)] for m in mentions if m.kind in FIGURE_KINDS],
                          dates=[to_norm[id(m)] for m in mentions if m.kind == "date"],
                          durations=[to_norm[id(m)] for m in mentions if m.kind == "duration"])
+    local = local_yuan(norm[nlo:nhi])
     out: list[Claim] = []
     for m in mentions:
         if m.kind not in FIGURE_KINDS:
@@ -276,10 +279,15 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
             proposals.setdefault(entity, (eg.name, quote))
         pg = ctx.period(nat, metric, eg.entity_id)
         phrase = _original_phrase(layer, pg.phrase, nat) if pg.phrase else ""
-        unit, implied = m.unit, False
+        unit, implied, unit_note = m.unit, False, ""
         if unit == "" and metric is not None:
             units = metrics[metric].allowed_units if metric in metrics else guesser.proposals[metric][2]
             unit, implied = units[0], True
+        if local is not None and (bare_yuan(m) or (implied and unit == "CNY")):
+            # A Taiwan or Hong Kong article's own 元 (or bare amount) is its own dollar.
+            unit, implied = local[0], True
+            unit_note = (f"a bare 元 read as {local[0]}: the article names {_original_phrase(layer, local[1], nat)} "
+                         f"and not the renminbi")
         low, high = (m.value if isinstance(m.value, (tuple, list)) else (m.value, None))
         occurrences = [i for i in range(len(quote)) if quote.startswith(m.text, i)]
         vnth = None
@@ -298,8 +306,32 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
         out.append(Claim(quote, nth, m.text, vnth, float(low), None if high is None else float(high),
                          unit, implied, m.qualifier, entity, _original_phrase(layer, eg.name, nat) if eg.name else "",
                          eg.proposed, metric, metric is not None and metric not in metrics,
-                         pg.label, phrase, pg.candidates, m.start, direction))
+                         pg.label, phrase, pg.candidates, m.start, direction, unit_note))
     return out
+
+
+# The dollars whose unit Chinese also writes 元, by the words that name them (normalised text).
+_LOCAL_YUAN = (("TWD", ("新台币", "台币", "NT$", "TWD")), ("HKD", ("港元", "港币", "HK$", "HKD")),
+               ("MOP", ("澳门元", "澳门币", "澳门幣", "MOP")))
+_RENMINBI = ("人民币", "RMB", "CNY", "¥")
+
+
+def local_yuan(body: str) -> tuple[str, str] | None:
+    """(code, word) of the one non-renminbi yuan currency ``body`` names, if it names no renminbi.
+
+    A draft reads a bare 元 as that currency: a Taiwan article that writes 新台幣 once means
+    it by every 元. An article naming two of them, or the renminbi too (a Hong Kong report
+    of a mainland company), is left to the reviewer: the bare 元 stays CNY.
+
+    Example::
+
+        >>> local_yuan("营收达新台币152亿元，净利8亿元"), local_yuan("收入人民币52亿元，股价港元8元")
+        (('TWD', '新台币'), None)
+    """
+    if any(w in body for w in _RENMINBI):
+        return None
+    named = [(code, next(w for w in words if w in body)) for code, words in _LOCAL_YUAN if any(w in body for w in words)]
+    return named[0] if len(named) == 1 else None
 
 
 def _original_phrase(layer, phrase: str, near: int) -> str:
@@ -370,7 +402,7 @@ def render_claim(c: Claim, entities: dict, metrics: dict) -> str:
         reading.append(f"direction={_lit(c.direction)}")
     if c.unit_implied:
         reading.append("unit_implied=True")
-    lines.append("        " + ", ".join(reading) + ",")
+    lines.append("        " + ", ".join(reading) + "," + (f"  # {c.unit_note}" if c.unit_note else ""))
     extra = []
     if c.quote_nth is not None:
         extra.append(f"quote_nth={c.quote_nth}")

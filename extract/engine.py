@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 # Non-figure kinds (AUTO_KINDS) are accounted for automatically, with the kind as the reason.
-from ai_consumer_metrics.vocabulary import AUTO_KINDS, DOLLAR, DOLLAR_CURRENCIES, FIGURE_KINDS, QUALIFIERS, YUAN_CURRENCIES
+from ai_consumer_metrics.vocabulary import (AUTO_KINDS, CURRENCIES, DOLLAR, DOLLAR_CURRENCIES, FIGURE_KINDS,
+                                             QUALIFIERS, YUAN_CURRENCIES)
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
 from extract.direction import check_direction
 from extract.numerals import fmt_number
@@ -359,9 +360,12 @@ class _Checker:
         if not math.isfinite(fig.value) or (fig.value_high is not None and not math.isfinite(fig.value_high)):
             self.errors.append(f"{at}: declared value is not a finite number in quote {show(fig.quote)}")
         if metric is not None and fig.unit not in metric.allowed_units:
+            # Another currency for a money metric (a Taiwan article's TWD) is a registry edit.
+            hint = (f"; if {fig.metric!r} can be in {fig.unit}, add {fig.unit!r} to its allowed_units in "
+                    f"data/metrics.toml" if fig.unit in CURRENCIES and set(metric.allowed_units) & CURRENCIES else "")
             self.errors.append(
                 f"{at}: unit {fig.unit!r} is not allowed for metric {fig.metric!r} "
-                f"(allowed: {', '.join(metric.allowed_units)}) in quote {show(fig.quote)}")
+                f"(allowed: {', '.join(metric.allowed_units)}) in quote {show(fig.quote)}{hint}")
         period = self.last_period = self._period(fig, at, entity)
         self._reference(fig, at)
         self.errors += check_direction(fig, metric, at)

@@ -228,6 +228,15 @@ def test_derive_runs_the_share_check(figures):
     ("gmv_growth", "过去三年年复合增长率达到25%", "25%", "cagr"),
     ("ctr_growth", "点击率提升了20%", "20%", "unspecified"),
     ("revenue_growth_qoq", "收入增长5%", "5%", "sequential"),
+    # Taiwan's short forms: 年增/年減 year on year, 季增/季減 and 月增 sequential
+    ("revenue_growth", "第三季營收季增6.8%，年增23.4%", "6.8%", "sequential"),
+    ("revenue_growth", "第三季營收季增6.8%，年增23.4%", "23.4%", "yoy"),
+    ("net_profit_growth", "稅後淨利年增近三成", "近三成", "yoy"),
+    ("revenue_growth", "营收年减5%", "5%", "yoy"),
+    ("revenue_growth", "10月營收月增率3.2%", "3.2%", "sequential"),
+    # a year's or a quarter's growth without a basis word stays unspecified
+    ("revenue_growth", "2024年增长12%", "12%", "unspecified"),
+    ("revenue_growth", "第三季增5%", "5%", "unspecified"),
 ])
 def test_growth_basis_from_the_words_nearest_the_figure(metric, quote, value_text, expected):
     assert growth_basis(metric, quote, quote.index(value_text)) == expected

@@ -101,3 +101,13 @@ def test_a_bare_yuan_is_not_any_currency(built):
     at = next_line()
     msg = _refused(built, [figure("去年營收500億元", "500億元", **revenue(5e10, "USD", True)), RMB])
     assert f"{at}: unit mismatch" in msg
+
+
+def test_a_currency_the_metric_does_not_allow_says_where_to_allow_it(built):
+    at = next_line()
+    fig = figure("去年營收500億元", "500億元", **revenue(5e10, "TWD", True))
+    with pytest.raises(BuildError) as info:
+        built.build([fig, RMB], [], sources=[make_source(built.root / "tw", REVENUE_TEXT)], metrics=METRICS, scan=scan)
+    msg = "\n".join(info.value.errors)
+    assert (f"{at}: unit 'TWD' is not allowed for metric 'revenue' (allowed: CNY, USD)") in msg
+    assert "add 'TWD' to its allowed_units in data/metrics.toml" in msg

@@ -193,3 +193,26 @@ def test_context_works_without_a_registry():
     ctx = ArticleContext(text, 0, len(text), date(2025, 11, 29), "", {}, {})
     g = ctx.entity(text.index("955"))
     assert g.proposed and g.name == "美团"
+
+
+# ------------------------------------------------------------------ currencies
+
+
+def test_a_taiwan_articles_bare_yuan_is_drafted_as_its_own_dollar():
+    text = ("雲閣數位第三季業績\n\n雲閣數位第三季合併營收達新台幣152.6億元，年增23.4%。"
+            "稅後淨利8.45億元，研發費用612,350仟元。")
+    c, d = _draft(text, "2025-11-20")
+    assert (c["新台幣152.6億元"].unit, c["新台幣152.6億元"].unit_implied) == ("TWD", False)  # the text says so
+    for v in ("8.45億元", "612,350仟元"):
+        assert (c[v].unit, c[v].unit_implied) == ("TWD", True), v
+        assert "names 新台幣 and not the renminbi" in c[v].unit_note
+    assert 'unit="TWD", unit_implied=True,  # a bare 元 read as TWD' in d.code
+
+
+def test_a_bare_yuan_stays_cny_where_the_article_names_the_renminbi_or_two_dollars():
+    hk = "騰訊第三季收入為人民幣1,928億元，按年增長15%。經營溢利為700億元，股價收報港元600元。"
+    c, _ = _draft(hk, "2025-11-20")
+    assert (c["700億元"].unit, c["700億元"].unit_implied, c["700億元"].unit_note) == ("CNY", False, "")
+    both = "台灣業務營收新台幣30億元，香港業務營收港元5億元，合計利潤2億元。"
+    c, _ = _draft(both, "2025-11-20")
+    assert (c["2億元"].unit, c["2億元"].unit_implied) == ("CNY", False)

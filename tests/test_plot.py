@@ -524,23 +524,42 @@ def _draw_without_boxes(make, tmp_path):
     return ax
 
 
-def test_packaged_footnote_names_publishers_and_credits_in_english(no_cjk_font, tmp_path):
+def _assert_names_its_sources(note: str, rows: pd.DataFrame, sources: pd.DataFrame) -> None:
+    """Every article behind the plotted ``rows`` is in ``note``, and no other: by its English
+    publisher and date, or by its id where the text names no publisher; an estimated date says so."""
+    sids = list(dict.fromkeys(rows["source_id"]))
+    assert sids, "nothing plotted"
+    assert note.startswith("Source: " if len(sids) == 1 else "Sources: "), note
+    if len(sids) > 1:
+        assert f"[{len(sids)}] " in note and f"[{len(sids) + 1}] " not in note, note
+    for sid in sids:
+        src = sources.loc[sid]
+        if pd.notna(src["publisher_en"]):
+            assert f"{src['publisher_en']}, {pd.Timestamp(src['published']):%Y-%m}" in note, (sid, note)
+            assert sid not in note  # named by its publisher, not by the fallback id
+        elif pd.isna(src["publisher"]):
+            assert f"{sid} (publisher not named)" in note, (sid, note)
+        if bool(src["published_estimated"]):
+            assert "(est.)" in note, (sid, note)
+
+
+def test_packaged_footnotes_name_their_sources_in_english(no_cjk_font, tmp_path):
+    """On the shipped tables, whatever they hold: each chart's footnote names the articles it draws."""
     sources = _packaged_tables()["sources"].set_index("source_id")
-    ax = _draw_without_boxes(lambda: plot.user_metrics("mau"), tmp_path)
-    note = plot.footnote(ax)
-    for sid in ("2024-09-20-qunmai-tencent-alibaba", "2026-01-30-yilan-ant-vs-alibaba",
-                "2026-02-10-ginlix-qwen-ticketing"):
-        assert f"{sources.loc[sid, 'publisher_en']}, {sources.loc[sid, 'published']:%Y-%m-%d}" in note
-        assert sid not in note  # named by its publisher, not by the fallback id
-    assert "Qunmai SCRM, 2024-09-20, citing QuestMobile" in note
-    assert "Yilan Shangye, 2026-01-30, citing 36Kr" in note  # 36氪 in the figures table
-    fin = _draw_without_boxes(lambda: plot.financials("rd_spend"), tmp_path)
-    assert plot.footnote(fin) == "Source: Huxiu, 2024-06-18, citing Ant Group report (2023)"
-    # the republication whose text names no publisher (its publisher_en is null too)
-    assert pd.isna(sources.loc["2025-05-liuhai-alibaba-ai-rebuild", "publisher_en"])
-    shares = _draw_without_boxes(lambda: plot.market_shares("China e-commerce", "2024"), tmp_path)
-    assert plot.footnote(shares) == ("Source: 2025-05-liuhai-alibaba-ai-rebuild "
-                                     "(publisher not named), 2025-05 (est.)")
+    users = ai_consumer_metrics.load("user_metrics")
+    metric = users["metric"].value_counts().index[0]  # (the metric with the most rows: several articles)
+    ax = _draw_without_boxes(lambda: plot.user_metrics(metric), tmp_path)
+    _assert_names_its_sources(plot.footnote(ax), users[users["metric"] == metric], sources)
+    money = ai_consumer_metrics.load("financials")
+    metric = money["metric"].value_counts().index[0]
+    rows = money[money["metric"] == metric]
+    currency = rows["currency"].value_counts().index[0]  # one currency per chart
+    fin = _draw_without_boxes(lambda: plot.financials(metric, currency=currency), tmp_path)
+    _assert_names_its_sources(plot.footnote(fin), rows[rows["currency"] == currency], sources)
+    shares = _packaged_tables()["market_shares"]
+    for (market, period), rows in shares.groupby(["market", "period"], sort=True):
+        ax = _draw_without_boxes(lambda: plot.market_shares(market, period), tmp_path)
+        _assert_names_its_sources(plot.footnote(ax), rows, sources)
 
 
 def test_footnote_credits_are_translated_counted_or_kept(data, no_cjk_font, tmp_path):
