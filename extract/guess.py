@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from ai_consumer_metrics.vocabulary import CURRENCIES
+
 #: Cue word (normalised: simplified script) → metric. Longer cues are tried first where
 #: they overlap (月活跃用户 before 月活, 经营溢利 before 溢利, 毛利率 before 毛利).
 METRIC_CUES: dict[str, str] = {
@@ -174,7 +176,9 @@ class Guesser:
             candidates.append((base, None))
         for metric_id, parent in candidates:
             units = self._entry(metric_id, parent)
-            if units is not None and (unit == "" or unit in units):
+            # A currency the money metric does not list yet (a Taiwan article's TWD revenue) is
+            # still that metric: the build asks for the currency in its allowed_units.
+            if units is not None and (unit == "" or unit in units or (unit in CURRENCIES and CURRENCIES & set(units))):
                 if metric_id not in self.metrics:
                     self.proposals[metric_id] = PROPOSED_METRICS.get(metric_id) or _derived(metric_id, parent)
                 return metric_id

@@ -203,10 +203,23 @@ def test_a_taiwan_articles_bare_yuan_is_drafted_as_its_own_dollar():
             "稅後淨利8.45億元，研發費用612,350仟元。")
     c, d = _draft(text, "2025-11-20")
     assert (c["新台幣152.6億元"].unit, c["新台幣152.6億元"].unit_implied) == ("TWD", False)  # the text says so
+    assert c["新台幣152.6億元"].metric == "revenue"
     for v in ("8.45億元", "612,350仟元"):
         assert (c[v].unit, c[v].unit_implied) == ("TWD", True), v
         assert "names 新台幣 and not the renminbi" in c[v].unit_note
     assert 'unit="TWD", unit_implied=True,  # a bare 元 read as TWD' in d.code
+
+
+def test_a_currency_the_metric_does_not_list_yet_keeps_the_metric():
+    """Revenue in TWD where the registry lists no TWD: still revenue (the build then asks for the currency)."""
+    from dataclasses import replace
+
+    revenue = METRICS["revenue"]
+    metrics = {**METRICS, "revenue": replace(revenue, allowed_units=tuple(u for u in revenue.allowed_units if u != "TWD"))}
+    guesser = Guesser(ENTITIES, metrics)
+    # (the guesser reads the normalised text: simplified script)
+    assert guesser.metric("第三季合并营收达新台币152.6亿元", 9, "TWD") == "revenue"
+    assert guesser.metric("月活跃用户达新台币3亿元", 6, "TWD") is None  # a currency is no count of users
 
 
 def test_a_bare_yuan_stays_cny_where_the_article_names_the_renminbi_or_two_dollars():
