@@ -408,9 +408,46 @@ def summary(report: BuildReport) -> str:
     lines.append("figures per metric: " + ", ".join(f"{m} {n}" for m, n in report.by_metric.items()))
     lines.append("validation: pandera schemas and cross-table checks passed on the written files")
     lines.append(_conflicts_line(report))
+    lines += figure_warnings(report.results)
     lines.append("tables: " + ", ".join(f"{n} ({r} rows)" for n, r in report.rows.items()))
     lines.append(f"wrote dataset {report.version} to {report.out}")
     return "\n".join(lines)
+
+
+def figure_warnings(results: dict) -> list[str]:
+    """Summary lines for what builds but would trap an analyst, per source (``results``: id → result).
+
+    Two figures of one source with the same entity, metric, period, scope and unit but
+    different readings look like one series point given twice; an empty scope leaves the
+    reader to guess what a number covers. Neither is refused (an article may print a
+    revised number beside the first), so the build names them and says what to do.
+
+    Example::
+
+        >>> from types import SimpleNamespace as NS
+        >>> row = dict(figure_id="f1", entity_id="jia", metric="mau", period="2024", scope="China", unit="persons",
+        ...            value=1e8, value_high=None, qualifier="exact", value_text="1亿")
+        >>> other = dict(row, figure_id="f2", value=1.2e8, value_text="1.2亿")
+        >>> print(figure_warnings({"s": NS(figures=[row, other, dict(row, figure_id="f3", scope="")])})[0])
+        warning: s gives jia mau 2024 (scope 'China', persons) 2 readings: "1亿" (f1), "1.2亿" (f2); tell them apart in scope if both are right, else dismiss the repeat or say which is revised in its note
+    """
+    out = []
+    for sid, res in results.items():
+        groups: dict[tuple, list[dict]] = {}
+        for row in res.figures:
+            groups.setdefault((row["entity_id"], row["metric"], row["period"], row["scope"], row["unit"]), []).append(row)
+        for (entity, metric, period, scope, unit), rows in groups.items():
+            readings = {(r["value"], r["value_high"], r["qualifier"]) for r in rows}
+            if len(readings) > 1:
+                shown = ", ".join(f'"{r["value_text"]}" ({r["figure_id"]})' for r in rows)
+                out.append(f"warning: {sid} gives {entity} {metric} {period} (scope {scope!r}, {unit}) "
+                           f"{len(readings)} readings: {shown}; tell them apart in scope if both are right, "
+                           f"else dismiss the repeat or say which is revised in its note")
+        empty = [r["figure_id"] for r in res.figures if not (r["scope"] or "").strip()]
+        if empty:
+            out.append(f"warning: {sid} has {len(empty)} figure(s) with an empty scope ({', '.join(empty)}); "
+                       f"say what each number covers (China, global, a segment) in scope")
+    return out
 
 
 def _conflicts_line(report: BuildReport) -> str:
