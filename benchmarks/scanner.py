@@ -69,7 +69,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import cpu_model  # noqa: E402  (one definition of the machine line for every benchmark)
 sys.path.insert(0, str(REPO))
 
-from extract.scanner import _MASTER, _mentions_of, _scan_normalized, _wide_commas, scan  # noqa: E402
+from extract.scanner import _MASTER, _mentions_of, _scan_normalized, _wide_commas_of, scan  # noqa: E402
 from extract.textlayer import normalize  # noqa: E402
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
@@ -197,7 +197,7 @@ def breakdown_rounds(n: int, text: str) -> dict[str, list[float]]:
         t1 = clock()
         layer = normalize(text)
         # (the text layer's part, as in scan: full-width commas between digits, for a list of prices)
-        wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else frozenset()
+        wide = _wide_commas_of(text, layer)
         t3 = clock()
         found = _scan_normalized(layer.normalized, wide)
         t4 = clock()

@@ -28,7 +28,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from ai_consumer_metrics.vocabulary import FIGURE_KINDS
+from ai_consumer_metrics.vocabulary import FIGURE_KINDS, YUAN_CURRENCIES
 from extract.guess import Guesser
 
 _SENTENCE_STOPS = "。！？!?；;\n"
@@ -310,12 +310,6 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
     return out
 
 
-# The dollars whose unit Chinese also writes 元, by the words that name them (normalised text).
-_LOCAL_YUAN = (("TWD", ("新台币", "台币", "NT$", "TWD")), ("HKD", ("港元", "港币", "HK$", "HKD")),
-               ("MOP", ("澳门元", "澳门币", "澳门幣", "MOP")))
-_RENMINBI = ("人民币", "RMB", "CNY", "¥")
-
-
 def local_yuan(body: str) -> tuple[str, str] | None:
     """(code, word) of the one non-renminbi yuan currency ``body`` names, if it names no renminbi.
 
@@ -328,10 +322,11 @@ def local_yuan(body: str) -> tuple[str, str] | None:
         >>> local_yuan("营收达新台币152亿元，净利8亿元"), local_yuan("收入人民币52亿元，股价港元8元")
         (('TWD', '新台币'), None)
     """
-    if any(w in body for w in _RENMINBI):
-        return None
-    named = [(code, next(w for w in words if w in body)) for code, words in _LOCAL_YUAN if any(w in body for w in words)]
-    return named[0] if len(named) == 1 else None
+    from extract.scanner import named_currencies
+
+    named = named_currencies(body)
+    local = {code: w for code, w in named.items() if code in YUAN_CURRENCIES and code != "CNY"}
+    return next(iter(local.items())) if len(local) == 1 and "CNY" not in named else None
 
 
 def _original_phrase(layer, phrase: str, near: int) -> str:

@@ -35,7 +35,6 @@ from ai_consumer_metrics.vocabulary import (AUTO_KINDS, CURRENCIES, DOLLAR, DOLL
 from extract.declare import DISMISS_REASONS, Dismissal, Figure
 from extract.direction import check_direction
 from extract.numerals import fmt_number
-from extract.scanner import bare_yuan
 
 REL_TOL = 1e-9
 _SENTENCE_STOPS = "。！？!?；;\n"
@@ -429,7 +428,7 @@ class _Checker:
             elif m.unit == "":
                 self.errors.append(f"{at}: unit mismatch: the text gives a bare magnitude; "
                                    f"set unit_implied=True if {fig.unit!r} is clear from context {both}")
-            elif fig.unit in YUAN_CURRENCIES and bare_yuan(m):
+            elif fig.unit in YUAN_CURRENCIES and _bare_yuan(m):
                 # 元 is the unit of four currencies; the scanner reads the mainland's
                 if not fig.unit_implied:
                     self.errors.append(f"{at}: the text writes a bare 元, which the scanner reads as CNY; set "
@@ -560,6 +559,12 @@ def _suggest_entity(name: str, entities: dict) -> str:
     longer = sorted(e for e in entities if e.startswith(name))
     close = longer[:1] or difflib.get_close_matches(name, list(entities), n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _bare_yuan(m) -> bool:
+    from extract.scanner import bare_yuan  # (the scan is handed in; its module loads when a unit needs it)
+
+    return bare_yuan(m)
 
 
 def _default_scan():

@@ -79,7 +79,7 @@ from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_K
 from ai_consumer_metrics.vocabulary import CURRENCIES as _MONEY
 from ai_consumer_metrics.vocabulary import DOLLAR, DOLLAR_CURRENCIES
 
-__all__ = ["Mention", "scan", "bare_yuan", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
+__all__ = ["Mention", "scan", "bare_yuan", "named_currencies", "CURRENCY_WORDS", "parse_number", "FIGURE_KINDS", "KINDS", "UNITS", "QUALIFIERS"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,13 +371,13 @@ _UNIT_TABLE = (
     _UnitRow("毫秒", "seconds", mult=0.001),
     # Hong Kong cents on their own: 每股派息5仙 (八仙 is the legend, kept out by _SKIP)
     _UnitRow("仙", "HKD", mult=0.01, guard="女人子境侠俠桃鹤鶴草丹"),
-    # cents written on their own: 每股派息12港仙, 末期息10美仙, 售价99美分, 50便士, 5分钱, 5毛钱
+    # cents written on their own: 每股派息12港仙, 末期息10美仙, 5分钱, 5毛钱; and every coin of the
+    # coin table that names its currency (99美分, 10欧分, 50便士: the same words as after a main unit)
     _UnitRow("港仙", "HKD", mult=0.01),
-    _UnitRow("美仙 美分", "USD", mult=0.01),
-    _UnitRow("欧分", "EUR", mult=0.01),
-    _UnitRow("便士", "GBP", mult=0.01),
+    _UnitRow("美仙", "USD", mult=0.01),
     _UnitRow("分钱", "CNY", mult=0.01),
     _UnitRow("角钱 毛钱", "CNY", mult=0.1),
+    *(_UnitRow(name, curs, mult=cents / 100) for name, cents, curs, _ in _COIN_TABLE if len(name) > 1 and " " not in curs),
 )
 # word → (unit, multiplier, addend, qualifier override); word → guard
 _U = {w: (r.unit, r.mult, r.add, r.qual) for r in _UNIT_TABLE for w in r.words.split()}
@@ -1548,8 +1548,7 @@ def _scan(text: str) -> list[Mention]:
     layer = _normalize(text)
     if _GATE_RE.search(layer.normalized) is None and not any(w in layer.normalized for w in _PREPASS_WORDS):
         return []  # no character a number can start with (a heading, a line of prose): nothing to read
-    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text)) if "，" in text else _NO_COMMAS
-    return _mentions_of(text, layer, _scan_normalized(layer.normalized, wide))
+    return _mentions_of(text, layer, _scan_normalized(layer.normalized, _wide_commas_of(text, layer)))
 
 
 def _mentions_of(text: str, layer, found: list) -> list[Mention]:
@@ -1582,9 +1581,35 @@ def _mentions_of(text: str, layer, found: list) -> list[Mention]:
     return mentions
 
 
-# Words that name the renminbi itself, not only its unit 元 (人民币500亿元, RMB 5亿, ¥99), in
-# the original text of a mention (either script, full-width signs).
-_RENMINBI_WORDS = ("人民币", "人民幣", "RMB", "rmb", "CNY", "¥", "￥")
+def _naming_words() -> dict[str, frozenset[str]]:
+    # A currency's names after a number and its marks before one, from the scanner's own
+    # tables. The yuan's bare unit words (元, 圆, 块钱) name no currency of their own, and a
+    # single Chinese character (円, 蚊) stands inside other words (蚊子), so neither counts.
+    words: dict[str, set[str]] = {}
+    for w, code in [*_CURRENCY_NAMES.items(), *_CURRENCY_PREFIX.items()]:
+        if code != DOLLAR and w != "块钱" and not (len(w) == 1 and "\u4e00" <= w <= "\u9fff"):
+            words.setdefault(code, set()).add(w)
+    return {code: frozenset(ws) for code, ws in words.items()}
+
+
+#: ISO code → the words and marks that name that currency in normalised text (人民币, RMB, ¥;
+#: 新台币, NT$; 港元, HK$ …), not its unit alone.
+CURRENCY_WORDS = _naming_words()
+
+
+def named_currencies(text: str) -> dict[str, str]:
+    """ISO code → the longest word or mark by which ``text`` (either script) names that currency.
+
+    A bare 元 names none (it is the unit of four currencies).
+
+    Example::
+
+        >>> named_currencies("營收達新台幣152億元，淨利8億元"), named_currencies("净利8亿元")
+        ({'TWD': '新台币'}, {})
+    """
+    t = _normalize(text).normalized
+    found = {code: max((w for w in words if w in t), key=len, default=None) for code, words in CURRENCY_WORDS.items()}
+    return {code: w for code, w in found.items() if w is not None}
 
 
 def bare_yuan(m: Mention) -> bool:
@@ -1599,7 +1624,7 @@ def bare_yuan(m: Mention) -> bool:
         >>> [bare_yuan(m) for m in scan("营收500亿元，人民币3亿元，净利2億圓")]
         [True, False, True]
     """
-    return m.unit == "CNY" and not any(w in m.text for w in _RENMINBI_WORDS)
+    return m.unit == "CNY" and "CNY" not in named_currencies(m.text)
 
 
 _WIDE_COMMA_RE = re.compile(r"，(?<=\d，)(?=\d)")  # starts with the literal: a fast search
@@ -1611,5 +1636,12 @@ _NO_COMMAS: frozenset = frozenset()
 def _wide_commas(text: str) -> list[int]:
     """Offsets of full-width commas between digits (where a thousands separator could be)."""
     return [m.start() for m in _WIDE_COMMA_RE.finditer(text)]
+
+
+def _wide_commas_of(text: str, layer) -> frozenset:
+    """The positions in ``layer``'s normalised text of the full-width commas ``text`` writes between digits."""
+    if "，" not in text:
+        return _NO_COMMAS
+    return frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
 
 

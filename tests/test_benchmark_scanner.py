@@ -37,14 +37,13 @@ def test_each_round_times_both_tools_back_to_back_on_every_reading():
 
 def test_the_breakdown_times_the_parts_scan_runs():
     """The parts timed one by one compose to scan's own output, so their shares describe scan."""
-    from extract.scanner import _mentions_of, _scan_normalized, _wide_commas, scan
+    from extract.scanner import _mentions_of, _scan_normalized, _wide_commas_of, scan
     from extract.textlayer import normalize
 
     mod = _load()
     text = "淘寶(bǎo)市場占有率高達83.6％，兩檔會員價分別為$30，450美元；\n1. 营收约1.5亿元"
     layer = normalize(text)
-    wide = frozenset(layer.to_normalized(i, i + 1)[0] for i in _wide_commas(text))
-    assert _mentions_of(text, layer, _scan_normalized(layer.normalized, wide)) == scan(text)
+    assert _mentions_of(text, layer, _scan_normalized(layer.normalized, _wide_commas_of(text, layer))) == scan(text)
     rounds = mod.breakdown_rounds(3, text)
     assert set(rounds) == {"text layer", "scanner", "regex", "mapping"}
     assert all(len(v) == 3 and all(x >= 0 for x in v) for v in rounds.values())
