@@ -290,7 +290,8 @@ def _bibtex(fig: Mapping, src: Mapping) -> str:
     if _truthy(src.get("published_estimated")):
         note.append("Publication date estimated" + (
             f": {_tex(_str(src.get('published_note')))}" if _str(src.get("published_note")) else ""))
-    fields.append(("note", ". ".join(note)))
+    # (a part may end with its own full stop: a reference line, a curator's sentence)
+    fields.append(("note", ". ".join(part.rstrip(".") for part in note)))
     body = ",\n".join(f"  {k} = {v}" if k == "month" else f"  {k} = {{{v}}}" for k, v in fields)
     return f"@misc{{{_bibkey(fig['figure_id'])},\n{body}\n}}"
 

@@ -245,3 +245,12 @@ def test_every_shipped_figure_marks_exactly_its_value_text():
         assert f"<mark>{escape(row['value_text'])}</mark>" in html
         if isinstance(row["note"], str):
             assert "Note: " in cite(row, figures=figures, sources=sources)
+
+
+def test_bibtex_notes_have_no_doubled_full_stop():
+    """The note's parts may end with their own full stop (a reference line, a curator's sentence)."""
+    import ai_consumer_metrics as acm
+
+    for fid in acm.load("figures")["figure_id"]:
+        text = str(acm.cite(fid, "bibtex"))
+        assert ".. " not in text and "''.." not in text, (fid, text)
