@@ -260,7 +260,14 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
                          figures=[to_norm[id(m)] for m in mentions if m.kind in FIGURE_KINDS],
                          dates=[to_norm[id(m)] for m in mentions if m.kind == "date"],
                          durations=[to_norm[id(m)] for m in mentions if m.kind == "duration"])
-    local = local_yuan(norm[nlo:nhi])
+    # Only a traditional-script article (Taiwan, Hong Kong, Macau) writes its own dollar as 元:
+    # a mainland article that names 港元 once (a Hong Kong share price) still means CNY by 元.
+    script = source.meta.get("script")
+    if script is None:
+        from extract.textlayer import detect_script
+
+        script = detect_script(text[lo:hi])
+    local = local_yuan(norm[nlo:nhi]) if script == "Hant" else None
     out: list[Claim] = []
     for m in mentions:
         if m.kind not in FIGURE_KINDS:
@@ -313,9 +320,10 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
 def local_yuan(body: str) -> tuple[str, str] | None:
     """(code, word) of the one non-renminbi yuan currency ``body`` names, if it names no renminbi.
 
-    A draft reads a bare 元 as that currency: a Taiwan article that writes 新台幣 once means
-    it by every 元. An article naming two of them, or the renminbi too (a Hong Kong report
-    of a mainland company), is left to the reviewer: the bare 元 stays CNY.
+    A draft of a traditional-script article reads a bare 元 as that currency: a Taiwan
+    article that writes 新台幣 once means it by every 元. An article naming two of them, or
+    the renminbi too (a Hong Kong report of a mainland company), is left to the reviewer:
+    the bare 元 stays CNY.
 
     Example::
 

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from extract import sources as _sources
+from extract.textlayer import detect_script
 
 _SNIPPET = 12
 
@@ -108,24 +109,6 @@ def _paths(root: Path, source_id: str) -> tuple[Path, Path, Path]:
     corpus = Corpus.at(root)
     return (corpus.sources / f"{source_id}.txt", corpus.sources / f"{source_id}.json",
             corpus.extractor(source_id))
-
-
-def detect_script(text: str) -> str:
-    """``Hant`` when converting to simplified changes more than 3% of the Han characters, else ``Hans``.
-
-    Example::
-
-        >>> detect_script("阿里巴巴的營收"), detect_script("阿里巴巴的营收")
-        ('Hant', 'Hans')
-    """
-    import opencc
-
-    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    if not han:
-        return "Hans"
-    simplified = opencc.OpenCC("t2s").convert("".join(han))
-    changed = sum(a != b for a, b in zip(han, simplified))
-    return "Hant" if changed > 0.03 * len(han) else "Hans"
 
 
 def metadata(source_id: str, raw: bytes, text: str, *, file_name: str, title: str, publisher: str | None,

@@ -472,11 +472,13 @@ def unknown_markets(rows: Iterable[tuple[str, str, object]], entities: Any) -> l
 
     Example::
 
-        >>> rows = [("f1", "2026-01-30-x", "China AI assistants"), ("f2", "2026-01-30-x", "China AI cloud"),
+        >>> import pandas as pd
+        >>> entities = pd.DataFrame({"entity_id": ["cloud", "ecom"], "market_name": ["China AI cloud", "China e-commerce"]})
+        >>> rows = [("f1", "2026-01-30-x", "Global robot vacuums"), ("f2", "2026-01-30-x", "China AI cloud"),
         ...         ("f3", "2026-01-30-x", "China e-comerce")]
-        >>> for line in unknown_markets(rows, load_entities()):
+        >>> for line in unknown_markets(rows, entities):
         ...     print(line)
-        figure f1 of 2026-01-30-x: unknown market 'China AI assistants' (known: China AI cloud, China C2C e-commerce, China e-commerce): fix the figure's scope in extract/extractors/2026-01-30-x.py, or add the market to data/entities.toml as an entity with kind = "market", market_name = "China AI assistants"
+        figure f1 of 2026-01-30-x: unknown market 'Global robot vacuums' (known: China AI cloud, China e-commerce): fix the figure's scope in extract/extractors/2026-01-30-x.py, or add the market to data/entities.toml as an entity with kind = "market", market_name = "Global robot vacuums"
         figure f3 of 2026-01-30-x: unknown market 'China e-comerce' (did you mean 'China e-commerce'?): fix the figure's scope in extract/extractors/2026-01-30-x.py, or add the market to data/entities.toml as an entity with kind = "market", market_name = "China e-comerce"
     """
     known = market_index(entities)

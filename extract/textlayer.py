@@ -47,7 +47,7 @@ from array import array
 from bisect import bisect_right
 from itertools import accumulate, repeat
 
-__all__ = ["GLOSS_RE", "TextLayer", "conversion_table", "normalize"]
+__all__ = ["GLOSS_RE", "TextLayer", "conversion_table", "detect_script", "normalize"]
 
 # Pinyin letters bearing a tone mark, both cases; plus the combining tone marks
 # (macron, acute, caron, grave) for text typed with decomposed accents.
@@ -483,6 +483,24 @@ def _normalize_with(text: str, table: dict[int, str], one_to_one: bool) -> TextL
             segments.append((n, gs, 0, ge - gs))
         o = ge
     return TextLayer(text, "".join(pieces), segments)
+
+
+def detect_script(text: str) -> str:
+    """``Hant`` when converting to simplified changes more than 3% of the Han characters, else ``Hans``.
+
+    Example::
+
+        >>> detect_script("阿里巴巴的營收"), detect_script("阿里巴巴的营收")
+        ('Hant', 'Hans')
+    """
+    import opencc
+
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not han:
+        return "Hans"
+    simplified = opencc.OpenCC("t2s").convert("".join(han))
+    changed = sum(a != b for a, b in zip(han, simplified))
+    return "Hant" if changed > 0.03 * len(han) else "Hans"
 
 
 def normalize(text: str) -> TextLayer:

@@ -229,3 +229,8 @@ def test_a_bare_yuan_stays_cny_where_the_article_names_the_renminbi_or_two_dolla
     both = "台灣業務營收新台幣30億元，香港業務營收港元5億元，合計利潤2億元。"
     c, _ = _draft(both, "2025-11-20")
     assert (c["2億元"].unit, c["2億元"].unit_implied) == ("CNY", False)
+    # a mainland (simplified-script) article that names 港元 once still means CNY by 元
+    mainland = "星河科技第三季度营收86.4亿元，同比增长12%。其港股股价收报3.6港元，市值约1.2万亿元。"
+    c, _ = _draft(mainland, "2025-11-20")
+    for v in ("86.4亿元", "约1.2万亿元"):
+        assert (c[v].unit, c[v].unit_implied, c[v].unit_note) == ("CNY", False, ""), v
