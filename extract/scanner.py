@@ -224,6 +224,8 @@ _SUFFIX_QUAL = {
     "或以下": "at_most", "或更少": "at_most", "或更低": "at_most",
     "级": "at_least",  # 亿级, 千万级用户: of that order of magnitude
 }
+# The suffixes that may follow a trailing 半 (三倍半左右): those of _SUFFIX_RE that are words.
+_AFTER_HALF_RE = re.compile(r"以上|之上|开外|出头|有余|以下|以内|之内|左右|或以[上下]|或更[多高少低]|上下(?![游班级文来去车楼])|前后(?![端台])")
 _SUFFIX_RE = (
     r"以上|之上|开外|出头|有余|多(?![元样种彩媒])|余(?![额下])|\+|以下|以内|之内|左右|或以[上下]|或更[多高少低]|"
     r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])"
@@ -503,7 +505,8 @@ _DATE_AR = r"|".join([
     # 5月10日, 1-2月, 3月底
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
     rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
-    r"(?<![个\d])[1-4](?:季度|财季)",
+    # (连续3季度, 近3季度, 过去3季度: three quarters, a duration; the characters before are those of _DURATION_CUES)
+    r"(?<![个\d续近去达计])[1-4](?:季度|财季)",
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
     rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
     r"(?<![\d.])\d{2,4}(?=阿里日|购物节|狂欢节|发烧节|划算节|品牌日|会员日|周年庆|女王节|妇女节)",
@@ -513,7 +516,7 @@ _DATE_AR = r"|".join([
 _DATE_CN = r"|".join([
     rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?(?:\s?{_CN_DAY})?)?",
     rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?(?:\s?{_CN_DAY}|{_PERIOD_SUFFIX})?",
-    r"(?<![个\d])(?:第\s?[1-4]|第?[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
+    r"(?<![个\d])(?:第\s?[1-4]|第[一二三四]|(?<![续近去达计])[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
     # 第三季, 第1季營收, 第二及第三季 (Hong Kong and Taiwan write the quarter without 度)
     r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=前)[二三]季(?![度节])",
     r"[一二三四五六七八九]{1,2}十年代|[一二十]+世纪",  # 二三十年代: the 1920s and 30s
@@ -574,6 +577,10 @@ _SPECIAL = (
     r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
     r"|(?<=[逾近])(?P<bei>倍)(?![受感增数率速])"
     r"|(?<=数以)(?P<nsc>[十百千万亿]+)计"
+    # 連續3季, 近三季, 过去两季: Taiwan and Hong Kong count quarters without 度, after a word of
+    # duration (alone, 3季 and 四季 name a quarter or the seasons)
+    r"|(?:(?<=连续|过去|长达|累计)|(?<=连续 |过去 |长达 |累计 )|(?<=近)|(?<=近 ))"
+    r"(?P<nji>\d{1,3}|[一二两三四五六七八九十]{1,3})\s?季(?![度节报末初中军后风])"
 )
 
 
@@ -1169,6 +1176,14 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
             add += 0.5  # 一倍半: 1.5 times (a whole number of times and a half)
         else:
             end = m.start("post")
+        if end == m.end("post"):
+            # 三倍半左右, 三年半以上: a qualifier after the half is the number's (one
+            # suffix per match in the pattern, so the second is read here)
+            hm = _AFTER_HALF_RE.match(t, end)
+            if hm is not None:
+                end = hm.end()
+                if not pre:
+                    qual = _SUFFIX_QUAL[hm.group()]
 
     if sep is not None:
         # A range: what is written once applies to both ends (3-5亿, 30%-40%).
@@ -1234,6 +1249,11 @@ def _measured(t: str, start: int) -> bool:
 
 
 def _interpret_special(m: re.Match, t: str):
+    if m.group("nji") is not None:  # 連續3季: a count of quarters; 近三季, 接近三季: about that many
+        hit = _prefix_before(t, m.start(), 0)
+        if hit is not None and _PREFIX[hit[1]][0] == "approx":
+            return hit[0], m.end(), _parse_cached(m.group("nji")), "quarters", "approx", "duration"
+        return m.start(), m.end(), _parse_cached(m.group("nji")), "quarters", "exact", "duration"
     if m.group("nsc") is not None:  # 数以亿计: "counted in hundreds of millions"
         return m.start() - 2, m.end(), float(_scale_of(m.group("nsc"))), "", "at_least", "quantity"
     if m.group("ndig") is not None:

@@ -753,6 +753,18 @@ WRITTEN_FORMS = [
     # a half after a whole number of times
     ("收入增加一倍半", "一倍半", "收入增加一倍半", "一倍半", 1.5, "multiple", "exact", "quantity"),
     ("用户增长2倍半", "2倍半", "用戶增長2倍半", "2倍半", 2.5, "multiple", "exact", "quantity"),
+    # a qualifier after the half is the number's
+    ("营收增长三倍半左右", "三倍半左右", "營收增長三倍半左右", "三倍半左右", 3.5, "multiple", "approx", "quantity"),
+    ("估值升至2倍半以上", "2倍半以上", "估值升至2倍半以上", "2倍半以上", 2.5, "multiple", "at_least", "quantity"),
+    ("渗透率约两成半左右", "约两成半左右", "滲透率約兩成半左右", "約兩成半左右", 25, "percent", "approx", "quantity"),
+    ("等候两个半小时以上", "两个半小时以上", "等候兩個半小時以上", "兩個半小時以上", 2.5, "hours", "at_least", "duration"),
+    # quarters counted without 度 (Taiwan, Hong Kong) after a word of duration
+    ("营收已连续三季增长", "三季", "營收已連續三季增長", "三季", 3, "quarters", "exact", "duration"),
+    ("公司连续12季亏损", "12季", "公司連續12季虧損", "12季", 12, "quarters", "exact", "duration"),
+    ("近三季营收均逾百亿元", "近三季", "近三季營收均逾百億元", "近三季", 3, "quarters", "approx", "duration"),
+    ("过去两季毛利率回升", "两季", "過去兩季毛利率回升", "兩季", 2, "quarters", "exact", "duration"),
+    ("净利润连续3季度下滑", "3季度", "淨利潤連續3季度下滑", "3季度", 3, "quarters", "exact", "duration"),
+    ("出货量连续三季度增长", "三季度", "出貨量連續三季度增長", "三季度", 3, "quarters", "exact", "duration"),
     # bare Chinese numbers in prose: a decimal or a sign makes them quantities
     ("评分从四点一升到三点八", "三点八", "評分從四點一升到三點八", "三點八", 3.8, "", "exact", "quantity"),
     ("市盈率约十二点五", "约十二点五", "市盈率約十二點五", "約十二點五", 12.5, "", "approx", "quantity"),
@@ -877,6 +889,19 @@ def test_festival_numbers_are_counts_without_the_festival():
     """38 and 520 are dates only where the festival is named: 520家门店, 售价520元, 38家 are figures."""
     for sentence, text in (("开设520家门店", "520家"), ("售價520元", "520元"), ("新增38家门店", "38家")):
         assert [m.text for m in scan(sentence) if m.is_figure] == [text], sentence
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("今年三季度营收增长", "三季度"), ("2024年3季度", "2024年3季度"), ("第三季營收", "第三季"), ("前三季淨利", "前三季"),
+])
+def test_a_named_quarter_stays_a_date(sentence, text):
+    """Without a word of duration before it, a quarter is named, not counted."""
+    assert [(m.text, m.kind) for m in scan(sentence)] == [(text, "date")]
+
+
+@pytest.mark.parametrize("sentence", ["一年四季都有新品", "入住四季酒店", "春夏秋冬四季", "连续季节性波动"])
+def test_seasons_are_not_quarters(sentence):
+    assert not [m for m in scan(sentence) if m.unit == "quarters"]
 
 
 def test_half_after_times_is_not_a_word_start():
