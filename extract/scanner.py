@@ -187,6 +187,7 @@ _CN_DIGIT = "".join(c for c in CN_DIGITS if c != "参")
 # (萬, 億 never reach the scanner: the text layer simplifies them)
 _SCALE_CHARS = "".join(CN_SMALL_SCALES) + "万亿"
 _CN_NUM = _CN_DIGIT + _SCALE_CHARS
+_SMALL_SCALE_CHARS = frozenset(CN_SMALL_SCALES)
 _SCALE_VALUE = {c: v for c, v in (CN_SMALL_SCALES | CN_BIG_SCALES).items() if c in _SCALE_CHARS + TRILLION}
 
 # Prefix qualifiers, read by looking back from a number (so the regex only has to
@@ -234,7 +235,10 @@ _SUFFIX_RE = (
 # Currency names, as the unit word after a number (3亿美元, 50瑞士法郎) and, for the
 # two-character ones, before it (港币20亿元, 美元5亿). Codes are ISO 4217.
 _CURRENCY_NAMES = {
-    "元": "CNY", "元人民币": "CNY", "人民币": "CNY", "块钱": "CNY", "圆": "CNY",
+    "元": "CNY", "元人民币": "CNY",
+    # 500亿元港币, 50億元新台幣: the currency named after 元 is the number's
+    "元港币": "HKD", "元港元": "HKD", "元美元": "USD", "元美金": "USD", "元新台币": "TWD", "元台币": "TWD",
+    "元澳门币": "MOP", "元澳门元": "MOP", "人民币": "CNY", "块钱": "CNY", "圆": "CNY",
     "美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "日元": "JPY", "円": "JPY",
     "欧元": "EUR", "英镑": "GBP", "韩元": "KRW", "韩币": "KRW", "新台币": "TWD", "台币": "TWD",
     "瑞士法郎": "CHF", "瑞郎": "CHF", "新加坡元": "SGD", "新元": "SGD", "卢布": "RUB",
@@ -324,6 +328,9 @@ _UNIT_TABLE = (
     # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
     *(_UnitRow("成" + d, "percent", mult=10, add=float(n), guard="十百千万亿个年月日天人元家倍%")
       for d, n in zip("二三四五六七八九", range(2, 10))),
+    # 1成5, 3成2: Taiwan writes the tenth of a 成 in Arabic digits too (15, 32 percent)
+    *(_UnitRow(f"成{n}", "percent", mult=10, add=float(n), guard="0123456789.,%十百千万亿个年月日天人元家倍季")
+      for n in range(1, 10)),
     # 七折: 70 percent of the price (the interpreter scales 七 and 6.8 by ten, see _discount)
     _UnitRow("折", "percent", guard="叠合算旧线射腾中扣返页现纸"),
     _UnitRow("倍 x X ×", "multiple", guard="数率增速"),
@@ -465,7 +472,12 @@ _SKIP = _by_first_char([(w, "") for w in (
     "三位一体 千人千面 千人一面 千家万户 千千万万 万万 亿万 千方百计 百里挑一 一书一课 一网通办 百亿补贴 "
     "千问 百度 百货 百科 百家号 百家争鸣 百花齐放 千军万马 万人空巷 万众一心 三只松鼠 一成不变 万一 "
     "一五一十 八仙 八字 八卦 五行 六爻 半壁江山 十全十美 九牛一毛 一点一线 两点一线 三点一线 一点一滴 三五成群 七折八扣").split()]
-    + [("千万", "(?=[不别要记莫])")])
+    # names: a restaurant chain, a department store, a drinks brand, a kind of health insurance
+    + [(w, "") for w in "九毛九 八佰伴 六个核桃 百万医疗".split()]
+    + [("千万", "(?=[不别要记莫])")]
+    # 十四五规划, “十三五”时期: a Five-Year Plan (十四五个 is still 14 or 15)
+    + [(w, "(?=规划|计划|期间|时期|期|末|初|开局|以来|收官|战略|目标|纲要|发展|[”\"」』])")
+       for w in "十一五 十二五 十三五 十四五 十五五 十六五".split()])
 
 _REF = r"\[\^?\d{1,3}(?:\s?[,，\-–]\s?\d{1,3})*\]|【\d{1,3}】"
 
@@ -499,7 +511,7 @@ _DATE_AR = r"|".join([
     r"(?:(?<=民国)\d{2,3}|(?<![\d.])1[0-3]\d(?=年(?:度|\s?(?:第?\s?[一二三四1-4](?:季度|财季|季)|[上下]半年|全年"
     rf"|(?:1[0-2]|0?[1-9])\s?月|[QH][1-4](?!\d)))))\s?(?:年度|年){_YEAR_TAIL}",
     # two-digit years before a period word: 25年Q3, 24年上半年, 24年全年, 25年第一季度
-    r"(?<![\d.去近这前超余多])(?:[0-3]\d|9\d)年\s?(?:[QH][1-4](?!\d)|[上下]半年|全年|第?\s?[一二三四1-4](?:季度|财季))",
+    r"(?<![\d.去近这前超余多])(?:[0-3]\d|9\d)年\s?(?:[QH][1-4](?!\d)|[上下]半年|全年|(?:1[0-2]|0?[1-9])月(?!\d)|第?\s?[一二三四1-4](?:季度|财季))",
     # 25Q1, 1H25, 2025E (analysts' periods); 3·15, 7·20 (an event's month·day); 3.15晚会
     rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
@@ -541,8 +553,9 @@ _IDENT = r"|".join([
     rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}"
     rf"(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股多余来几+]|以[上下内]|左右|上下|之多)",
     # 股票代码600519, 证券代码：000001: a code named as one
-    r"(?:(?<=代码)|(?<=代码:)|(?<=代码 )|(?<=代码: ))\d{6}(?![\d.])",
-    rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|"
+    # (股份代號：00700, 證券代號2330, 代码为300750: Hong Kong and Taiwan codes have four or five digits)
+    r"(?:(?<=代[码号])|(?<=代[码号][: 为是])|(?<=代[码号]: ))\d{4,6}(?![\d.])",
+    rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|(?<=台北)101|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
     rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)(?:-\d{{3}}-?\d{{4}}(?!\d)|\d{{3}}-\d{{4}}(?!\d)|\d{{7}}(?!\d|\s?{_UNIT_NEXT}))|(?<!\d)0\d{{2,3}}-(?:\d{{7,8}}|\d{{3,4}} \d{{4}})(?!\d)",
@@ -587,7 +600,7 @@ _SPECIAL = (
 # A Chinese numeral core. Single characters are filtered here, in the regex engine,
 # because they are mostly words (统一, 三超多强, 一个): a lone digit must be followed by
 # something that makes it a number; a lone 一 only by what is not an article's noun.
-_CN_FOLLOW = rf"\s?(?:[多余几来+]|[-~—–至到]|分之|{_UNITS_RE})"
+_CN_FOLLOW = rf"\s?(?:[多余几+]|来(?![自源])|[-~—–至到]|分之|{_UNITS_RE})"
 _ONE_FOLLOW = (
     r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
     # (a class of first characters keeps the ~60 names from being tried at every 一)
@@ -599,21 +612,23 @@ _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五
 # (十二兆三千億) or a currency name right after it (20兆元, 3.5兆日圓, 1.2兆歐元); elsewhere
 # it is mega (100兆, 兆字节).
 _TRILLION_CTX = (
-    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]*亿|\s?(?:"
+    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]{0,32}亿|\s?(?:"
     + "|".join(re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True))
     + "))"
 )
 # The common forms first; a run that goes on into 兆 or 参 is left to the last two
 # alternatives, which one look-ahead keeps from being tried at every numeral.
 _CN_CORE = (
-    rf"[{_CN_NUM}]{{2,}}+(?![{TRILLION}参])(?:{_DECIMAL})?"
+    # (no numeral has more than 32 characters: the bound keeps a long run of numerals, which
+    # is read at every position of it, from costing its length at each)
+    rf"[{_CN_NUM}]{{2,32}}+(?![{_CN_NUM}{TRILLION}参])(?:{_DECIMAL})?"
     rf"|[一壹](?:{_DECIMAL}|(?={_ONE_FOLLOW}))"
     rf"|[百千万亿](?![{TRILLION}参])"
     rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:{_DECIMAL}|(?={_CN_FOLLOW}))"
-    rf"|(?=[{_CN_NUM}]*+[{TRILLION}参])(?:"
-    rf"[{_CN_NUM}]*+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]*+"
+    rf"|(?=[{_CN_NUM}]{{0,32}}+[{TRILLION}参])(?:"
+    rf"[{_CN_NUM}]{{0,32}}+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]{{0,32}}+"
     # 參拾 (the traditional financial three) reaches the scanner as 参拾
-    rf"|(?:[{_CN_NUM}]*参[拾佰仟]|[{_CN_NUM}]+参[十百千万亿])[{_CN_NUM}参]*)"
+    rf"|(?:[{_CN_NUM}]{{0,32}}参[拾佰仟]|[{_CN_NUM}]{{1,32}}参[十百千万亿])[{_CN_NUM}参]{{0,32}})"
 )
 # Arabic digits after an Arabic number's Chinese place value, in the same number:
 # 4万3000, 12万5千, 6万2千3百, 2千零50万, 3千零7, 12兆3000亿. Not a date or a time after it
@@ -621,8 +636,8 @@ _CN_CORE = (
 _REST = (
     # (the digits may carry thousands separators, 1億2,000萬; a place value may be a run of
     # them, 5亿2千万 and 1亿2千5百万, which parse_number reads as one)
-    r"(?<=\d[十百千万亿兆佰仟])零?(?:\d{1,3}(?:,\d{3})++|\d{1,4}+)(?:[十百千万亿佰仟]++零?(?:\d{1,3}(?:,\d{3})++|\d{1,4}+))*+"
-    r"[十百千万亿佰仟]*+"
+    r"(?<=\d[十百千万亿兆佰仟])零?(?:\d{1,3}(?:,\d{3})++|\d{1,4}+)(?:[十百千万亿佰仟]++零?(?:\d{1,3}(?:,\d{3})++|\d{1,4}+)){0,6}+"
+    r"[十百千万亿佰仟]{0,6}+"
     r"(?![\d.年月号季点:时/\-]|日(?![元圆]))"  # (日元, 日圆: the yen, not a day)
 )
 
@@ -630,16 +645,18 @@ _REST = (
 def _core(i: int, rest: bool = True) -> str:
     return (
         rf"(?:(?P<cur{i}>[$¥€£₩]) ?)?+"
-        rf"(?:(?P<frac{i}>(?=[0-9{_CN_NUM}]++[又分])(?:\d++|[{_CN_NUM}]++)(?:又(?:\d++|[{_CN_NUM}]++))?分之"
+        rf"(?:(?P<frac{i}>(?=[0-9{_CN_NUM}]{{1,32}}+[又分])(?:\d++|[{_CN_NUM}]++)(?:又(?:\d++|[{_CN_NUM}]++))?分之"
         # (a sign after 分之 is the share's: 百分之负三 is −3 percent)
         rf"负?(?:(?:\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+)(?:\.\d+)?|[{_CN_NUM}]+(?:点[{_CN_DIGIT}]+)?)"
         rf"|(?<![A-Za-z0-9./])[1-9]/(?:10|[2-9])(?![\d/.%]))"
         rf"|(?P<half{i}>一半|半数|半)"
         rf"|(?P<ar{i}>(?<![A-Za-z0-9.])(?:\d{{1,3}}+(?:,\d{{3}})++(?!\d)|\d++)(?:\.\d++)?+)"
         rf"|(?P<cn{i}>{_CN_CORE}))"
-        rf"(?P<fill{i}>[多余几来+])?+"
+        # (来自, 来源: "comes from", not the approximate 来 of 四十来家)
+        rf"(?P<fill{i}>[多余几+]|来(?![自源]))?+"
         # (佰 and 仟, the financial capitals, as scales too: Taiwan's statements count in 仟元)
-        rf"(?P<sc{i}>(?=[\s百千万亿佰仟{TRILLION}BbMmTtkKwW])(?:\s?[百千万亿佰仟]+(?![问度货科])|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
+        # (五百几十万: after 几 the tens belong to it, see _interpret_np)
+        rf"(?P<sc{i}>(?=[\s百千万亿佰仟{TRILLION}BbMmTtkKwW十])(?:\s?[百千万亿佰仟]+(?![问度货科])|(?<=几)十[百千万亿佰仟]*+|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
         rf"(?P<rest{i}>{_REST if rest else '(?!)'})?+"
         # 3亿多元, 1万多种: 多 after the scale is "more than" (多元化, 多样, 多彩 are words)
         rf"(?P<fillb{i}>多(?!元化|[样彩])|余)?+"
@@ -648,9 +665,11 @@ def _core(i: int, rest: bool = True) -> str:
 
 # 八元五角, 三块五毛, 三英镑二十便士, 十块五: the coins after the main unit (_coins checks the pair).
 _SUB = (
-    rf"(?:(?=[零\d一二两三四五六七八九十])(?P<sub>零?(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})(?:{_COIN_WORDS})"
-    r"(?:[\d一二两三四五六七八九]分(?![钟之]))?"
-    r"|(?<=块)[一二三四五六七八九](?=[\s,.;:!?。、)]|$)))"
+    # (叁元伍角, 伍万陆仟柒佰捌拾玖元伍角: the financial capitals count the coins too)
+    rf"(?:(?=[零\d一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?P<sub>零?(?:\d{{1,2}}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{{1,3}})(?:{_COIN_WORDS})"
+    r"(?:[\d一二两三四五六七八九壹贰叁肆伍陆柒捌玖]分(?![钟之]))?"
+    # (九块九包邮, 三块八一斤: a digit after 块 is its tenths unless a numeral goes on after it)
+    r"|(?<=块)[一二三四五六七八九](?=[^0-9零〇一二两三四五六七八九十百千万亿点毛角分块元次个天年月日号成倍折半余多来几%]|一[斤个份件杯盒瓶包袋只张支]|$)))"
 )
 # (a class of the suffixes' first characters keeps them from being tried one by one after every number)
 _NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?+{_SUB}?+"
@@ -679,12 +698,12 @@ _DATE_GUARD = (
     r"|(?<=民国)\d|1[0-3]\d年)"
 )
 _IDENT_GUARD = (
-    r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码: ])\d{6}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
-    r"|\d{12}|1688|123[04]|9518|4399|996|36[0氪]|58同|1[3-9]\d{9}|[48]00-?\d{3}|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
+    r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码号: 为是])\d{4}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
+    r"|\d{12}|1688|123[04]|(?<=北)101|9518|4399|996|36[0氪]|58同|1[3-9]\d{9}|[48]00-?\d{3}|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
 # 第1季度), or is 双11, 半年, 五一, 十一.
-_CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]*+[年月季世财]|第.[及和与、至到-]|双|半年|五一|十一)"
+_CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]{0,24}+[年月季世财]|第.[及和与、至到-]|双|半年|五一|十一)"
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
@@ -717,6 +736,7 @@ _NAMES_BEFORE_VERSION = (
 )
 _NAMES_LAST = frozenset(n[-1] for n in _NAMES_BEFORE_VERSION)  # (one set lookup before the endswith)
 # Unit words that are nouns: after a product's version number they are not its unit.
+_WEEKDAYS = frozenset("一二三四五六")
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset(_VERB_BEFORE_NUMBER)
 _FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
@@ -949,7 +969,7 @@ def _coins(sub: str, unit: str) -> float:
     return cents / 100
 
 
-_COIN_RE = re.compile(rf"零?(\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})({'|'.join(name for name, _, _, _ in _COIN_TABLE)})")
+_COIN_RE = re.compile(rf"零?(\d{{1,2}}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{{1,3}})({'|'.join(name for name, _, _, _ in _COIN_TABLE)})")
 
 
 # The last characters of everything _interpret_np looks back for: a currency word or code
@@ -967,6 +987,15 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
            else _NP_INDEX_NOREST if p is _NP_NOREST else _np_index(p))
     ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text, rest, sub = g(*idx)
     fill = fill or fillb
+    if fill == "几" and sc is not None and cn is not None:
+        # 两千几百万, 五百几十万: the places below the numeral's last one are 几's (几百, 几十),
+        # so only the section marker after them scales the number (two thousand-odd 万)
+        top = _SCALE_VALUE.get(cn[-1], 1)
+        k = 0
+        sc = sc.lstrip()
+        while k < len(sc) and sc[k] in _SMALL_SCALE_CHARS and _SCALE_VALUE[sc[k]] < top:
+            k += 1
+        sc = sc[k:] or None
     if rest is not None:
         # 4万3000, 2千零50万: one number across the place values (a ValueError makes the
         # scan loop read the part before the digits alone)
@@ -1015,9 +1044,11 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 after = _U.get(unit_text.strip()) if unit_text else None
                 if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
                     start, cur_unit = k - 2, w_unit
-        if start - 1 >= floor and form in ("ar", "cn", "mixed"):
+        if start - 1 >= floor and form in ("ar", "cn", "mixed", "frac"):
             c = t[start - 1]
-            if c == "负" or (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
+            if c == "负" or form == "frac" and c in "-−":
+                neg, start = c == "负", start - (c == "负")  # 负百分之三; a hyphen before 百分之 is not a sign
+            elif (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
                 neg, start = True, start - 1
         # (the common case, no qualifier word before the number, without a call)
         hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
@@ -1045,6 +1076,12 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         end = m.start("unit")
         info = unit_text = post = None
 
+    if (form == "cn" and sep is None and cn in _WEEKDAYS and s0 > floor and unit_text
+            and unit_text.strip() in _NOUN_UNITS and not (pre or fill or sc or neg)):
+        # 周三会员日, 星期三用户: a weekday before a noun, not three members
+        k = s0 - 1 if t[s0 - 1] == "周" else s0 - 2 if s0 - 2 >= floor and t[s0 - 2:s0] in ("星期", "礼拜") else s0
+        if k < s0:
+            return k, s0 + 1, None, "", "exact", "date"
     if form == "cn" and sep is None:
         single_digit = len(cn) == 1 and cn in CN_DIGITS
         if single_digit and cn in "一壹" and not sc and not fill and not pre and not neg:
@@ -1130,6 +1167,11 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         unit = "percent"
 
     if form == "ar" and sep is None:
+        if (s0 > floor and t[s0 - 1] in "图表注" and ar.isdigit() and len(ar) <= 3 and not (pre or fill or sc or cur_unit or neg)
+                and (info is None or t.startswith("所示", m.start("unit")))):
+            r = _label(t, s0, m.end("ar1"), floor)
+            if r is not None:
+                return r
         if unit == "years" and len(ar) == 4 and ar.isdigit() and not pre:
             return s0, m.end("unit"), None, "", "exact", "date"
         if post == "级" and not sc and not info:
@@ -1222,6 +1264,32 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         v = _discount(v)
     kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
     return start, end, float(v), unit, qual, kind
+
+
+# Words that number a figure, a table or a note of the article itself (图1, 附表5, 注1), and the
+# characters that may stand right before a one-character one (如图2, 见表3, 第3页图1): after
+# another character it ends a word (代表3家, 关注3家, 发表3篇).
+_LABEL_WORDS = ("图表", "附表", "附图", "附注", "脚注", "图", "表", "注")
+_LABEL_BEFORE = frozenset("如见附及和与或、页上下参详据") | frozenset(_CLAUSE_MARKS) | frozenset(" \t\"'“”「」《》【】")
+_LABEL_TAIL_RE = re.compile(r"(?:[-.－]\d{1,2})*(?![\d.%])")
+
+
+def _label(t: str, s: int, e: int, floor: int):
+    """A figure, table or note label (图1, 表2, 图3-1, 如图2所示) as a ``reference``, else None.
+
+        >>> _label("如图2所示", 2, 3, 0), _label("代表3家", 2, 3, 0)
+        ((1, 3, 2.0, '', 'exact', 'reference'), None)
+    """
+    for w in _LABEL_WORDS:
+        k = s - len(w)
+        if k >= floor and t.startswith(w, k):
+            if len(w) == 1 and k > floor and t[k - 1] not in _LABEL_BEFORE and not t[k - 1].isascii():
+                continue
+            tail = _LABEL_TAIL_RE.match(t, e)
+            if tail is None:
+                return None
+            return k, tail.end(), float(t[s:e]) if tail.end() == e else None, "", "exact", "reference"
+    return None
 
 
 def _after_change_verb(t: str, start: int) -> bool:

@@ -758,6 +758,31 @@ WRITTEN_FORMS = [
     ("估值升至2倍半以上", "2倍半以上", "估值升至2倍半以上", "2倍半以上", 2.5, "multiple", "at_least", "quantity"),
     ("渗透率约两成半左右", "约两成半左右", "滲透率約兩成半左右", "約兩成半左右", 25, "percent", "approx", "quantity"),
     ("等候两个半小时以上", "两个半小时以上", "等候兩個半小時以上", "兩個半小時以上", 2.5, "hours", "at_least", "duration"),
+    # 几 before a place value: the places below the numeral's last one are 几's
+    ("该业务收入约两千几百万元", "约两千几百万元", "該業務收入約兩千幾百萬元", "約兩千幾百萬元", 20_000_000, "CNY", "approx",
+     "quantity"),
+    ("累计投入五百几十万元", "五百几十万元", "累計投入五百幾十萬元", "五百幾十萬元", 5_000_000, "CNY", "at_least", "quantity"),
+    ("市值一千几百亿元", "一千几百亿元", "市值一千幾百億元", "一千幾百億元", 100_000_000_000, "CNY", "at_least", "quantity"),
+    # 来自, 来源: "comes from", not the approximate 来
+    ("利润中约有百分之四十来自海外市场", "百分之四十", "利潤中約有百分之四十來自海外市場", "百分之四十", 40, "percent", "exact",
+     "quantity"),
+    ("订单的百分之二十来源于直播", "百分之二十", "訂單的百分之二十來源於直播", "百分之二十", 20, "percent", "exact", "quantity"),
+    # a sign before 百分之
+    ("毛利率为负百分之三点五", "负百分之三点五", "毛利率為負百分之三點五", "負百分之三點五", -3.5, "percent", "exact", "quantity"),
+    # a currency named after 元
+    ("集团营收约500亿元港币", "约500亿元港币", "集團營收約500億元港幣", "約500億元港幣", 5e10, "HKD", "approx", "quantity"),
+    ("融资额为3000万元美元", "3000万元美元", "融資額為3000萬元美元", "3000萬元美元", 3e7, "USD", "exact", "quantity"),
+    ("总额50亿元新台币", "50亿元新台币", "總額50億元新台幣", "50億元新台幣", 5e9, "TWD", "exact", "quantity"),
+    # a digit after 块 is its 角 wherever the number ends
+    ("爆款九块九包邮", "九块九", "爆款九塊九包郵", "九塊九", 9.9, "CNY", "exact", "quantity"),
+    ("青菜三块八一斤", "三块八", "青菜三塊八一斤", "三塊八", 3.8, "CNY", "exact", "quantity"),
+    # coins in financial capitals
+    ("大写金额为伍万陆仟柒佰捌拾玖元伍角", "伍万陆仟柒佰捌拾玖元伍角", "大寫金額為伍萬陸仟柒佰捌拾玖元伍角", "伍萬陸仟柒佰捌拾玖元伍角",
+     56789.5, "CNY", "exact", "quantity"),
+    ("票面叁元伍角贰分", "叁元伍角贰分", "票面叁元伍角貳分", "叁元伍角貳分", 3.52, "CNY", "exact", "quantity"),
+    # Taiwan's tenths of a 成 in Arabic digits
+    ("营收月减1成5", "1成5", "營收月減1成5", "1成5", 15, "percent", "exact", "quantity"),
+    ("市占率约3成2", "约3成2", "市佔率約3成2", "約3成2", 32, "percent", "approx", "quantity"),
     # quarters counted without 度 (Taiwan, Hong Kong) after a word of duration
     ("营收已连续三季增长", "三季", "營收已連續三季增長", "三季", 3, "quarters", "exact", "duration"),
     ("公司连续12季亏损", "12季", "公司連續12季虧損", "12季", 12, "quarters", "exact", "duration"),
@@ -902,6 +927,46 @@ def test_a_named_quarter_stays_a_date(sentence, text):
 @pytest.mark.parametrize("sentence", ["一年四季都有新品", "入住四季酒店", "春夏秋冬四季", "连续季节性波动"])
 def test_seasons_are_not_quarters(sentence):
     assert not [m for m in scan(sentence) if m.unit == "quarters"]
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    # a Five-Year Plan is a period's name
+    ("十四五规划提出数字经济目标", None, None), ("“十三五”时期电商高速增长", None, None), ("十四五期間", None, None),
+    # a weekday before a noun
+    ("超市生鲜周三会员日打八折", "周三", "date"), ("週三會員日全場九折", "週三", "date"), ("星期三用户专享", "星期三", "date"),
+    # codes named as codes, four to six digits (Hong Kong, Taiwan, the mainland)
+    ("股份代号：00700。", "00700", "identifier"), ("港股代號：0700。", "0700", "identifier"),
+    ("證券代號2330的台積電", "2330", "identifier"), ("代码为300750的宁德时代", "300750", "identifier"),
+    # a two-digit year and a month
+    ("24年3月，公司推出新品", "24年3月", "date"), ("25年12月公司發布新品", "25年12月", "date"),
+    # the article's own figures, tables and notes
+    ("详见第3页图1及表2。", "图1", "reference"), ("如圖2所示", "圖2", "reference"), ("附表5：各季营收", "附表5", "reference"),
+    ("注1：数据来自公司财报", "注1", "reference"), ("见图3-1", "图3-1", "reference"), ("参见图表3", "图表3", "reference"),
+    # names
+    ("九毛九集团营收", None, None), ("八佰伴门店调整", None, None), ("六个核桃母公司", None, None),
+    ("百万医疗险销量增长", None, None), ("台北101跨年烟火", "101", "identifier"),
+])
+def test_names_labels_and_periods_are_not_figures(sentence, text, kind):
+    ms = scan(sentence)
+    assert not [m for m in ms if m.is_figure and m.text != "八折" and m.text != "九折"], [m.describe() for m in ms]
+    if text is not None:
+        assert [m.kind for m in ms if m.text == text] == [kind], [m.describe() for m in ms]
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("本周三家公司发布财报", "三家"), ("每周三次直播", "三次"), ("一周三天到店", "三天"), ("十四五个品牌", "十四五个"),
+    ("代表3家企业发言", "3家"), ("关注3家公司", "3家"), ("发表3篇论文", "3篇"), ("三块屏幕", "三块"), ("四十来家门店", "四十来家"),
+])
+def test_the_same_characters_still_count_where_they_count(sentence, text):
+    assert [m.text for m in scan(sentence) if m.is_figure or m.kind == "duration"] == [text]
+
+
+@pytest.mark.parametrize("char", list("一三零〇壹十百兆参") + ["一二", "5万", "参拾", "百分之", "1又"])
+def test_a_long_run_of_numerals_costs_its_length_not_its_square(char):
+    """A pasted run of 20,000 numerals is read in well under a second (it took minutes)."""
+    text = char * (20_000 // len(char))
+    out = scan(text)  # a quadratic reading takes minutes here; a linear one a fraction of a second
+    assert all(m.text == text[m.start:m.end] for m in out)
 
 
 def test_half_after_times_is_not_a_word_start():
