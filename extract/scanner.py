@@ -206,6 +206,11 @@ _PREFIX = {
     "不超过": ("at_most", ""), "不到": ("at_most", ""), "不足": ("at_most", ""), "低于": ("at_most", ""),
     "少于": ("at_most", ""), "小于": ("at_most", ""), "至多": ("at_most", ""), "最多": ("at_most", ""),
     "最高": ("at_most", ""), "可达": ("at_most", ""),
+    # a negated lower bound is an upper one (发行不多于1亿股, 不高于30%, 未超过50亿元)
+    "不多于": ("at_most", ""), "不高于": ("at_most", ""), "不大于": ("at_most", ""), "未超过": ("at_most", ""),
+    "未超出": ("at_most", ""), "未超": ("at_most", ""), "未逾": ("at_most", ""), "未达": ("at_most", ""),
+    "未及": ("at_most", ""), "未满": ("at_most", ""), "不及": ("at_most", ""), "未到": ("at_most", ""),
+    "近乎": ("approx", ""), "约莫": ("approx", ""), "直逼": ("approx", ""), "至少有": ("at_least", ""),
     # 股价跌破100港元: fell below (not 破, "broke through")
     "跌破": ("at_most", ""), "跌穿": ("at_most", ""), "逼近": ("approx", ""),
     "上": ("at_least", "以线网晚早马路"),
@@ -323,7 +328,7 @@ _MEASURE_GUARD = ("性体股湾阶风分门署长是有能要件例草子开力�
 _UNIT_TABLE = (
     _UnitRow("% ％", "percent"),
     _UnitRow("‰", "percent", mult=0.1),
-    _UnitRow("个百分点 百分点", "percentage_points"),
+    _UnitRow("个百分点 百分点 个百分比 个pct 个pp", "percentage_points"),
     _UnitRow("成", "percent", mult=10, guard="为功本员长交立绩果熟型就效都"),
     # 两成五: 25 percent (成一 is too often 成一体, 达成一致)
     *(_UnitRow("成" + d, "percent", mult=10, add=float(n), guard="十百千万亿个年月日天人元家倍%")
@@ -473,7 +478,7 @@ _SKIP = _by_first_char([(w, "") for w in (
     "千问 百度 百货 百科 百家号 百家争鸣 百花齐放 千军万马 万人空巷 万众一心 三只松鼠 一成不变 万一 "
     "一五一十 八仙 八字 八卦 五行 六爻 半壁江山 十全十美 九牛一毛 一点一线 两点一线 三点一线 一点一滴 三五成群 七折八扣").split()]
     # names: a restaurant chain, a department store, a drinks brand, a kind of health insurance
-    + [(w, "") for w in "九毛九 八佰伴 六个核桃 百万医疗".split()]
+    + [(w, "") for w in "九毛九 八佰伴 六个核桃 百万医疗 零一万物 千万补贴".split()]
     + [("千万", "(?=[不别要记莫])")]
     # 十四五规划, “十三五”时期: a Five-Year Plan (十四五个 is still 14 or 15)
     + [(w, "(?=规划|计划|期间|时期|期|末|初|开局|以来|收官|战略|目标|纲要|发展|[”\"」』])")
@@ -518,7 +523,7 @@ _DATE_AR = r"|".join([
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
     rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
     # (连续3季度, 近3季度, 过去3季度: three quarters, a duration; the characters before are those of _DURATION_CUES)
-    r"(?<![个\d续近去达计])[1-4](?:季度|财季)",
+    r"(?<![个\d续近去达计])[1-4](?:季度|财季)|(?<=[前首])[2-4]季(?![度节])",  # (前3季, 首3季: Taiwan's first three quarters)
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
     rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
     r"(?<![\d.])\d{2,4}(?=阿里日|购物节|狂欢节|发烧节|划算节|品牌日|会员日|周年庆|女王节|妇女节)",
@@ -528,9 +533,9 @@ _DATE_AR = r"|".join([
 _DATE_CN = r"|".join([
     rf"[〇零一二三四五六七八九]{{4}}\s?(?:财年|年度|年)(?:\s?{_CN_MON}月份?(?:\s?{_CN_DAY})?)?",
     rf"(?<![{_CN_NUM}第个]){_CN_MON}月份?(?:\s?{_CN_DAY}|{_PERIOD_SUFFIX})?",
-    r"(?<![个\d])(?:第\s?[1-4]|第[一二三四]|(?<![续近去达计])[一二三四])(?:季度|财季)|(?<=前)[二三]季度|(?<=[上下])半年",
+    r"(?<![个\d])(?:第\s?[1-4]|第[一二三四]|(?<![续近去达计])[一二三四])(?:季度|财季)|(?<=[前首])[二三]季度|(?<=[上下])半年",
     # 第三季, 第1季營收, 第二及第三季 (Hong Kong and Taiwan write the quarter without 度)
-    r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=前)[二三]季(?![度节])",
+    r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=[前首])[二三]季(?![度节])",
     r"[一二三四五六七八九]{1,2}十年代|[一二十]+世纪",  # 二三十年代: the 1920s and 30s
     r"双\s?(?:11|12|十一|十二)",
     rf"(?<![{_CN_NUM}])五一(?![{_CN_NUM}])",
@@ -551,7 +556,7 @@ _IDENT = r"|".join([
     r"(?<=[\u4e00-\u9fff]\()(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
     rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、{_COUNT_NOUN_ENDS}])"
     rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}"
-    rf"(?![\d.,%]|\s?{_UNIT_NEXT}|\s?[年月日天股多余来几+]|以[上下内]|左右|上下|之多)",
+    rf"(?![\d.,%]|\s?{_UNIT_NEXT}|\s?(?:[年月日天多余来几+]|股(?![价东票]))|以[上下内]|左右|上下|之多)",
     # 股票代码600519, 证券代码：000001: a code named as one
     # (股份代號：00700, 證券代號2330, 代码为300750: Hong Kong and Taiwan codes have four or five digits)
     r"(?:(?<=代[码号])|(?<=代[码号][: 为是])|(?<=代[码号]: ))\d{4,6}(?![\d.])",
@@ -737,6 +742,8 @@ _NAMES_BEFORE_VERSION = (
 _NAMES_LAST = frozenset(n[-1] for n in _NAMES_BEFORE_VERSION)  # (one set lookup before the endswith)
 # Unit words that are nouns: after a product's version number they are not its unit.
 _WEEKDAYS = frozenset("一二三四五六")
+_PERIOD_LABEL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY|[1-4]Q|[12]H)\Z")
+_UNIT_LABEL_RE = re.compile(r"单位\s?:?\s?(?:人民币|港币|港元|美元|新台币|日元|欧元)?\s?\Z")
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset(_VERB_BEFORE_NUMBER)
 _FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
@@ -913,8 +920,8 @@ def _prefix_before(t: str, j: int, floor: int):
         hit = _PREFIX.get(w)
         if hit is not None:
             guard = hit[1]
-            if guard and k - n - 1 >= 0 and t[k - n - 1] in guard:
-                continue
+            if guard and k - n - 1 >= 0 and t[k - n - 1] in guard and not (w == "约" and t[k - n - 2:k - n] == "折合"):
+                continue  # (折合约10亿美元: 折合, then 约)
             return k - n, w
     return None
 
@@ -1015,6 +1022,10 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if form == "slash":
         return s0, m.end("frac1"), None, "", "exact", "date"
     cur_unit = _CURRENCY_PREFIX[cur] if cur else None
+    if form == "ar" and cur is None and s0 > floor and t[s0 - 1] in _CONTACT_BEFORE:
+        r = _contact(t, s0, floor)
+        if r is not None:
+            return r
     if sc is not None and sc in "MB" and cur is None:
         raise _Reject  # 7B, 3M: a model size, a company
 
@@ -1095,8 +1106,10 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 raise _Reject  # a bare 三 or 十 in prose is a word
         if bare_scale and len(cn) == 1 and cn != "十" and not pre and not fill and post not in ("多", "余", "级"):
             raise _Reject  # 千人, 百家: idiom unless qualified (近百家, 百余家)
-        if bare_scale and not pre and start - 1 >= floor and t[start - 1] == "每":
-            raise _Reject  # 每百万tokens, 每千人: the denominator of a rate
+        if bare_scale and not pre and start - 1 >= floor and t[start - 1] in "每/":
+            raise _Reject  # 每百万tokens, 每千人, 0.8元/百万tokens: the denominator of a rate
+        if bare_scale and not pre and _UNIT_LABEL_RE.search(t, max(floor, start - 10), start):
+            raise _Reject  # 单位：百万美元, （单位：人民币百万元）: a table's unit, not a figure
         if len(cn) >= 2 and all(c in CN_DIGITS for c in cn):
             lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
             if len(cn) == 2 and unit_text and unit_text.strip() == "折" and (lo, hi) not in _LOOSE_PAIRS:
@@ -1167,6 +1180,12 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         unit = "percent"
 
     if form == "ar" and sep is None:
+        if not (pre or fill or sc or cur_unit or neg):
+            if (len(ar) == 2 and s0 - 1 >= floor and t[s0 - 1] in "'’"
+                    and _PERIOD_LABEL_RE.search(t, max(0, s0 - 3), s0 - 1)):  # (the label may be a mention before)
+                return s0 - 1, s0 + 2, None, "", "exact", "date"  # Q2'25, FY'25: the year of a period
+            if unit == "shares" and s0 > floor and t[s0 - 1] == "每":
+                raise _Reject  # 每10股派5元: "per ten shares", a dividend's denominator
         if (s0 > floor and t[s0 - 1] in "图表注" and ar.isdigit() and len(ar) <= 3 and not (pre or fill or sc or cur_unit or neg)
                 and (info is None or t.startswith("所示", m.start("unit")))):
             r = _label(t, s0, m.end("ar1"), floor)
@@ -1195,6 +1214,9 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 if prev.isalpha() and prev not in _VERB_BEFORE_VERSION:
                     return s0, m.end("ar1"), None, "", "exact", "identifier"  # 支小宝2.0
 
+    if (sc is None and cur_unit and not unit_text and end < len(t) and t[end] in "mb"
+            and not (end + 1 < len(t) and t[end + 1].isascii() and t[end + 1].isalpha())):
+        sc, end = t[end], end + 1  # US$350m, HK$3.5m, $1.2b: after a currency sign m and b are scales
     scale = _scale_of(sc) if sc else 1
     sign = -1.0 if neg else 1.0
 
@@ -1209,6 +1231,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         qual = "approx" if fill == "来" else "at_least"
     else:
         qual = uqual or "exact"
+        if unit in _MONEY and end < len(t) and t[end] == "起" and not t.startswith(("起步", "起来", "起诉", "起火"), end):
+            qual, end = "at_least", end + 1  # 售价4999元起: "from", the lowest price
     if post == "半":
         if unit in DURATION_UNITS:
             add += 0.5
@@ -1272,6 +1296,34 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
 _LABEL_WORDS = ("图表", "附表", "附图", "附注", "脚注", "图", "表", "注")
 _LABEL_BEFORE = frozenset("如见附及和与或、页上下参详据") | frozenset(_CLAUSE_MARKS) | frozenset(" \t\"'“”「」《》【】")
 _LABEL_TAIL_RE = re.compile(r"(?:[-.－]\d{1,2})*(?![\d.%])")
+
+
+# Words before a telephone, hotline, fax or postal number, or a website's licence number: what
+# follows is an identifier however it is spaced (联系电话：+86 10 6552 8888, 電話：2862 8555,
+# 热线电话12315, 邮编：100080, 京ICP备12345678号).
+_CONTACT_WORDS = ("电话", "热线", "手机", "手机号", "传真", "邮编", "客服", "致电", "拨打", "号码", "ICP备", "安备")
+_CONTACT_LAST = frozenset(w[-1] for w in _CONTACT_WORDS)
+_CONTACT_BEFORE = _CONTACT_LAST | frozenset(": 为是+")
+_CONTACT_RUN_RE = re.compile(r"[\d]+(?:[ \-][\d]+)*号?")
+
+
+def _contact(t: str, s: int, floor: int):
+    """A contact or licence number whose digits start at ``s`` as an ``identifier``, else None.
+
+        >>> _contact("电话:2862 8555", 3, 0), _contact("营收2862亿", 2, 0)
+        ((3, 12, None, '', 'exact', 'identifier'), None)
+    """
+    k = s
+    if k > floor and t[k - 1] == "+":
+        k -= 1
+    while k > floor and t[k - 1] in ": 为是":
+        k -= 1
+    if k <= floor or t[k - 1] not in _CONTACT_LAST or not t.endswith(_CONTACT_WORDS, max(floor, k - 4), k):
+        return None
+    run = _CONTACT_RUN_RE.match(t, s)
+    if sum(map(str.isdigit, run.group())) < 5:
+        return None  # (客服24小时, 拨打3次: too short for a number to dial; the shortest hotlines have five)
+    return s if t[s - 1] != "+" else s - 1, run.end(), None, "", "exact", "identifier"
 
 
 def _label(t: str, s: int, e: int, floor: int):
@@ -1572,7 +1624,7 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                     ds = s
                     if t.startswith("半年", s) and s > floor and t[s - 1] in "上下":
                         ds = s - 1
-                    elif t.startswith("季", s + 1) and s > floor and t[s - 1] == "前":
+                    elif t.startswith("季", s + 1) and s > floor and t[s - 1] in "前首":
                         ds = s - 1
                     r = (ds, e, None, "", "exact", "date")
                 elif kind == "k_time":

@@ -54,7 +54,7 @@ FORMS = [
     ("本轮融资3.5亿美金", "3.5亿美金", 3.5e8, "USD", "exact", "quantity"),
     ("单季度净亏损收窄至约5亿港元", "约5亿港元", 5e8, "HKD", "approx", "quantity"),
     ("会员年费为￥88", "￥88", 88, "CNY", "exact", "quantity"),
-    ("售价¥1,299元起", "¥1,299元", 1299, "CNY", "exact", "quantity"),
+    ("售价¥1,299元起", "¥1,299元起", 1299, "CNY", "at_least", "quantity"),
     ("到手价¥ 4,999", "¥ 4,999", 4999, "CNY", "exact", "quantity"),
     ("在日本市场收入约1.5万亿日元", "约1.5万亿日元", 1.5e12, "JPY", "approx", "quantity"),
     ("一碗拉面1000円", "1000円", 1000, "JPY", "exact", "quantity"),
@@ -783,6 +783,24 @@ WRITTEN_FORMS = [
     # Taiwan's tenths of a 成 in Arabic digits
     ("营收月减1成5", "1成5", "營收月減1成5", "1成5", 15, "percent", "exact", "quantity"),
     ("市占率约3成2", "约3成2", "市佔率約3成2", "約3成2", 32, "percent", "approx", "quantity"),
+    # a negated lower bound is an upper one
+    ("拟发行不多于1亿股", "不多于1亿股", "擬發行不多於1億股", "不多於1億股", 1e8, "shares", "at_most", "quantity"),
+    ("回购价格不高于150元", "不高于150元", "回購價格不高於150元", "不高於150元", 150, "CNY", "at_most", "quantity"),
+    ("营收未超过50亿元", "未超过50亿元", "營收未超過50億元", "未超過50億元", 5e9, "CNY", "at_most", "quantity"),
+    ("渗透率未及两成", "未及两成", "滲透率未及兩成", "未及兩成", 20, "percent", "at_most", "quantity"),
+    # more words of approximation and bounds
+    ("毛利率近乎50%", "近乎50%", "毛利率近乎50%", "近乎50%", 50, "percent", "approx", "quantity"),
+    ("营收直逼百亿", "直逼百亿", "營收直逼百億", "直逼百億", 1e10, "", "approx", "quantity"),
+    ("至少有三成用户付费", "至少有三成", "至少有三成用戶付費", "至少有三成", 30, "percent", "at_least", "quantity"),
+    ("新机售价4999元起", "4999元起", "新機售價4999元起", "4999元起", 4999, "CNY", "at_least", "quantity"),
+    ("折合约10亿美元", "约10亿美元", "折合約10億美元", "約10億美元", 1e9, "USD", "approx", "quantity"),
+    # m and b after a currency sign are scales
+    ("融资US$350m", "US$350m", "融資US$350m", "US$350m", 3.5e8, "USD", "exact", "quantity"),
+    ("净利HK$3.5m", "HK$3.5m", "淨利HK$3.5m", "HK$3.5m", 3.5e6, "HKD", "exact", "quantity"),
+    # brokers' points
+    ("毛利率下降了0.5个pct", "0.5个pct", "毛利率下降了0.5個pct", "0.5個pct", 0.5, "percentage_points", "exact", "quantity"),
+    ("市占率增长1.3个百分比", "1.3个百分比", "市佔率增長1.3個百分比", "1.3個百分比", 1.3, "percentage_points", "exact",
+     "quantity"),
     # quarters counted without 度 (Taiwan, Hong Kong) after a word of duration
     ("营收已连续三季增长", "三季", "營收已連續三季增長", "三季", 3, "quarters", "exact", "duration"),
     ("公司连续12季亏损", "12季", "公司連續12季虧損", "12季", 12, "quarters", "exact", "duration"),
@@ -808,7 +826,7 @@ WRITTEN_FORMS = [
     ("交易手续费为万分之五", "万分之五", "交易手續費為萬分之五", "萬分之五", 0.05, "percent", "exact", "quantity"),
     ("故障率低于千万分之三", "低于千万分之三", "故障率低於千萬分之三", "低於千萬分之三", 3e-5, "percent", "at_most", "quantity"),
     # money: currency names, coins after the main unit, 块, a list of two prices
-    ("门票10日元起", "10日元", "門票10日圓起", "10日圓", 10, "JPY", "exact", "quantity"),
+    ("门票10日元起", "10日元起", "門票10日圓起", "10日圓起", 10, "JPY", "at_least", "quantity"),
     ("年费为50瑞士法郎", "50瑞士法郎", "年費為50瑞士法郎", "50瑞士法郎", 50, "CHF", "exact", "quantity"),
     ("套餐售价100新加坡元", "100新加坡元", "套餐售價100新加坡元", "100新加坡元", 100, "SGD", "exact", "quantity"),
     ("月费约3000卢布", "约3000卢布", "月費約3000盧布", "約3000盧布", 3000, "RUB", "approx", "quantity"),
@@ -945,6 +963,21 @@ def test_seasons_are_not_quarters(sentence):
     # names
     ("九毛九集团营收", None, None), ("八佰伴门店调整", None, None), ("六个核桃母公司", None, None),
     ("百万医疗险销量增长", None, None), ("台北101跨年烟火", "101", "identifier"),
+    ("零一万物发布新模型", None, None), ("零一萬物發布新模型", None, None), ("神抢手和千万补贴活动", None, None),
+    # a rate's denominator and a table's unit
+    ("输入价格为每百万tokens", None, None),
+    ("单位：百万美元", None, None), ("（單位：人民幣百萬元）", None, None),
+    # Taiwan's first three quarters
+    ("台積電前3季EPS", "前3季", "date"), ("首3季收入增長", "首3季", "date"),
+    # per ten shares
+    ("每10股派发现金红利", None, None),
+    # contact and licence numbers
+    ("联系电话：+86 10 6552 8888", "+86 10 6552 8888", "identifier"), ("電話：2862 8555", "2862 8555", "identifier"),
+    ("手机号：138 0013 8000", "138 0013 8000", "identifier"), ("投诉电话12315", "12315", "identifier"),
+    ("客服熱線：95017", "95017", "identifier"), ("邮编：100080", "100080", "identifier"),
+    ("京ICP备12345678号", "12345678号", "identifier"), ("致电1010-1234", "1010-1234", "identifier"),
+    # a code before 股价, and the year of a period label
+    ("贵州茅台600519股价下跌", "600519", "identifier"), ("Q2'25营收", "'25", "date"), ("FY'25", "'25", "date"),
 ])
 def test_names_labels_and_periods_are_not_figures(sentence, text, kind):
     ms = scan(sentence)
@@ -955,7 +988,8 @@ def test_names_labels_and_periods_are_not_figures(sentence, text, kind):
 
 @pytest.mark.parametrize("sentence, text", [
     ("本周三家公司发布财报", "三家"), ("每周三次直播", "三次"), ("一周三天到店", "三天"), ("十四五个品牌", "十四五个"),
-    ("代表3家企业发言", "3家"), ("关注3家公司", "3家"), ("发表3篇论文", "3篇"), ("三块屏幕", "三块"), ("四十来家门店", "四十来家"),
+    ("代表3家企业发言", "3家"), ("客服24小时在线", "24小时"), ("每人3次", "3次"), ("回购1000万股", "1000万股"),
+    ("每10股转增4股", "4股"), ("售价4999元", "4999元"), ("调用价格0.8元/百万tokens", "0.8元"), ("关注3家公司", "3家"), ("发表3篇论文", "3篇"), ("三块屏幕", "三块"), ("四十来家门店", "四十来家"),
 ])
 def test_the_same_characters_still_count_where_they_count(sentence, text):
     assert [m.text for m in scan(sentence) if m.is_figure or m.kind == "duration"] == [text]
