@@ -324,7 +324,8 @@ _ASCII_UNIT_GUARD = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # After a measure word, what makes it the start of another word (个性, 部分, 台湾, 门店, 个上市;
 # but 600个上下).
 _MEASURE_GUARD = ("性体股湾阶风分门署长是有能要件例草子开力额胎景所地店槛前下后于约概多型幅关家众以谓在属外口"
-                  "籍付持撑出记次地土身来届值局量(?!上(?!下(?![游班级文来去车楼])))")
+                  # (来 after a measure word is "about", 个来月, except in 来自/来源: 3款来自字节)
+                  "籍付持撑出记次地土身届值局量(?!上(?!下(?![游班级文来去车楼]))|来(?![自源]))")
 _UNIT_TABLE = (
     _UnitRow("% ％", "percent"),
     _UnitRow("‰", "percent", mult=0.1),

@@ -767,6 +767,7 @@ WRITTEN_FORMS = [
     ("利润中约有百分之四十来自海外市场", "百分之四十", "利潤中約有百分之四十來自海外市場", "百分之四十", 40, "percent", "exact",
      "quantity"),
     ("订单的百分之二十来源于直播", "百分之二十", "訂單的百分之二十來源於直播", "百分之二十", 20, "percent", "exact", "quantity"),
+    ("榜单前十中有3款来自字节", "3款", "榜單前十中有3款來自字節", "3款", 3, "units", "exact", "quantity"),
     # a sign before 百分之
     ("毛利率为负百分之三点五", "负百分之三点五", "毛利率為負百分之三點五", "負百分之三點五", -3.5, "percent", "exact", "quantity"),
     # a currency named after 元
