@@ -982,7 +982,12 @@ _COIN_RE = re.compile(rf"零?(\d{{1,2}}|[一二两三四五六七八九十壹贰
 
 # The last characters of everything _interpret_np looks back for: a currency word or code
 # (港币, USD), the letters before a $ (US$, HK$), a sign, a qualifier word, a space.
-_LOOKBACK_LAST = frozenset("DBYRPW币元金镑 负-−ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST
+# The nouns a bound may stand before in an announcement (不超过每股200元, 不超过总股本的2%), and
+# the bounds that may.
+_BOUND_NOUNS = ("公司总股本的", "公司总股本", "总股本的", "总股本", "股本的", "每股")
+_BOUND_NOUN_LAST = frozenset(n[-1] for n in _BOUND_NOUNS)
+_BOUND_WORDS = frozenset({"不超过", "不高于", "不多于", "不低于", "不少于", "超过", "低于", "高于", "至少", "最多", "最高"})
+_LOOKBACK_LAST = frozenset("DBYRPW币元金镑 负-−ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST | _BOUND_NOUN_LAST
 
 
 def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = frozenset()):
@@ -1064,6 +1069,14 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 neg, start = True, start - 1
         # (the common case, no qualifier word before the number, without a call)
         hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
+        if hit is None and start > floor and t[start - 1] in _BOUND_NOUN_LAST:
+            # 不超过每股200元, 减持不超过总股本的2%: a bound before the noun the figure is of
+            for noun in _BOUND_NOUNS:
+                if t.endswith(noun, floor, start):
+                    h = _prefix_before(t, start - len(noun), floor)
+                    if h is not None and h[1] in _BOUND_WORDS:
+                        hit = h
+                    break
     pre = None
     bare_scale = cn is not None and cn[0] in _SCALE_CHARS and not any(c in CN_DIGITS for c in cn)
     if hit is not None:

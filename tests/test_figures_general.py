@@ -789,6 +789,11 @@ WRITTEN_FORMS = [
     ("回购价格不高于150元", "不高于150元", "回購價格不高於150元", "不高於150元", 150, "CNY", "at_most", "quantity"),
     ("营收未超过50亿元", "未超过50亿元", "營收未超過50億元", "未超過50億元", 5e9, "CNY", "at_most", "quantity"),
     ("渗透率未及两成", "未及两成", "滲透率未及兩成", "未及兩成", 20, "percent", "at_most", "quantity"),
+    # a bound before the noun the figure is of (announcements)
+    ("以不超过每股200元的价格回购", "不超过每股200元", "以不超過每股200元的價格回購", "不超過每股200元", 200, "CNY", "at_most",
+     "quantity"),
+    ("拟减持不超过公司总股本的2%", "不超过公司总股本的2%", "擬減持不超過公司總股本的2%", "不超過公司總股本的2%", 2, "percent",
+     "at_most", "quantity"),
     # more words of approximation and bounds
     ("毛利率近乎50%", "近乎50%", "毛利率近乎50%", "近乎50%", 50, "percent", "approx", "quantity"),
     ("营收直逼百亿", "直逼百亿", "營收直逼百億", "直逼百億", 1e10, "", "approx", "quantity"),
