@@ -211,6 +211,9 @@ _PREFIX = {
     "未超出": ("at_most", ""), "未超": ("at_most", ""), "未逾": ("at_most", ""), "未达": ("at_most", ""),
     "未及": ("at_most", ""), "未满": ("at_most", ""), "不及": ("at_most", ""), "未到": ("at_most", ""),
     "近乎": ("approx", ""), "约莫": ("approx", ""), "直逼": ("approx", ""), "至少有": ("at_least", ""),
+    "约达": ("approx", ""), "约有": ("approx", ""), "约占": ("approx", ""), "约值": ("approx", ""),
+    "大约有": ("approx", ""), "大概有": ("approx", ""), "起码有": ("at_least", ""),
+    "≈": ("approx", ""), "≥": ("at_least", ""), "≤": ("at_most", ""),
     # 股价跌破100港元: fell below (not 破, "broke through")
     "跌破": ("at_most", ""), "跌穿": ("at_most", ""), "逼近": ("approx", ""),
     "上": ("at_least", "以线网晚早马路"),
@@ -312,7 +315,20 @@ _CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" n
 # Two-character currency words before a number (港币20亿元, 美元5亿, 台币500亿).
 # (加元, 新元 … are left out: 追加元…, 更新元… end in the same characters.)
 _CURRENCY_WORDS_CN = {w: _CURRENCY_NAMES[w] for w in ("美元", "美金", "港元", "港币", "日元", "欧元", "英镑", "韩元",
-                                                      "韩币", "台币")}
+                                                      "韩币", "台币", "澳元", "澳币", "日圆", "日币", "加元", "加币", "新元",
+                                                      "新币", "马币", "澳门币", "澳门元", "新加坡元", "新台币", "人民币")}
+def _currency_word_before(t: str, k: int, floor: int) -> int:
+    """The length of the currency word (美元, 港币, 澳门币, 新加坡元 …) ending at ``k``, else 0.
+
+        >>> _currency_word_before("澳门币185亿元", 3, 0), _currency_word_before("人民币兑美元7", 6, 0), _currency_word_before("营收5", 2, 0)
+        (3, 0, 0)
+    """
+    for n in (4, 3, 2):
+        if k - n >= floor and t[k - n:k] in _CURRENCY_WORDS_CN:
+            return 0 if t[k - n - 1:k - n] == "兑" else n
+    return 0
+
+
 _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "晚间", "早间", "夜间")
 
 # Unit words after a number, declared once: each row is (words, unit, multiplier, addend,
@@ -335,7 +351,7 @@ _UNIT_TABLE = (
     *(_UnitRow("成" + d, "percent", mult=10, add=float(n), guard="十百千万亿个年月日天人元家倍%")
       for d, n in zip("二三四五六七八九", range(2, 10))),
     # 1成5, 3成2: Taiwan writes the tenth of a 成 in Arabic digits too (15, 32 percent)
-    *(_UnitRow(f"成{n}", "percent", mult=10, add=float(n), guard="0123456789.,%十百千万亿个年月日天人元家倍季")
+    *(_UnitRow(f"成{n}", "percent", mult=10, add=float(n), guard=r"0123456789.%十百千万亿个年月日天人元家倍季(?!,\d)")
       for n in range(1, 10)),
     # 七折: 70 percent of the price (the interpreter scales 七 and 6.8 by ten, see _discount)
     _UnitRow("折", "percent", guard="叠合算旧线射腾中扣返页现纸"),
@@ -554,7 +570,9 @@ _IDENT = r"|".join([
     r"(?<![\d.])\d{4,6}\.(?i:hk|sh|sz|ss|bj|ks|tw|t)(?![A-Za-z])",
     # stock codes: 腾讯(0700), 阿里巴巴(9988) (a year in parentheses stays a date);
     # an A-share code right after the name: 贵州茅台600519
-    r"(?<=[\u4e00-\u9fff]\()(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
+    # (小米集團-W（1810）, 百度集團－SW（9888）: Hong Kong's weighted-voting suffixes; 台灣50 ETF(0050))
+    r"(?:(?<=[\u4e00-\u9fff]\()|(?<=[\u4e00-\u9fff]-W\()|(?<=[\u4e00-\u9fff]-SW\()|(?<=ETF\()|(?<=ETF \())"
+    r"(?!(?:19|20)\d\d\))\d{4,6}(?=\))",
     rf"(?<=[\u4e00-\u9fff])(?<![{_VERB_BEFORE_NUMBER}有共计和与及、{_COUNT_NOUN_ENDS}])"
     rf"(?!\d{{3}}000)(?:00[0-3]|30[01]|60[0135]|68[89])\d{{3}}"
     rf"(?![\d.,%]|\s?{_UNIT_NEXT}|\s?(?:[年月日天多余来几+]|股(?![价东票]))|以[上下内]|左右|上下|之多)",
@@ -562,6 +580,8 @@ _IDENT = r"|".join([
     # (股份代號：00700, 證券代號2330, 代码为300750: Hong Kong and Taiwan codes have four or five digits)
     r"(?:(?<=代[码号])|(?<=代[码号][: 为是])|(?<=代[码号]: ))\d{4,6}(?![\d.])",
     rf"(?<![\d.])(?:1688|12306|12345|95188|4399|996)(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})|36氪|58同城|(?<=台北)101|"
+    # index names: 沪深300, 标普500, 富时100, 日经225, 中证1000, 上证50, 科创50, 纳斯达克100
+    r"(?:(?<=沪深)300|(?<=标普)500|(?<=富时)100|(?<=日经)225|(?<=中证)(?:500|800|1000|2000)|(?<=上证)(?:50|180)|(?<=科创)50|(?<=斯达克)100)(?!\d)|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
     rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)(?:-\d{{3}}-?\d{{4}}(?!\d)|\d{{3}}-\d{{4}}(?!\d)|\d{{7}}(?!\d|\s?{_UNIT_NEXT}))|(?<!\d)0\d{{2,3}}-(?:\d{{7,8}}|\d{{3,4}} \d{{4}})(?!\d)",
@@ -618,7 +638,7 @@ _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五
 # (十二兆三千億) or a currency name right after it (20兆元, 3.5兆日圓, 1.2兆歐元); elsewhere
 # it is mega (100兆, 兆字节).
 _TRILLION_CTX = (
-    r"(?=[\d零〇一二两三四五六七八九十百千拾佰仟]{0,32}亿|\s?(?:"
+    r"(?=[\d,零〇一二两三四五六七八九十百千拾佰仟]{0,32}亿|\s?(?:"
     + "|".join(re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True))
     + "))"
 )
@@ -705,7 +725,7 @@ _DATE_GUARD = (
 )
 _IDENT_GUARD = (
     r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码号: 为是])\d{4}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
-    r"|\d{12}|1688|123[04]|(?<=北)101|9518|4399|996|36[0氪]|58同|1[3-9]\d{9}|[48]00-?\d{3}|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
+    r"|\d{12}|1688|123[04]|(?<=北)101|(?<=深|普|时|经|证|创|克)\d|9518|4399|996|36[0氪]|58同|1[3-9]\d{9}|[48]00-?\d{3}|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
 # 第1季度), or is 双11, 半年, 五一, 十一.
@@ -719,7 +739,7 @@ _MASTER = re.compile(
     rf"(?=[{_GATE}])(?:"
     rf"(?=[{_CN_FIRST}])(?:{_SKIP})(?P<k_skip>)"
     rf"|(?=[\[【])(?:{_REF})(?P<k_ref>)"
-    rf"|(?=\d){_TIME_GUARD}(?:{_TIME})(?P<k_time>)"
+    rf"|(?=\d)(?<![A-Za-z]){_TIME_GUARD}(?:{_TIME})(?P<k_time>)"  # (Q2:40.1%: a label, then a share)
     rf"|(?=\d){_DATE_GUARD}(?:{_DATE_AR})(?P<k_date>)"
     rf"|(?=[{_CN_FIRST}双半第]){_CDATE_GUARD}(?:{_DATE_CN})(?P<k_cdate>)"
     rf"|(?=[第首{_CN_FIRST}\d])(?:{_ORD})(?P<k_ord>)"
@@ -744,7 +764,7 @@ _NAMES_LAST = frozenset(n[-1] for n in _NAMES_BEFORE_VERSION)  # (one set lookup
 # Unit words that are nouns: after a product's version number they are not its unit.
 _WEEKDAYS = frozenset("一二三四五六")
 _PERIOD_LABEL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY|[1-4]Q|[12]H)\Z")
-_UNIT_LABEL_RE = re.compile(r"单位\s?:?\s?(?:人民币|港币|港元|美元|新台币|日元|欧元)?\s?\Z")
+_UNIT_LABEL_RE = re.compile(r"(?:单位\s?:?\s?|\()(?:人民币|港币|港元|美元|新台币|日元|欧元)?\s?\Z")
 _NOUN_UNITS = frozenset({"用户", "员工", "会员", "消费者", "网民", "粉丝", "开发者", "骑手", "商家", "商户", "企业", "门店"})
 _VERB_BEFORE_VERSION = frozenset(_VERB_BEFORE_NUMBER)
 _FALL_TO = frozenset({"跌至", "降至", "跌到", "降到"})
@@ -987,7 +1007,7 @@ _COIN_RE = re.compile(rf"零?(\d{{1,2}}|[一二两三四五六七八九十壹贰
 _BOUND_NOUNS = ("公司总股本的", "公司总股本", "总股本的", "总股本", "股本的", "每股")
 _BOUND_NOUN_LAST = frozenset(n[-1] for n in _BOUND_NOUNS)
 _BOUND_WORDS = frozenset({"不超过", "不高于", "不多于", "不低于", "不少于", "超过", "低于", "高于", "至少", "最多", "最高"})
-_LOOKBACK_LAST = frozenset("DBYRPW币元金镑 负-−ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST | _BOUND_NOUN_LAST
+_LOOKBACK_LAST = frozenset("DBYRPW币元圆金镑 负-−ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST | _BOUND_NOUN_LAST
 
 
 def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = frozenset()):
@@ -1001,12 +1021,12 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     ar, cn, frac, half, fill, fillb, sc, cur, sep, unit_text, post, u1_text, rest, sub = g(*idx)
     fill = fill or fillb
     if fill == "几" and sc is not None and cn is not None:
-        # 两千几百万, 五百几十万: the places below the numeral's last one are 几's (几百, 几十),
-        # so only the section marker after them scales the number (two thousand-odd 万)
+        # 两千几百万, 五百几十万, 一亿几千万: the places below the numeral's last one are 几's
+        # (几百, 几十, 几千万), so only a higher marker after them scales the number
         top = _SCALE_VALUE.get(cn[-1], 1)
         k = 0
         sc = sc.lstrip()
-        while k < len(sc) and sc[k] in _SMALL_SCALE_CHARS and _SCALE_VALUE[sc[k]] < top:
+        while k < len(sc) and sc[k] in _SCALE_VALUE and _SCALE_VALUE[sc[k]] < top:
             k += 1
         sc = sc[k:] or None
     if rest is not None:
@@ -1028,6 +1048,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if form == "slash":
         return s0, m.end("frac1"), None, "", "exact", "date"
     cur_unit = _CURRENCY_PREFIX[cur] if cur else None
+    if form == "cn" and s0 > floor and t[s0 - 1] in "廿卅卌":
+        raise _Reject  # 廿五間 (25), 卅多間: the digits after 20, 30, 40 written in one character are not the number
     if form == "ar" and cur is None and s0 > floor and t[s0 - 1] in _CONTACT_BEFORE:
         r = _contact(t, s0, floor)
         if r is not None:
@@ -1049,24 +1071,30 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                                                             and t[k - 1].isalpha()):
                     start, cur_unit = k, code
                     break
-        elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元金镑 ":
+        elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元圆金镑 ":
             k = start - 1 if t[start - 1] == " " else start
             w = t[k - 3:k] if k - 3 >= floor else ""
             if w in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
                 start, cur_unit = k - 3, _CURRENCY_PREFIX[w]
-            elif k == start and t[k - 2:k] in _CURRENCY_WORDS_CN and t[k - 3:k - 2] != "兑":
-                # 港币20亿元, 美元5亿: the word before the number names the currency (人民币兑美元7.1
-                # is a rate); a different currency after the number (港币20亿美元) wins.
-                w_unit = _CURRENCY_WORDS_CN[t[k - 2:k]]
+            elif k == start and (n := _currency_word_before(t, k, floor)):
+                # 港币20亿元, 美元5亿, 澳门币185亿元: the word before the number names the currency
+                # (人民币兑美元7.1 is a rate); a different currency after the number (港币20亿美元) wins.
+                w_unit = _CURRENCY_WORDS_CN[t[k - n:k]]
                 after = _U.get(unit_text.strip()) if unit_text else None
                 if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
-                    start, cur_unit = k - 2, w_unit
+                    start, cur_unit = k - n, w_unit
         if start - 1 >= floor and form in ("ar", "cn", "mixed", "frac"):
             c = t[start - 1]
             if c == "负" or form == "frac" and c in "-−":
                 neg, start = c == "负", start - (c == "负")  # 负百分之三; a hyphen before 百分之 is not a sign
             elif (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
                 neg, start = True, start - 1
+            if neg and cur_unit is None and start - 2 >= floor and (n := _currency_word_before(t, start, floor)):
+                # 港幣-3.2億元, 新台幣負5.6億元: the currency word before the sign
+                w_unit = _CURRENCY_WORDS_CN[t[start - n:start]]
+                after = _U.get(unit_text.strip()) if unit_text else None
+                if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
+                    start, cur_unit = start - n, w_unit
         # (the common case, no qualifier word before the number, without a call)
         hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
         if hit is None and start > floor and t[start - 1] in _BOUND_NOUN_LAST:
@@ -1122,8 +1150,9 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
             raise _Reject  # 千人, 百家: idiom unless qualified (近百家, 百余家)
         if bare_scale and not pre and start - 1 >= floor and t[start - 1] in "每/":
             raise _Reject  # 每百万tokens, 每千人, 0.8元/百万tokens: the denominator of a rate
-        if bare_scale and not pre and _UNIT_LABEL_RE.search(t, max(floor, start - 10), start):
-            raise _Reject  # 单位：百万美元, （单位：人民币百万元）: a table's unit, not a figure
+        if bare_scale and not pre and (lm := _UNIT_LABEL_RE.search(t, max(floor, start - 10), start)) and (
+                lm.group().startswith("单位") or t.startswith(")", end)):
+            raise _Reject  # 单位：百万美元, （单位：人民币百万元）, （新台幣百萬元）: a table's unit, not a figure
         if len(cn) >= 2 and all(c in CN_DIGITS for c in cn):
             lo, hi = CN_DIGITS[cn[0]], CN_DIGITS[cn[1]]
             if len(cn) == 2 and unit_text and unit_text.strip() == "折" and (lo, hi) not in _LOOSE_PAIRS:
@@ -1290,6 +1319,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
             lo, hi = _discount(lo), _discount(hi)  # 七八折, 7-8折: 70 to 80 percent of the price
         if not lo < hi:
             raise _Reject
+        if sep in "至到" and hi > 3 * lo > 0 and _after_change_verb(t, start):
+            raise _Reject  # 减少52亿元至2,810亿元, 下降2%至28%: the change, then the new level (two figures)
         if g("fill2") and qual == "exact":
             qual = "at_least"
         kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "range"

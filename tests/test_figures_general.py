@@ -367,7 +367,7 @@ SENTENCES = [
         ("TOP1", 1, "", "exact", "ordinal"),
     ]),
     ("全国约有四成消费者使用过AI助手，一二线城市的渗透率更高，三四线城市约两成。", [
-        ("四成", 40, "percent", "exact", "quantity"),
+        ("约有四成", 40, "percent", "approx", "quantity"),
         ("约两成", 20, "percent", "approx", "quantity"),
     ]),
     ("该公司前三季度实现营收约7.2亿元，Q3单季度收入2.8亿元，环比增长约1/3。", [
@@ -486,17 +486,17 @@ _CN = "一二三四五六七八九"
 def test_loose_range_reads_both_ends(d, scale, unit):
     """二三十家, 三四百万: two neighbouring digits before a scale are a range of that scale."""
     text = f"约有{_CN[d - 1]}{_CN[d]}{scale}{unit}"
-    m = mention(text, text[2:])
+    m = mention(text, text)
     s = parse_number(scale)
-    assert m.kind == "range" and close(m.value, (d * s, (d + 1) * s)), m.describe()
+    assert m.kind == "range" and close(m.value, (d * s, (d + 1) * s)) and m.qualifier == "approx", m.describe()
 
 
 @SETTINGS
 @given(st.integers(min_value=2, max_value=10), st.data())
 def test_slash_fraction_is_percent(den, data):
     num = data.draw(st.integers(min_value=1, max_value=den - 1))
-    m = mention(f"约有{num}/{den}的用户", f"{num}/{den}")
-    assert (m.unit, m.kind) == ("percent", "quantity") and close(m.value, 100 * num / den)
+    m = mention(f"约有{num}/{den}的用户", f"约有{num}/{den}")
+    assert (m.unit, m.kind, m.qualifier) == ("percent", "quantity", "approx") and close(m.value, 100 * num / den)
 
 
 @SETTINGS
@@ -764,7 +764,7 @@ WRITTEN_FORMS = [
     ("累计投入五百几十万元", "五百几十万元", "累計投入五百幾十萬元", "五百幾十萬元", 5_000_000, "CNY", "at_least", "quantity"),
     ("市值一千几百亿元", "一千几百亿元", "市值一千幾百億元", "一千幾百億元", 100_000_000_000, "CNY", "at_least", "quantity"),
     # 来自, 来源: "comes from", not the approximate 来
-    ("利润中约有百分之四十来自海外市场", "百分之四十", "利潤中約有百分之四十來自海外市場", "百分之四十", 40, "percent", "exact",
+    ("利润中有百分之四十来自海外市场", "百分之四十", "利潤中有百分之四十來自海外市場", "百分之四十", 40, "percent", "exact",
      "quantity"),
     ("订单的百分之二十来源于直播", "百分之二十", "訂單的百分之二十來源於直播", "百分之二十", 20, "percent", "exact", "quantity"),
     ("榜单前十中有3款来自字节", "3款", "榜單前十中有3款來自字節", "3款", 3, "units", "exact", "quantity"),
@@ -789,6 +789,26 @@ WRITTEN_FORMS = [
     ("回购价格不高于150元", "不高于150元", "回購價格不高於150元", "不高於150元", 150, "CNY", "at_most", "quantity"),
     ("营收未超过50亿元", "未超过50亿元", "營收未超過50億元", "未超過50億元", 5e9, "CNY", "at_most", "quantity"),
     ("渗透率未及两成", "未及两成", "滲透率未及兩成", "未及兩成", 20, "percent", "at_most", "quantity"),
+    # 几 after a section marker: 一亿几千万 is a hundred million and some
+    ("集团收入一亿几千万元", "一亿几千万元", "集團收入一億幾千萬元", "一億幾千萬元", 1e8, "CNY", "at_least", "quantity"),
+    # a sign between the currency word and the number
+    ("净亏损港币-3.2亿元", "港币-3.2亿元", "淨虧損港幣-3.2億元", "港幣-3.2億元", -3.2e8, "HKD", "exact", "quantity"),
+    ("经营利润新台币-5.6亿元", "新台币-5.6亿元", "經營利潤新台幣-5.6億元", "新台幣-5.6億元", -5.6e8, "TWD", "exact", "quantity"),
+    # 兆 before digits with a thousands separator
+    ("营收达新台币1兆2,345亿元", "新台币1兆2,345亿元", "營收達新台幣1兆2,345億元", "新台幣1兆2,345億元", 1.2345e12, "TWD", "exact",
+     "quantity"),
+    # Taiwan's tenths before a comma
+    ("营收年增3成2，创新高", "3成2", "營收年增3成2，創新高", "3成2", 32, "percent", "exact", "quantity"),
+    # more currency words before the number
+    ("博彩收入澳门币185亿元", "澳门币185亿元", "博彩收入澳門幣185億元", "澳門幣185億元", 1.85e10, "MOP", "exact", "quantity"),
+    ("募资新加坡元2亿", "新加坡元2亿", "募資新加坡元2億", "新加坡元2億", 2e8, "SGD", "exact", "quantity"),
+    ("投资日圆100亿", "日圆100亿", "投資日圓100億", "日圓100億", 1e10, "JPY", "exact", "quantity"),
+    # approximation words with 有, 达, 占, and the symbols of a bound
+    ("估值约达50亿美元", "约达50亿美元", "估值約達50億美元", "約達50億美元", 5e9, "USD", "approx", "quantity"),
+    ("营收约占三成", "约占三成", "營收約佔三成", "約佔三成", 30, "percent", "approx", "quantity"),
+    ("付费用户起码有三成", "起码有三成", "付費用戶起碼有三成", "起碼有三成", 30, "percent", "at_least", "quantity"),
+    ("毛利率≈30%", "≈30%", "毛利率≈30%", "≈30%", 30, "percent", "approx", "quantity"),
+    ("市值≥10亿元", "≥10亿元", "市值≥10億元", "≥10億元", 1e9, "CNY", "at_least", "quantity"),
     # a bound before the noun the figure is of (announcements)
     ("以不超过每股200元的价格回购", "不超过每股200元", "以不超過每股200元的價格回購", "不超過每股200元", 200, "CNY", "at_most",
      "quantity"),
@@ -984,6 +1004,14 @@ def test_seasons_are_not_quarters(sentence):
     ("京ICP备12345678号", "12345678号", "identifier"), ("致电1010-1234", "1010-1234", "identifier"),
     # a code before 股价, and the year of a period label
     ("贵州茅台600519股价下跌", "600519", "identifier"), ("Q2'25营收", "'25", "date"), ("FY'25", "'25", "date"),
+    # Hong Kong's weighted-voting suffixes, an ETF's code, index names
+    ("小米集团-W（1810）收涨", "1810", "identifier"), ("百度集團－SW（9888）", "9888", "identifier"),
+    ("元大ETF(0050)成交", "0050", "identifier"), ("沪深300指数", "300", "identifier"), ("標普500指數", "500", "identifier"),
+    ("日经225指数", "225", "identifier"), ("中證1000", "1000", "identifier"),
+    # a table's unit in parentheses, a label before a share
+    ("营收（新台币百万元）", None, None), ("月活（百萬）", None, None),
+    # 廿 and 卅 (20, 30) are not read, rather than misread as the digits after them
+    ("全港共有廿五間分店", None, None), ("員工廿三萬人", None, None),
 ])
 def test_names_labels_and_periods_are_not_figures(sentence, text, kind):
     ms = scan(sentence)
@@ -995,7 +1023,8 @@ def test_names_labels_and_periods_are_not_figures(sentence, text, kind):
 @pytest.mark.parametrize("sentence, text", [
     ("本周三家公司发布财报", "三家"), ("每周三次直播", "三次"), ("一周三天到店", "三天"), ("十四五个品牌", "十四五个"),
     ("代表3家企业发言", "3家"), ("客服24小时在线", "24小时"), ("每人3次", "3次"), ("回购1000万股", "1000万股"),
-    ("每10股转增4股", "4股"), ("售价4999元", "4999元"), ("调用价格0.8元/百万tokens", "0.8元"), ("关注3家公司", "3家"), ("发表3篇论文", "3篇"), ("三块屏幕", "三块"), ("四十来家门店", "四十来家"),
+    ("每10股转增4股", "4股"), ("售价4999元", "4999元"), ("调用价格0.8元/百万tokens", "0.8元"),
+    ("毛利率（Q2：40.1%）", "40.1%"), ("毛利率（Q2:40.1%）", "40.1%"), ("预计营收增长10%至15%", "10%至15%"), ("市场规模3亿至5亿元", "3亿至5亿元"), ("关注3家公司", "3家"), ("发表3篇论文", "3篇"), ("三块屏幕", "三块"), ("四十来家门店", "四十来家"),
 ])
 def test_the_same_characters_still_count_where_they_count(sentence, text):
     assert [m.text for m in scan(sentence) if m.is_figure or m.kind == "duration"] == [text]
@@ -1007,6 +1036,16 @@ def test_a_long_run_of_numerals_costs_its_length_not_its_square(char):
     text = char * (20_000 // len(char))
     out = scan(text)  # a quadratic reading takes minutes here; a linear one a fraction of a second
     assert all(m.text == text[m.start:m.end] for m in out)
+
+
+@pytest.mark.parametrize("sentence, change, level", [
+    ("融资余额减少52亿元至2,810亿元", "52亿元", "2,810亿元"), ("融資餘額減少52億元至2,810億元", "52億元", "2,810億元"),
+    ("股價下跌2元至48元", "2元", "48元"), ("毛利率下降2%至28%", "2%", "28%"), ("DAU增长500万至4000万", "500万", "4000万"),
+    ("资本开支上调100亿美元至850亿美元", "100亿美元", "850亿美元"),
+])
+def test_a_change_then_the_new_level_is_two_figures(sentence, change, level):
+    """After a change verb, 至 leads to the level reached, not to the top of a range (when it is more than thrice the change)."""
+    assert [m.text for m in scan(sentence) if m.is_figure] == [change, level]
 
 
 def test_half_after_times_is_not_a_word_start():
