@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_number", "fmt_number", "CN_DIGITS", "CN_SMALL_SCALES", "CN_BIG_SCALES", "TRILLION"]
+__all__ = ["parse_number", "fmt_number", "CN_DIGITS", "CN_TENS", "CN_SMALL_SCALES", "CN_BIG_SCALES", "TRILLION"]
 
 #: Chinese digit characters (common, formal/financial, and traditional forms). The
 #: one definition of the digits: the scanner builds its character classes from it and
@@ -30,6 +30,10 @@ CN_DIGITS = {
     "八": 8, "捌": 8,
     "九": 9, "玖": 9,
 }
+#: Twenty, thirty and forty in one character, as Hong Kong and Taiwan still write them
+#: (廿五 = 25, 卅多 = 30 and more): read as the two characters they stand for.
+CN_TENS = {"廿": "二十", "卅": "三十", "卌": "四十"}
+_TENS_TABLE = str.maketrans(CN_TENS)
 #: Place values below 万.
 CN_SMALL_SCALES = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 #: Section markers, highest last. 兆 is 10^12 here, as Taiwan and Hong Kong finance
@@ -209,14 +213,14 @@ def parse_number(s: str) -> float:
         (3000000000000.0, 1200.0)
         >>> parse_number("4万3000"), parse_number("6万2千3百"), parse_number("叁拾贰万")
         (43000.0, 62300.0, 320000.0)
-        >>> parse_number("十二兆三千億")
-        12300000000000.0
+        >>> parse_number("十二兆三千億"), parse_number("廿五"), parse_number("卅三萬")
+        (12300000000000.0, 25.0, 330000.0)
     """
     if not isinstance(s, str):
         raise TypeError(f"parse_number() takes a str, not {type(s).__name__}")
     t = _WS_RE.sub("", s)
     t = _THOUSANDS_RE.sub("", t)
-    t = t.translate(_FULLWIDTH_DIGITS)
+    t = t.translate(_FULLWIDTH_DIGITS).translate(_TENS_TABLE)
     sign = 1
     if t[:1] in ("-", "−", "负"):
         sign, t = -1, t[1:]

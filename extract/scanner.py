@@ -72,7 +72,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import ge, gt, itemgetter, methodcaller
 
-from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, TRILLION, fmt_number, parse_number
+from extract.numerals import CN_BIG_SCALES, CN_DIGITS, CN_SMALL_SCALES, CN_TENS, TRILLION, fmt_number, parse_number
 from extract.textlayer import normalize as _normalize
 # One definition of the vocabulary, shared with the pipeline, registries and schemas.
 from ai_consumer_metrics.vocabulary import COUNT_UNITS, DURATION_UNITS, FIGURE_KINDS, KINDS, QUALIFIERS, UNITS
@@ -186,7 +186,7 @@ def _mentions(n: int, columns) -> list[Mention]:
 _CN_DIGIT = "".join(c for c in CN_DIGITS if c != "参")
 # (萬, 億 never reach the scanner: the text layer simplifies them)
 _SCALE_CHARS = "".join(CN_SMALL_SCALES) + "万亿"
-_CN_NUM = _CN_DIGIT + _SCALE_CHARS
+_CN_NUM = _CN_DIGIT + _SCALE_CHARS + "".join(CN_TENS)
 _SMALL_SCALE_CHARS = frozenset(CN_SMALL_SCALES)
 _SCALE_VALUE = {c: v for c, v in (CN_SMALL_SCALES | CN_BIG_SCALES).items() if c in _SCALE_CHARS + TRILLION}
 
@@ -463,7 +463,7 @@ _MON = r"(?:1[0-2]|0?[1-9])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
 # A day in Chinese numerals (三十日, 二十一日, 九日), as Hong Kong reports date their periods
-_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
+_CN_DAY = r"(?:三十一?|二十[一二三四五六七八九]?|廿[一二三四五六七八九]?|卅一?|十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日号]"
 _UNIT_NEXT = r"(?:[万亿千百佰仟元家个人项件单笔位名次倍%]|[Bb]illion|[Mm]illion|[Tt]rillion|bn|mn)"
 _PERIOD_SUFFIX = r"(?:初|底|末|上旬|中旬|下旬|中(?![国华央文方]))"
 # English scales after a number. k/K is a thousand (10k+, 月薪15K, 128K), w a 万 (1w+,
@@ -553,7 +553,7 @@ _DATE_CN = r"|".join([
     r"(?<![个\d])(?:第\s?[1-4]|第[一二三四]|(?<![续近去达计])[一二三四])(?:季度|财季)|(?<=[前首])[二三]季度|(?<=[上下])半年",
     # 第三季, 第1季營收, 第二及第三季 (Hong Kong and Taiwan write the quarter without 度)
     r"第\s?[1-4一二三四](?:\s?[及和与、至到-]\s?第?\s?[1-4一二三四])?季(?![度节])|(?<=[前首])[二三]季(?![度节])",
-    r"[一二三四五六七八九]{1,2}十年代|[一二十]+世纪",  # 二三十年代: the 1920s and 30s
+    r"[一二三四五六七八九]{1,2}十年代|(?:[一二十]+|廿[一二]?)世纪",  # 二三十年代: the 1920s and 30s
     r"双\s?(?:11|12|十一|十二)",
     rf"(?<![{_CN_NUM}])五一(?![{_CN_NUM}])",
     r"十一(?=黄金周|长假|假期|期间|国庆)",
@@ -729,7 +729,7 @@ _IDENT_GUARD = (
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
 # 第1季度), or is 双11, 半年, 五一, 十一.
-_CDATE_GUARD = r"(?=[〇零一二三四五六七八九十第\s1-4]{0,24}+[年月季世财]|第.[及和与、至到-]|双|半年|五一|十一)"
+_CDATE_GUARD = r"(?=[〇零一二三四五六七八九十廿卅第\s1-4]{0,24}+[年月季世财]|第.[及和与、至到-]|双|半年|五一|十一)"
 
 _AR_FIRST = "0-9"
 _CN_FIRST = _CN_NUM
@@ -1048,8 +1048,6 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if form == "slash":
         return s0, m.end("frac1"), None, "", "exact", "date"
     cur_unit = _CURRENCY_PREFIX[cur] if cur else None
-    if form == "cn" and s0 > floor and t[s0 - 1] in "廿卅卌":
-        raise _Reject  # 廿五間 (25), 卅多間: the digits after 20, 30, 40 written in one character are not the number
     if form == "ar" and cur is None and s0 > floor and t[s0 - 1] in _CONTACT_BEFORE:
         r = _contact(t, s0, floor)
         if r is not None:

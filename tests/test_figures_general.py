@@ -809,6 +809,10 @@ WRITTEN_FORMS = [
     ("付费用户起码有三成", "起码有三成", "付費用戶起碼有三成", "起碼有三成", 30, "percent", "at_least", "quantity"),
     ("毛利率≈30%", "≈30%", "毛利率≈30%", "≈30%", 30, "percent", "approx", "quantity"),
     ("市值≥10亿元", "≥10亿元", "市值≥10億元", "≥10億元", 1e9, "CNY", "at_least", "quantity"),
+    # 廿, 卅 (20, 30 in one character, Hong Kong and Taiwan)
+    ("全港共有廿五间分店", "廿五间", "全港共有廿五間分店", "廿五間", 25, "units", "exact", "quantity"),
+    ("员工廿三万人", "廿三万人", "員工廿三萬人", "廿三萬人", 230_000, "persons", "exact", "quantity"),
+    ("开设卅多间分店", "卅多间", "開設卅多間分店", "卅多間", 30, "units", "at_least", "quantity"),
     # a bound before the noun the figure is of (announcements)
     ("以不超过每股200元的价格回购", "不超过每股200元", "以不超過每股200元的價格回購", "不超過每股200元", 200, "CNY", "at_most",
      "quantity"),
@@ -1010,8 +1014,8 @@ def test_seasons_are_not_quarters(sentence):
     ("日经225指数", "225", "identifier"), ("中證1000", "1000", "identifier"),
     # a table's unit in parentheses, a label before a share
     ("营收（新台币百万元）", None, None), ("月活（百萬）", None, None),
-    # 廿 and 卅 (20, 30) are not read, rather than misread as the digits after them
-    ("全港共有廿五間分店", None, None), ("員工廿三萬人", None, None),
+    # 廿 and 卅 in names and events
+    ("五卅运动纪念馆", None, None), ("廿一世紀的零售業", "廿一世紀", "date"),
 ])
 def test_names_labels_and_periods_are_not_figures(sentence, text, kind):
     ms = scan(sentence)
