@@ -1307,7 +1307,10 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 scale = scale2
             if u1 is not None and (info is None or u1[0] != info[0]):
                 raise _Reject  # 增长34%至398亿元 is two figures
-            if form not in ("ar", "cn") or form2 not in ("ar", "cn"):
+            if (form not in ("ar", "cn") or form2 not in ("ar", "cn")) and not (
+                    # 百分之二十至三十, 百分之三至百分之五: a range of percentages
+                    form == "frac" and t.startswith("百分之", s0) and g("unit") is None and g("sc2") is None and (
+                        form2 in ("ar", "cn") or form2 == "frac" and t.startswith("百分之", m.start("frac2")))):
                 raise _Reject
             if g("cur2") and cur and g("cur2") != cur:
                 raise _Reject

@@ -768,6 +768,11 @@ WRITTEN_FORMS = [
      "quantity"),
     ("订单的百分之二十来源于直播", "百分之二十", "訂單的百分之二十來源於直播", "百分之二十", 20, "percent", "exact", "quantity"),
     ("榜单前十中有3款来自字节", "3款", "榜單前十中有3款來自字節", "3款", 3, "units", "exact", "quantity"),
+    # a range of percentages written with 百分之
+    ("用户规模增长百分之二十至三十", "百分之二十至三十", "用戶規模增長百分之二十至三十", "百分之二十至三十", (20, 30), "percent", "exact",
+     "range"),
+    ("渗透率为百分之三至百分之五", "百分之三至百分之五", "滲透率為百分之三至百分之五", "百分之三至百分之五", (3, 5), "percent", "exact",
+     "range"),
     # a sign before 百分之
     ("毛利率为负百分之三点五", "负百分之三点五", "毛利率為負百分之三點五", "負百分之三點五", -3.5, "percent", "exact", "quantity"),
     # a currency named after 元
@@ -1040,6 +1045,10 @@ def test_a_long_run_of_numerals_costs_its_length_not_its_square(char):
     text = char * (20_000 // len(char))
     out = scan(text)  # a quadratic reading takes minutes here; a linear one a fraction of a second
     assert all(m.text == text[m.start:m.end] for m in out)
+
+
+def test_a_percentage_then_a_share_in_tenths_is_two_figures():
+    assert [m.text for m in scan("占比由百分之三到四成") if m.is_figure] == ["百分之三", "四成"]
 
 
 @pytest.mark.parametrize("sentence, change, level", [
