@@ -187,7 +187,6 @@ _CN_DIGIT = "".join(c for c in CN_DIGITS if c != "参")
 # (萬, 億 never reach the scanner: the text layer simplifies them)
 _SCALE_CHARS = "".join(CN_SMALL_SCALES) + "万亿"
 _CN_NUM = _CN_DIGIT + _SCALE_CHARS + "".join(CN_TENS)
-_SMALL_SCALE_CHARS = frozenset(CN_SMALL_SCALES)
 _SCALE_VALUE = {c: v for c, v in (CN_SMALL_SCALES | CN_BIG_SCALES).items() if c in _SCALE_CHARS + TRILLION}
 
 # Prefix qualifiers, read by looking back from a number (so the regex only has to
@@ -312,21 +311,32 @@ _DOLLAR_MARKS = (("MOP", "MOP"), ("US", "USD"), ("HK", "HKD"), ("NT", "TWD"), ("
 # Three-character currency words read by looking back from a number, with at most
 # one space between (``USD 30 billion``, ``RMB 500 million``, ``人民币 50亿``).
 _CURRENCY_WORDS = frozenset(w for w in _CURRENCY_PREFIX if len(w) == 3 and "$" not in w)
-# Two-character currency words before a number (港币20亿元, 美元5亿, 台币500亿).
-# (加元, 新元 … are left out: 追加元…, 更新元… end in the same characters.)
+# Currency words before a number, of two to four characters (港币20亿元, 美元5亿, 澳门币185亿元,
+# 新加坡元2亿). (加元, 新元, 加币, 新币 are left out: 追加元…, 更新元… end in the same characters.)
 _CURRENCY_WORDS_CN = {w: _CURRENCY_NAMES[w] for w in ("美元", "美金", "港元", "港币", "日元", "欧元", "英镑", "韩元",
-                                                      "韩币", "台币", "澳元", "澳币", "日圆", "日币", "加元", "加币", "新元",
-                                                      "新币", "马币", "澳门币", "澳门元", "新加坡元", "新台币", "人民币")}
-def _currency_word_before(t: str, k: int, floor: int) -> int:
-    """The length of the currency word (美元, 港币, 澳门币, 新加坡元 …) ending at ``k``, else 0.
+                                                      "韩币", "台币", "澳元", "澳币", "日圆", "日币", "马币", "澳门币",
+                                                      "澳门元", "新加坡元", "新台币", "人民币")}
 
-        >>> _currency_word_before("澳门币185亿元", 3, 0), _currency_word_before("人民币兑美元7", 6, 0), _currency_word_before("营收5", 2, 0)
-        (3, 0, 0)
+
+def _currency_before(t: str, k: int, floor: int, unit_text: str | None):
+    """(start, code) of the currency word ending at ``k`` that names the number's currency, else None.
+
+    人民币兑美元7.1 is a rate, not dollars; a different currency after the number wins
+    (港币20亿美元), except a bare 元, which is the named currency's unit (港币20亿元).
+
+        >>> _currency_before("澳门币185亿元", 3, 0, "元"), _currency_before("人民币兑美元7", 6, 0, None)
+        ((0, 'MOP'), None)
     """
     for n in (4, 3, 2):
         if k - n >= floor and t[k - n:k] in _CURRENCY_WORDS_CN:
-            return 0 if t[k - n - 1:k - n] == "兑" else n
-    return 0
+            if t[k - n - 1:k - n] == "兑":
+                return None
+            code = _CURRENCY_WORDS_CN[t[k - n:k]]
+            after = _U.get(unit_text.strip()) if unit_text else None
+            if after is None or after[0] not in _MONEY or after[0] == code or unit_text.strip() == "元":
+                return k - n, code
+            return None
+    return None
 
 
 _TIME_PREFIX = ("凌晨", "早上", "上午", "中午", "下午", "傍晚", "晚上", "夜里", "晚间", "早间", "夜间")
@@ -539,7 +549,7 @@ _DATE_AR = r"|".join([
     # 5月10日, 1-2月, 3月底
     rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
     rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
-    # (连续3季度, 近3季度, 过去3季度: three quarters, a duration; the characters before are those of _DURATION_CUES)
+    # (连续3季度, 近3季度, 过去3季度, 长达, 累计: three quarters, a duration, not the third)
     r"(?<![个\d续近去达计])[1-4](?:季度|财季)|(?<=[前首])[2-4]季(?![度节])",  # (前3季, 首3季: Taiwan's first three quarters)
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
     rf"(?<![\d$])(?<!\d[.,])618(?![\d%A-Za-z]|[.,]\d|\s?{_UNIT_NEXT})",
@@ -1074,25 +1084,17 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
             w = t[k - 3:k] if k - 3 >= floor else ""
             if w in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
                 start, cur_unit = k - 3, _CURRENCY_PREFIX[w]
-            elif k == start and (n := _currency_word_before(t, k, floor)):
-                # 港币20亿元, 美元5亿, 澳门币185亿元: the word before the number names the currency
-                # (人民币兑美元7.1 is a rate); a different currency after the number (港币20亿美元) wins.
-                w_unit = _CURRENCY_WORDS_CN[t[k - n:k]]
-                after = _U.get(unit_text.strip()) if unit_text else None
-                if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
-                    start, cur_unit = k - n, w_unit
+            elif k == start and (named := _currency_before(t, k, floor, unit_text)):
+                start, cur_unit = named  # 港币20亿元, 美元5亿, 澳门币185亿元
         if start - 1 >= floor and form in ("ar", "cn", "mixed", "frac"):
             c = t[start - 1]
-            if c == "负" or form == "frac" and c in "-−":
-                neg, start = c == "负", start - (c == "负")  # 负百分之三; a hyphen before 百分之 is not a sign
-            elif (c in "-−" and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
+            if c == "负":
+                neg, start = True, start - 1  # (负百分之三 too; a hyphen before 百分之 is not a sign)
+            elif (form != "frac" and c in "-−"
+                  and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
                 neg, start = True, start - 1
-            if neg and cur_unit is None and start - 2 >= floor and (n := _currency_word_before(t, start, floor)):
-                # 港幣-3.2億元, 新台幣負5.6億元: the currency word before the sign
-                w_unit = _CURRENCY_WORDS_CN[t[start - n:start]]
-                after = _U.get(unit_text.strip()) if unit_text else None
-                if after is None or after[0] not in _MONEY or after[0] == w_unit or unit_text.strip() == "元":
-                    start, cur_unit = start - n, w_unit
+            if neg and cur_unit is None and (named := _currency_before(t, start, floor, unit_text)):
+                start, cur_unit = named  # 港幣-3.2億元, 新台幣負5.6億元: the currency word before the sign
         # (the common case, no qualifier word before the number, without a call)
         hit = _prefix_before(t, start, floor) if start > floor and (t[start - 1] in _PREFIX_LAST or t[start - 1] == " ") else None
         if hit is None and start > floor and t[start - 1] in _BOUND_NOUN_LAST:
@@ -1336,21 +1338,13 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     return start, end, float(v), unit, qual, kind
 
 
-# Words that number a figure, a table or a note of the article itself (图1, 附表5, 注1), and the
-# characters that may stand right before a one-character one (如图2, 见表3, 第3页图1): after
-# another character it ends a word (代表3家, 关注3家, 发表3篇).
-_LABEL_WORDS = ("图表", "附表", "附图", "附注", "脚注", "图", "表", "注")
-_LABEL_BEFORE = frozenset("如见附及和与或、页上下参详据") | frozenset(_CLAUSE_MARKS) | frozenset(" \t\"'“”「」《》【】")
-_LABEL_TAIL_RE = re.compile(r"(?:[-.－]\d{1,2})*(?![\d.%])")
-
-
 # Words before a telephone, hotline, fax or postal number, or a website's licence number: what
 # follows is an identifier however it is spaced (联系电话：+86 10 6552 8888, 電話：2862 8555,
 # 热线电话12315, 邮编：100080, 京ICP备12345678号).
 _CONTACT_WORDS = ("电话", "热线", "手机", "手机号", "传真", "邮编", "客服", "致电", "拨打", "号码", "ICP备", "安备")
 _CONTACT_LAST = frozenset(w[-1] for w in _CONTACT_WORDS)
 _CONTACT_BEFORE = _CONTACT_LAST | frozenset(": 为是+")
-_CONTACT_RUN_RE = re.compile(r"[\d]+(?:[ \-][\d]+)*号?")
+_CONTACT_RUN_RE = re.compile(r"\d+(?:[ \-]\d+)*号?")
 
 
 def _contact(t: str, s: int, floor: int):
@@ -1370,6 +1364,14 @@ def _contact(t: str, s: int, floor: int):
     if sum(map(str.isdigit, run.group())) < 5:
         return None  # (客服24小时, 拨打3次: too short for a number to dial; the shortest hotlines have five)
     return s if t[s - 1] != "+" else s - 1, run.end(), None, "", "exact", "identifier"
+
+
+# Words that number a figure, a table or a note of the article itself (图1, 附表5, 注1), and the
+# characters that may stand right before a one-character one (如图2, 见表3, 第3页图1): after
+# another character it ends a word (代表3家, 关注3家, 发表3篇).
+_LABEL_WORDS = ("图表", "附表", "附图", "附注", "脚注", "图", "表", "注")
+_LABEL_BEFORE = frozenset("如见附及和与或、页上下参详据") | frozenset(_CLAUSE_MARKS) | frozenset(" \t\"'“”「」《》【】")
+_LABEL_TAIL_RE = re.compile(r"(?:[-.－]\d{1,2})*(?![\d.%])")
 
 
 def _label(t: str, s: int, e: int, floor: int):
