@@ -274,10 +274,11 @@ def _choose_many(df, column, wanted, what, table) -> pd.DataFrame:
 
 
 def _one_metric(metric, table: str) -> str:
+    # (metric ids are lower case: "MAU" is mau, and its chart is titled as mau's)
     if isinstance(metric, str):
-        return metric
+        return metric.lower()
     if isinstance(metric, Sequence) and len(metric) == 1:
-        return str(metric[0])
+        return str(metric[0]).lower()
     raise PlotError(f"{table}: one metric per chart, got {metric!r}; "
                     "values of different metrics are never drawn on one axis")
 

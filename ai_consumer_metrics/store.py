@@ -47,7 +47,12 @@ class UnknownTableError(ValueError):
         import difflib  # only on the error path: keeps it off the cold start of load()
 
         self.valid = list(valid)
-        close = difflib.get_close_matches(str(name), self.valid, n=1, cutoff=0.5)
+        if not isinstance(name, str):
+            # (acm.load(3), acm.load(None): the name is a string such as 'figures')
+            super().__init__(f"a table name is a string such as 'figures', not {type(name).__name__} {name!r}; "
+                             f"tables: {', '.join(self.valid)}")
+            return
+        close = difflib.get_close_matches(name, self.valid, n=1, cutoff=0.5)
         # "...; did you mean 'figures'? Tables: ..." or, with nothing close, "...; tables: ...".
         hint = f"; did you mean {close[0]!r}? Tables" if close else "; tables"
         super().__init__(f"no table {name!r}{hint}: {', '.join(self.valid)}")

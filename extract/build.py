@@ -33,6 +33,7 @@ import hashlib
 import json
 import os
 import secrets
+import re
 import shutil
 import sys
 from collections import Counter
@@ -414,9 +415,25 @@ def summary(report: BuildReport) -> str:
     return "\n".join(lines)
 
 
+def _years_written(quote: str) -> set[int]:
+    """The calendar years the quote's dates write out (2026年, 2025-03, 2024财年).
+
+        >>> sorted(_years_written("2026年將投入逾新台幣20億元，較2025年增長三成"))
+        [2025, 2026]
+    """
+    from extract.scanner import scan
+
+    return {int(y) for m in scan(quote) if m.kind == "date" for y in _YEAR_RE.findall(m.text)}
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 def figure_warnings(results: dict) -> list[str]:
     """Summary lines for what builds but would trap an analyst, per source (``results``: id → result).
 
+    A period none of whose years the quote writes, where the quote writes years and the
+    note is silent (period 2024 for 「2026年將投入逾20億元」), is most likely a slip.
     Two figures of one source with the same entity, metric, period, scope and unit but
     different readings look like one series point given twice; an empty scope leaves the
     reader to guess what a number covers. Neither is refused (an article may print a
@@ -443,6 +460,14 @@ def figure_warnings(results: dict) -> list[str]:
                 out.append(f"warning: {sid} gives {entity} {metric} {period} (scope {scope!r}, {unit}) "
                            f"{len(readings)} readings: {shown}; tell them apart in scope if both are right, "
                            f"else dismiss the repeat or say which is revised in its note")
+        for r in res.figures:
+            years = _years_written(r.get("quote") or "")
+            start, end = r.get("period_start"), r.get("period_end")
+            if years and start and end and not (r.get("note") or "").strip() and not any(
+                    int(str(start)[:4]) <= y <= int(str(end)[:4]) for y in years):
+                out.append(f"warning: {sid} {r['figure_id']} has period {r['period']} but its quote writes "
+                           f"{', '.join(map(str, sorted(years)))} ({r['value_text']!r} in {r['quote'][:40]!r}); "
+                           f"correct the period, or say in the figure's note where it comes from")
         empty = [r["figure_id"] for r in res.figures if not (r["scope"] or "").strip()]
         if empty:
             out.append(f"warning: {sid} has {len(empty)} figure(s) with an empty scope ({', '.join(empty)}); "

@@ -231,12 +231,13 @@ _SUFFIX_QUAL = {
     "或以上": "at_least", "或更多": "at_least", "或更高": "at_least",
     "或以下": "at_most", "或更少": "at_most", "或更低": "at_most",
     "级": "at_least",  # 亿级, 千万级用户: of that order of magnitude
+    "几": "at_least",  # 两成几: twenty-odd percent (Hong Kong and Taiwan)
 }
 # The suffixes that may follow a trailing 半 (三倍半左右): those of _SUFFIX_RE that are words.
 _AFTER_HALF_RE = re.compile(r"以上|之上|开外|出头|有余|以下|以内|之内|左右|或以[上下]|或更[多高少低]|上下(?![游班级文来去车楼])|前后(?![端台])")
 _SUFFIX_RE = (
     r"以上|之上|开外|出头|有余|多(?![元样种彩媒])|余(?![额下])|\+|以下|以内|之内|左右|或以[上下]|或更[多高少低]|"
-    r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])"
+    r"上下(?![游班级文来去车楼])|前后(?![端台])|级(?![别数])|(?<=成)几(?![乎何率])"
 )
 
 # Currency names, as the unit word after a number (3亿美元, 50瑞士法郎) and, for the
@@ -377,7 +378,9 @@ _UNIT_TABLE = (
     _UnitRow("个基点 基点", "percentage_points", mult=0.01),
     # 提升了3个点: percentage points only after a change verb (checked in _interpret_np)
     _UnitRow("个点", "percentage_points", guard="位子赞评"),
-    _UnitRow("个人 人 名 位", "persons", guard="工民均气才物士列义字称牌单数于置居"),
+    _UnitRow("个人 人", "persons", guard="工民均气才物士列义字称牌单数于置居"),
+    # (人工 is 人工智能; 300名工程师, 5位工作人员 are people)
+    _UnitRow("名 位", "persons", guard="民均气才物士列义字称牌单数于置居"),
     _UnitRow("用户 员工 会员 消费者 网民 粉丝 开发者 骑手 名用户 位用户", "persons"),
     _UnitRow("家", "establishments", guard="居电具庭乡族长人属"),
     _UnitRow("商家 商户 企业 门店", "establishments"),
@@ -540,15 +543,21 @@ _DATE_AR = r"|".join([
     r"(?:(?<=天猫|淘宝|京东|抖音|快手|苏宁)|(?<=拼多多))11\.11(?![\d%])|11\.11(?=大促|购物节|狂欢节|期间|当天|当日|活动|预售|全球狂欢)",
     # Taiwan's Republic of China years (民國114年 is 2025): after 民国, or 100-139 before a
     # month, a quarter or a half-year (114年第3季, 114年9月, 113年度, 114年上半年)
-    r"(?:(?<=民国)\d{2,3}|(?<![\d.])1[0-3]\d(?=年(?:度|\s?(?:第?\s?[一二三四1-4](?:季度|财季|季)|[上下]半年|全年"
+    r"(?:(?<=民国)\d{2,3}|(?<![\d.])1[0-3]\d(?=年(?:度|\s?(?:第?\s?[一二三四1-4](?:季度|财季|季)|[前首]\s?[二三2-4]季|[上下]半年|全年"
     rf"|(?:1[0-2]|0?[1-9])\s?月|[QH][1-4](?!\d)))))\s?(?:年度|年){_YEAR_TAIL}",
+    # Taiwan's slash and dot dates with a Republic of China year: 114/10/15, 114.09.30
+    rf"(?<![\d./])1[0-3]\d(?P<rocsep>[/.]){_MON}(?P=rocsep){_DAY}(?![\d./%])",
     # two-digit years before a period word: 25年Q3, 24年上半年, 24年全年, 25年第一季度
     r"(?<![\d.去近这前超余多])(?:[0-3]\d|9\d)年\s?(?:[QH][1-4](?!\d)|[上下]半年|全年|(?:1[0-2]|0?[1-9])月(?!\d)|第?\s?[一二三四1-4](?:季度|财季))",
     # 25Q1, 1H25, 2025E (analysts' periods); 3·15, 7·20 (an event's month·day); 3.15晚会
     rf"(?<![A-Za-z0-9.])(?:\d\d[QH][1-4]|[1-4][QH]\d\d|{_Y}E|{_MON}[·•・]{_DAY}|3\.?15(?=晚会|消费者权益日|国际消费者))(?![A-Za-z0-9])",
     # 5月10日, 1-2月, 3月底
-    rf"(?<![\d.]){_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
+    # (not after a letter, SU7月销量 is a car's monthly sales; but GMV7月, DAU 7月 are months)
+    rf"(?:(?<![\d.A-Za-z])|(?<=GMV|DAU|MAU|WAU|GDP|CPI|PMI|GTV|TPV|App|APP)|(?<=ARPU))"
+    rf"{_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
     rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
+    # 今（12）日, 昨(11)日: today, the 12th (Taiwan and Hong Kong news; the scan loop takes 今( in)
+    r"(?<=[今昨明]\()(?:3[01]|[12]\d|0?[1-9])\)[日号]",
     # (连续3季度, 近3季度, 过去3季度, 长达, 累计: three quarters, a duration, not the third)
     r"(?<![个\d续近去达计])[1-4](?:季度|财季)|(?<=[前首])[2-4]季(?![度节])",  # (前3季, 首3季: Taiwan's first three quarters)
     r"\d0年代|(?<![\d.])\d{1,2}世纪",
@@ -593,6 +602,10 @@ _IDENT = r"|".join([
     # index names: 沪深300, 标普500, 富时100, 日经225, 中证1000, 上证50, 科创50, 纳斯达克100
     r"(?:(?<=沪深)300|(?<=标普)500|(?<=富时)100|(?<=日经)225|(?<=中证)(?:500|800|1000|2000)|(?<=上证)(?:50|180)|(?<=科创)50|(?<=斯达克)100)(?!\d)|"
     r"360(?=公司|集团|搜索|安全|浏览器|智脑|数科|金融|导航)",
+    # brands: the sportswear maker 361度, the convenience stores 7-Eleven and 7-11
+    r"361度|7-(?:[Ee]leven|ELEVEN)|7-11(?=便利|门店|店|超商)",
+    # versions, section and IP numbers with two dots or more: 3.1.2, 192.168.1.1 (dates are read before)
+    r"(?<![A-Za-z\d.])\d{1,3}(?:\.\d{1,3}){2,3}(?![\d.%])",
     r"(?<![\d.])\d+(?:\s?\+\s?(?:\d+|[A-Z])(?![A-Za-z]))+(?!\s?[%万亿元家个人项件])",
     rf"(?<![\d.,])1[3-9]\d{{9}}(?![\d.,]|\s?{_UNIT_NEXT})|(?<!\d)(?:400|800)(?:-\d{{3}}-?\d{{4}}(?!\d)|\d{{3}}-\d{{4}}(?!\d)|\d{{7}}(?!\d|\s?{_UNIT_NEXT}))|(?<!\d)0\d{{2,3}}-(?:\d{{7,8}}|\d{{3,4}} \d{{4}})(?!\d)",
     # (852) 2862 8555: an area code in parentheses (the opening one is added back in the scan loop)
@@ -709,13 +722,14 @@ _SUB = (
 )
 # (a class of the suffixes' first characters keeps them from being tried one by one after every number)
 _NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?+{_SUB}?+"
-            rf"(?P<post>(?=[以之开出有多余+左上前级半或])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?+")
+            rf"(?P<post>(?=[以之开出有多余+左上前级半或几])(?:{_SUFFIX_RE}|半(?![导径壁价场山岛])))?+")
 # A range's separator comes within the first eight characters after the first end (a space,
 # a unit word of at most _UNIT_MAX characters, a space): one scan of the characters before it
 # in the engine rules most numbers out before the unit words are tried for a range.
 _UNIT_MAX = max(map(len, _U))
 _RANGE_GUARD = rf"(?=[^-~—–至到]{{0,{_UNIT_MAX + 2}}}+[-~—–至到])"
-_NP_RANGE = rf"(?:{_RANGE_GUARD}(?P<u1>\s?(?:{_UNITS_RE}))?+\s?(?P<sep>[-~—–至到](?!—))\s?{_core(2)})?+"
+# (a sign before the second end, -5%至-3%, is read when the first end has one too: see _interpret_np)
+_NP_RANGE = rf"(?:{_RANGE_GUARD}(?P<u1>\s?(?:{_UNITS_RE}))?+\s?(?P<sep>[-~—–至到](?!—))\s?(?P<neg2>[-−负](?=[\d{_CN_NUM}]))?{_core(2)})?+"
 # The same phrase without the range part; its range groups exist but never match,
 # so the interpreter reads both patterns the same way.
 _NP_SINGLE = re.compile(_core(1) + _NP_RANGE.replace("(?P<u1>", "(?!)(?P<u1>", 1) + _NP_TAIL)
@@ -731,10 +745,10 @@ _TIME_GUARD = r"(?=\d\d?\s?[:点时])"
 _DATE_GUARD = (
     r"(?=\d{4}[-/.\s财年—–~至到、,和与及两三四五六七八九十QHE]"
     r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3\.?15|11\.11|618|38[节大女妇]|520[当期节大促前]|\d{2,4}[阿购狂发划品会周女妇]"
-    r"|(?<=民国)\d|1[0-3]\d年)"
+    r"|(?<=民国)\d|(?<=[今昨明]\()\d|1[0-3]\d(?:年|[/.]\d))"
 )
 _IDENT_GUARD = (
-    r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{4,6}\.|(?<=[码号: 为是])\d{4}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
+    r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{1,3}\.\d{1,3}\.\d|361度|\d{4,6}\.|(?<=[码号: 为是])\d{4}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
     r"|\d{12}|1688|123[04]|(?<=北)101|(?<=深|普|时|经|证|创|克)\d|9518|4399|996|36[0氪]|58同|1[3-9]\d{9}|[48]00-?\d{3}|0\d\d|[57]\s?[xX×*]|24/|[2458]K)"
 )
 # Every Chinese date has 年, 月, 季, 世 or 财 after a run of numerals (第, spaces, 1-4 for
@@ -1017,7 +1031,7 @@ _COIN_RE = re.compile(rf"零?(\d{{1,2}}|[一二两三四五六七八九十壹贰
 _BOUND_NOUNS = ("公司总股本的", "公司总股本", "总股本的", "总股本", "股本的", "每股")
 _BOUND_NOUN_LAST = frozenset(n[-1] for n in _BOUND_NOUNS)
 _BOUND_WORDS = frozenset({"不超过", "不高于", "不多于", "不低于", "不少于", "超过", "低于", "高于", "至少", "最多", "最高"})
-_LOOKBACK_LAST = frozenset("DBYRPW币元圆金镑 负-−ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST | _BOUND_NOUN_LAST
+_LOOKBACK_LAST = frozenset("DBYRPW币元圆金镑 负-−±ABCDEFGHIJKLMNOPQRSTUVWXYZ") | _PREFIX_LAST | _BOUND_NOUN_LAST
 
 
 def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = frozenset()):
@@ -1057,6 +1071,10 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         value, form = _core_value_of(ar, cn, frac, half)
     if form == "slash":
         return s0, m.end("frac1"), None, "", "exact", "date"
+    if form == "ar" and s0 > floor and t[s0 - 1] == "(" and end < len(t) and t[end] == ")" and end == m.end("ar1"):
+        r = _bracketed(t, s0, end, floor)
+        if r is not None:
+            return r
     cur_unit = _CURRENCY_PREFIX[cur] if cur else None
     if form == "ar" and cur is None and s0 > floor and t[s0 - 1] in _CONTACT_BEFORE:
         r = _contact(t, s0, floor)
@@ -1068,7 +1086,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     # Looking back: currency words, a sign, a qualifier word. Most numbers follow a
     # character none of them ends with: one set lookup rules all three out.
     start = s0
-    neg = False
+    neg = pm = False
     hit = None
     if s0 > floor and t[s0 - 1] in _LOOKBACK_LAST:
         if cur == "$" and s0 > floor and "A" <= t[s0 - 1] <= "Z":
@@ -1088,7 +1106,11 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 start, cur_unit = named  # 港币20亿元, 美元5亿, 澳门币185亿元
         if start - 1 >= floor and form in ("ar", "cn", "mixed", "frac"):
             c = t[start - 1]
-            if c == "负":
+            if value and (c == "±" or c == "负" and start - 2 >= floor and t[start - 2] == "正"):
+                pm, start = True, start - (1 if c == "±" else 2)  # ±3%, 正负0.5个百分点: plus or minus (±0 is zero)
+            elif value and c == "-" and start - 3 >= floor and t[start - 3:start] == "+/-":
+                pm, start = True, start - 3
+            elif c == "负":
                 neg, start = True, start - 1  # (负百分之三 too; a hyphen before 百分之 is not a sign)
             elif (form != "frac" and c in "-−"
                   and not (start - 2 >= 0 and (t[start - 2].isalnum() and t[start - 2].isascii() or t[start - 2] in "%).-"))):
@@ -1229,7 +1251,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 return s0 - 1, s0 + 2, None, "", "exact", "date"  # Q2'25, FY'25: the year of a period
             if unit == "shares" and s0 > floor and t[s0 - 1] == "每":
                 raise _Reject  # 每10股派5元: "per ten shares", a dividend's denominator
-        if (s0 > floor and t[s0 - 1] in "图表注" and ar.isdigit() and len(ar) <= 3 and not (pre or fill or sc or cur_unit or neg)
+        if (s0 > floor and (t[s0 - 1] in "图表注" or t[s0 - 1] == "(" and s0 - 2 >= floor and t[s0 - 2] in "图表注") and ar.isdigit() and len(ar) <= 3 and not (pre or fill or sc or cur_unit or neg)
                 and (info is None or t.startswith("所示", m.start("unit")))):
             r = _label(t, s0, m.end("ar1"), floor)
             if r is not None:
@@ -1250,6 +1272,9 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         if bare and info is None:
             if len(ar) == 4 and ar.isdigit() and 1990 <= int(ar) <= 2039:
                 return s0, m.end("ar1"), None, "", "exact", "date"  # 2025天猫…: a bare year
+            r = _label_number(t, s0, m.end("ar1"), ar, floor)
+            if r is not None:
+                return r
             if len(ar) == 3 and ar[1:] == ".0" and t.startswith(("时代", "版"), m.end("ar1")):
                 return s0, m.end("ar1"), None, "", "exact", "identifier"  # 2.0时代
             if len(ar) == 3 and ar[1:] == ".0" and s0 > 0:
@@ -1296,6 +1321,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
 
     if sep is not None:
         # A range: what is written once applies to both ends (3-5亿, 30%-40%).
+        if pm and sep == "":
+            pm, start = False, s0  # (±二六成: the loose range alone)
         if sep == "":
             lo, hi = _times(value * scale, mult) + add, _times(value2 * scale, mult) + add
         else:
@@ -1316,10 +1343,16 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 raise _Reject
             if g("cur2") and cur and g("cur2") != cur:
                 raise _Reject
+            if pm:
+                raise _Reject  # ±3%至5%: the ± is the first figure's
+            if g("neg2") is not None and not neg:
+                raise _Reject  # 5%至-3%: a level, then another of the other sign (two figures)
             lo = sign * (_times(_exact_times(value, ar, scale), mult) + add)
-            hi = _times(_exact_times(value2, g("ar2"), scale2), mult) + add
+            hi = (-1.0 if g("neg2") is not None else 1.0) * (_times(_exact_times(value2, g("ar2"), scale2), mult) + add)
         if discount:
             lo, hi = _discount(lo), _discount(hi)  # 七八折, 7-8折: 70 to 80 percent of the price
+        if hi < lo < 0 and neg and sep and g("neg2") is not None:
+            lo, hi = hi, lo  # -3%至-5%: two falls written by their size, smaller first
         if not lo < hi:
             raise _Reject
         if sep in "至到" and hi > 3 * lo > 0 and _after_change_verb(t, start):
@@ -1334,8 +1367,93 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     v = sign * ((x if mult == 1 else _times(x, mult)) + add)
     if discount:
         v = _discount(v)
+    if pm and qual in ("exact", "approx") and not discount:
+        return start, end, (-float(v), float(v)), unit, qual, "range"  # ±3%: from −3 to +3 percent
+    if pm:
+        start = s0  # (±十几, ±三折: no reading as plus or minus; the number alone)
     kind = "duration" if unit in DURATION_UNITS and not _measured(t, start) else "quantity"
     return start, end, float(v), unit, qual, kind
+
+
+_MB_RE = re.compile(r"(\d+(?:\.\d+)?)([mb])(?![A-Za-z0-9])")
+_CURRENCY_AFTER_RE = re.compile("|".join(
+    re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True)))
+
+
+def _scaled_money(t: str, s: int, e: int, floor: int):
+    """``350m美元``, ``HKD 20m``: a number with m or b (million, billion) and a currency named
+    after it or coded before it, as a quantity; else None (20m is a distance, 7b a model).
+
+        >>> _scaled_money("350m美元", 0, 4, 0)
+        (0, 6, 350000000.0, 'USD', 'exact', 'quantity')
+        >>> _scaled_money("跑了20m", 2, 5, 0) is None
+        True
+    """
+    mb = _MB_RE.fullmatch(t, s, e)
+    if mb is None:
+        return None
+    start, end = s, e
+    code = None
+    after = _CURRENCY_AFTER_RE.match(t, e)
+    if after is not None and after.group() != "蚊":
+        code, end = _CURRENCY_NAMES[after.group()], after.end()
+    else:
+        k = s - 1 if s - 1 >= floor and t[s - 1] == " " else s
+        if k - 3 >= floor and t[k - 3:k] in _CURRENCY_WORDS and not (k - 4 >= 0 and t[k - 4].isascii() and t[k - 4].isalpha()):
+            code, start = _CURRENCY_PREFIX[t[k - 3:k]], k - 3
+    if code is None:
+        return None
+    hit = _prefix_before(t, start, floor)
+    qual = _PREFIX[hit[1]][0] if hit is not None else "exact"
+    value = _exact_times(float(mb.group(1)), mb.group(1), 10**6 if mb.group(2) == "m" else 10**9)
+    return (hit[0] if hit is not None else start), end, float(value), code, qual, "quantity"
+
+
+def _bracketed(t: str, s: int, e: int, floor: int):
+    """An accountant's negative, digits in brackets with money around them, else None.
+
+    ``HK$(120)m``, ``$(1.5)``, ``(3,210)千港元``, ``（1.2）亿元``: the number is read with the
+    currency and scale around the brackets, and its sign is minus. Without a currency sign
+    before the bracket, the number needs a separator, a decimal point or three digits, and a
+    money unit right after the bracket (``(1)万元以下`` is a list item).
+
+        >>> _bracketed("净亏损(3,210)千港元", 4, 9, 0)
+        (3, 13, -3210000.0, 'HKD', 'exact', 'quantity')
+        >>> _bracketed("分为(1)万元以下", 3, 4, 0) is None
+        True
+    """
+    k = s - 1  # the opening bracket
+    j = k
+    if j - 1 >= floor and t[j - 1] in "$¥€£₩":
+        j -= 1
+        for mark, _ in _DOLLAR_MARKS:
+            if t[j] == "$" and j - len(mark) >= floor and t.startswith(mark, j - len(mark)):
+                j -= len(mark)
+                break
+    elif j - 3 >= floor and t[j - 3:j] in _CURRENCY_WORDS:
+        j -= 3  # RMB(3.5)亿
+    digits = t[s:e]
+    if j == k and not ("," in digits or "." in digits or len(digits) >= 3):
+        return None
+    if e + 1 < len(t) and (t[e + 1].isdigit() or t[e + 1] == " " and t[e + 2:e + 3].isdigit()):
+        return None  # (1)10万元: a list mark before the next number
+    # The same words without the brackets, read by the one number-phrase pattern.
+    before = t[j:k]
+    if before in _CURRENCY_WORDS:
+        before += " "  # (RMB 3.5亿: letters right before the digits would make them a code)
+    probe = before + digits + t[e + 1:e + 25]
+    m1 = _NP_SINGLE.match(probe, next((i for i, c in enumerate(before) if c in "$¥€£₩"), len(before)))
+    if m1 is None:
+        return None
+    try:
+        r = _interpret_np(m1, probe, 0)
+    except (_Reject, ValueError):
+        return None
+    rs, re_, v, unit, qual, kind = r
+    inner = len(before) + len(digits)
+    if kind != "quantity" or not (unit in _MONEY or unit == DOLLAR) or rs != 0 or not v > 0 or (re_ <= inner and j == k):
+        return None
+    return j, (e + 1 if re_ <= inner else e + 1 + re_ - inner), -v, unit, qual, kind
 
 
 # Words before a telephone, hotline, fax or postal number, or a website's licence number: what
@@ -1375,11 +1493,20 @@ _LABEL_TAIL_RE = re.compile(r"(?:[-.－]\d{1,2})*(?![\d.%])")
 
 
 def _label(t: str, s: int, e: int, floor: int):
-    """A figure, table or note label (图1, 表2, 图3-1, 如图2所示) as a ``reference``, else None.
+    """A figure, table or note label (图1, 表2, 图3-1, 如图2所示, 附注(2)) as a ``reference``, else None.
 
-        >>> _label("如图2所示", 2, 3, 0), _label("代表3家", 2, 3, 0)
-        ((1, 3, 2.0, '', 'exact', 'reference'), None)
+        >>> _label("如图2所示", 2, 3, 0), _label("代表3家", 2, 3, 0), _label("见附注(2)", 4, 5, 0)
+        ((1, 3, 2.0, '', 'exact', 'reference'), None, (1, 6, 2.0, '', 'exact', 'reference'))
     """
+    if s - 1 >= floor and t[s - 1] == "(":
+        if not t.startswith(")", e):
+            return None
+        for w in _LABEL_WORDS:
+            k = s - 1 - len(w)
+            if k >= floor and t.startswith(w, k) and not (len(w) == 1 and k > floor and t[k - 1] not in _LABEL_BEFORE
+                                                          and not t[k - 1].isascii()):
+                return k, e + 1, float(t[s:e]), "", "exact", "reference"
+        return None
     for w in _LABEL_WORDS:
         k = s - len(w)
         if k >= floor and t.startswith(w, k):
@@ -1389,6 +1516,47 @@ def _label(t: str, s: int, e: int, floor: int):
             if tail is None:
                 return None
             return k, tail.end(), float(t[s:e]) if tail.end() == e else None, "", "exact", "reference"
+    return None
+
+
+_ADDRESS_AFTER_RE = re.compile(r"\d{1,4}(?:号楼|[楼层室](?!\d))|[A-Z]?\d{1,4}室|[A-Z]座")
+
+
+def _label_number(t: str, s: int, e: int, ar: str, floor: int):
+    """A bare number ``t[s:e]`` that labels rather than counts, as an identifier or reference, else None.
+
+    A zero-padded number (海豹06, 007号, 01 市场格局) is a label; so is a street number
+    (中山路99号, with the floor after it: 99号8楼) and a floor after a building (3号楼12层); a
+    section number at the start of a line (3.1 收入情况) is a reference to the article's
+    own section. A building or a metro line (3号楼12层, 2号线) is an identifier.
+
+        >>> _label_number("海豹06销量", 2, 4, "06", 0)
+        (2, 4, None, '', 'exact', 'identifier')
+        >>> _label_number("中山路99号8楼", 3, 5, "99", 0)
+        (3, 8, None, '', 'exact', 'identifier')
+        >>> _label_number("\\n3.1 收入情况", 1, 4, "3.1", 0)
+        (1, 4, None, '', 'exact', 'reference')
+        >>> _label_number("营收99亿", 2, 4, "99", 0) is None
+        True
+    """
+    if len(ar) >= 2 and ar[0] == "0" and ar[1].isdigit():
+        return s, e, None, "", "exact", "identifier"
+    if ar.isdigit():
+        prev = t[s - 1] if s > floor else ""
+        if e < len(t) and t[e] == "号" and prev and prev in "路街道巷弄":
+            after = _ADDRESS_AFTER_RE.match(t, e + 1)
+            return s, after.end() if after else e + 1, None, "", "exact", "identifier"
+        if t.startswith(("号楼", "号线", "号馆"), e):
+            return s, e + 2, None, "", "exact", "identifier"  # 3号楼, 2号线: a building, a metro line
+        if prev and prev in "号座栋幢楼" and t.startswith(("楼", "层", "室"), e) and not t.startswith(("楼盘", "层次", "层面"), e):
+            return s, e + 1, None, "", "exact", "identifier"
+        return None
+    if ar.count(".") == 1 and len(ar) <= 5 and e + 1 < len(t) and t[e] in " \t\u3000" and not t[e + 1].isdigit():
+        k = s
+        while k > 0 and t[k - 1] in " \t\u3000":
+            k -= 1
+        if k == 0 or t[k - 1] == "\n":
+            return s, e, None, "", "exact", "reference"
     return None
 
 
@@ -1470,12 +1638,16 @@ def _interpret_lettered(m: re.Match, t: str, floor: int):
         return j, m.end(), float(digits), "", "exact", "ordinal"
     if letters.upper() in _PREFIX_CODES and k == s:
         # Read the number on its own (the core refuses to start right after a letter).
-        sub = t[s:s + 64]
-        m1 = _NP_SINGLE.match(sub)
+        code = _CURRENCY_PREFIX.get(letters.upper(), "CNY")
+        # (after a code spelt as a currency word, with a space, so that what follows the number
+        # is read as after a currency: RMB350m, USD1.2bn are millions and billions)
+        word = letters.upper() + " " if letters.upper() in _CURRENCY_WORDS else ""
+        sub = word + t[s:s + 64]
+        m1 = _NP_SINGLE.match(sub, len(word))
         if m1 is not None:
             r = _interpret_np(m1, sub, 0)
-            if r[0] == 0 and r[3] in ("", _CURRENCY_PREFIX.get(letters.upper(), "CNY")) and r[5] == "quantity":
-                return j, s + r[1], r[2], _CURRENCY_PREFIX.get(letters.upper(), "CNY"), r[4], r[5]
+            if r[0] in (0, len(word)) and r[3] in ("", code) and r[5] == "quantity":
+                return j, s + r[1] - len(word), r[2], code, r[4], r[5]
     return j, m.end(), None, "", "exact", "identifier"
 
 
@@ -1674,6 +1846,8 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                         ds = s - 1
                     elif t.startswith("季", s + 1) and s > floor and t[s - 1] in "前首":
                         ds = s - 1
+                    elif s - 2 >= floor and t[s - 1] == "(" and t[s - 2] in "今昨明":
+                        ds = s - 2  # 今(12)日
                     r = (ds, e, None, "", "exact", "date")
                 elif kind == "k_time":
                     ts = s
@@ -1685,9 +1859,11 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                         ts = s - 1  # 晚8点
                     r = (ts, e, None, "", "exact", "time")
                 elif kind == "k_ident":
-                    if s > floor and t[s - 1] == "(" and ")" in t[s:e]:
-                        s -= 1  # (852) 2862 8555
-                    r = (s, e, None, "", "exact", "identifier")
+                    r = _scaled_money(t, s, e, floor) if t[e - 1] in "mb" else None
+                    if r is None:
+                        if s > floor and t[s - 1] == "(" and ")" in t[s:e]:
+                            s -= 1  # (852) 2862 8555
+                        r = (s, e, None, "", "exact", "identifier")
                 elif kind == "k_letter":
                     r = _interpret_lettered(m, t, floor)
                 elif kind == "k_ref":

@@ -36,3 +36,27 @@ def test_readings_told_apart_by_scope_are_no_warning(built):
                             _revenue("乙公司营收2亿元", "2亿元", 2e8, entity="yi")])
     assert figure_warnings(report.results) == []
     assert "warning:" not in summary(report)
+
+
+YEARS = HEADER + "甲公司2026年将投入逾20亿元研发。甲公司研发投入2025年为15亿元。" + "\n广告：关注领50元"
+
+
+def _rd(quote, value_text, value, period, **extra):
+    return figure(quote, value_text, entity="jia", metric="revenue", period=period, scope="China", value=value,
+                  unit="CNY", **extra)
+
+
+def test_a_period_that_none_of_the_quotes_years_hold_is_named(built):
+    figs = [_rd("甲公司2026年将投入逾20亿元研发", "逾20亿元", 2e9, "2024", qualifier="at_least"),
+            _rd("甲公司研发投入2025年为15亿元", "15亿元", 1.5e9, "2025")]
+    report = built.build(figs, [], sources=[make_source(built.root / "w", YEARS)], scan=scan, out=built.root / "o")
+    lines = [line for line in summary(report).splitlines() if "but its quote writes" in line]
+    assert len(lines) == 1 and "period 2024" in lines[0] and "2026" in lines[0] and "note" in lines[0], lines
+
+
+def test_a_period_explained_in_the_note_is_no_warning(built):
+    figs = [_rd("甲公司2026年将投入逾20亿元研发", "逾20亿元", 2e9, "2024", qualifier="at_least",
+                note="the plan was announced in 2024"),
+            _rd("甲公司研发投入2025年为15亿元", "15亿元", 1.5e9, "2025")]
+    report = built.build(figs, [], sources=[make_source(built.root / "w", YEARS)], scan=scan, out=built.root / "o")
+    assert "but its quote writes" not in summary(report)

@@ -1142,3 +1142,104 @@ def test_discount_reads_the_share_paid(tenths, hundredths):
     written = f"{tenths}.{hundredths}折" if hundredths else f"{tenths}折"
     m = mention(f"限时{written}优惠", written)
     assert m.unit == "percent" and close(m.value, tenths * 10 + hundredths)
+
+
+# Signs, brackets and scales of finance writing (each form: a decision in docs/design.md,
+# "Reading numbers"); (simplified sentence, span, traditional sentence, span, value, unit, qualifier, kind).
+FINANCE_FORMS = [
+    # a range whose ends are both negative; written by the falls' size, it still reads low to high
+    ("增长率介于-5%至-3%", "-5%至-3%", "增長率介於-5%至-3%", "-5%至-3%", (-5, -3), "percent", "exact", "range"),
+    ("同比增速为-3%~-5%", "-3%~-5%", "按年增速為-3%~-5%", "-3%~-5%", (-5, -3), "percent", "exact", "range"),
+    ("净利润负5亿至负3亿元", "负5亿至负3亿元", "淨利潤負5億至負3億元", "負5億至負3億元", (-5e8, -3e8), "CNY", "exact", "range"),
+    # plus or minus: the range from minus to plus
+    ("预测误差±3%", "±3%", "預測誤差±3%", "±3%", (-3, 3), "percent", "exact", "range"),
+    ("波动区间为正负0.5个百分点", "正负0.5个百分点", "波動區間為正負0.5個百分點", "正負0.5個百分點", (-0.5, 0.5),
+     "percentage_points", "exact", "range"),
+    ("汇率误差约±2%", "约±2%", "匯率誤差約±2%", "約±2%", (-2, 2), "percent", "approx", "range"),
+    ("误差+/-1.5%", "+/-1.5%", "誤差+/-1.5%", "+/-1.5%", (-1.5, 1.5), "percent", "exact", "range"),
+    # an accountant's negative: digits in brackets with money around them
+    ("经营亏损(3,210)千港元", "(3,210)千港元", "經營虧損(3,210)千港元", "(3,210)千港元", -3_210_000, "HKD", "exact", "quantity"),
+    ("净亏损为HK$(120)m", "HK$(120)m", "淨虧損為HK$(120)m", "HK$(120)m", -120_000_000, "HKD", "exact", "quantity"),
+    ("期内亏损（1.2）亿元", "（1.2）亿元", "期內虧損（1.2）億元", "（1.2）億元", -120_000_000, "CNY", "exact", "quantity"),
+    ("亏损US$(1.5)bn", "US$(1.5)bn", "虧損US$(1.5)bn", "US$(1.5)bn", -1.5e9, "USD", "exact", "quantity"),
+    # m and b after a currency code, or before a currency name, are million and billion
+    ("营收RMB350m", "RMB350m", "營收RMB350m", "RMB350m", 350_000_000, "CNY", "exact", "quantity"),
+    ("完成350m美元融资", "350m美元", "完成350m美元融資", "350m美元", 350_000_000, "USD", "exact", "quantity"),
+    ("估值约HKD 20m", "约HKD 20m", "估值約HKD 20m", "約HKD 20m", 20_000_000, "HKD", "approx", "quantity"),
+    ("募资1.5b港元", "1.5b港元", "募資1.5b港元", "1.5b港元", 1.5e9, "HKD", "exact", "quantity"),
+    # twenty-odd percent (Hong Kong and Taiwan)
+    ("其中两成几的用户来自海外", "两成几", "其中兩成幾的用戶來自海外", "兩成幾", 20, "percent", "at_least", "quantity"),
+    # 名 and 位 count people also before a noun of work
+    ("新增约300名工程师", "约300名", "新增約300名工程師", "約300名", 300, "persons", "approx", "quantity"),
+    ("另有5位工作人员", "5位", "另有5位工作人員", "5位", 5, "persons", "exact", "quantity"),
+]
+
+
+def _finance_rows():
+    for simp, stext, trad, ttext, value, unit, qual, kind in FINANCE_FORMS:
+        yield pytest.param(simp, stext, value, unit, qual, kind, id=f"simplified {stext}")
+        yield pytest.param(trad, ttext, value, unit, qual, kind, id=f"traditional {ttext}")
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_finance_rows()))
+def test_finance_form(sentence, text, value, unit, qualifier, kind):
+    m = mention(sentence, text)
+    assert close(m.value, value_of(value)), m.describe()
+    assert (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind), m.describe()
+
+
+@pytest.mark.parametrize("sentence, text, kind", [
+    # Taiwan's slash and dot dates with a Republic of China year, and its first three quarters
+    ("公司於114/10/15公告", "114/10/15", "date"), ("公司于114/10/15公告", "114/10/15", "date"),
+    ("截至114.09.30止", "114.09.30", "date"), ("114年前3季营收", "114年", "date"), ("114年前3季營收", "前3季", "date"),
+    # today, the 12th (Taiwan and Hong Kong news)
+    ("鴻海今（12）日公布財報", "今（12）日", "date"), ("公司昨(11)日宣布", "昨(11)日", "date"),
+    # a model's digit before 月 (monthly) is the model's, not a month
+    ("小米SU7月销量", "SU7", "identifier"), ("小米SU7月銷量", "SU7", "identifier"),
+    # versions, sections, notes
+    ("3.1.2 用户画像", "3.1.2", "identifier"), ("\n3.1 收入情况", "3.1", "reference"), ("\n3.1 收入情況", "3.1", "reference"),
+    ("详见附注(2)", "附注(2)", "reference"), ("詳見附註(2)", "附註(2)", "reference"), ("如注(12)所示", "注(12)", "reference"),
+    # addresses, buildings, metro lines
+    ("地址：中山路99号8楼", "99号8楼", "identifier"), ("地址：中山路99號8樓", "99號8樓", "identifier"),
+    ("位于3号楼", "3号楼", "identifier"), ("地铁2号线沿线", "2号线", "identifier"), ("捷運2號線沿線", "2號線", "identifier"),
+    # zero-padded labels
+    ("海豹06销量", "06", "identifier"), ("海豹06銷量", "06", "identifier"), ("01 市场格局", "01", "identifier"),
+    ("007号藏品", "007", "identifier"),
+    # brands
+    ("361度营收", "361度", "identifier"), ("361度營收", "361度", "identifier"),
+    ("7-Eleven门店", "7-Eleven", "identifier"), ("7-11便利店", "7-11", "identifier"),
+])
+def test_labels_addresses_and_dates_of_finance_writing_are_not_figures(sentence, text, kind):
+    ms = scan(sentence)
+    assert not [m for m in ms if m.is_figure], [m.describe() for m in ms]
+    assert [m.kind for m in ms if m.text == text] == [kind], [m.describe() for m in ms]
+
+
+@pytest.mark.parametrize("sentence, texts", [
+    # a level, then one of the other sign: two figures (and after a verb of change, as before)
+    ("利润率从5%降至-3%", ["5%", "-3%"]), ("利润率5%至-3%", ["5%", "-3%"]), ("毛利率下降5%至-3%", ["5%", "-3%"]),
+    ("±3%至5%", ["±3%", "5%"]),
+    # the same characters where they count
+    ("7-11家门店", ["7-11家"]), ("\n3.1 亿元营收", ["3.1 亿元"]), ("列表(1)10万元以下", ["1", "10万元以下"]),
+    ("3人工智能", ["3"]), ("负0", ["负0"]), ("增长0.5%", ["0.5%"]), ("第06期", []),
+])
+def test_signs_and_brackets_where_they_are_not_one_figure(sentence, texts):
+    assert [m.text for m in scan(sentence) if m.is_figure] == texts, [m.describe() for m in scan(sentence)]
+
+
+@SETTINGS
+@given(st.integers(1, 999), st.sampled_from(["%", "个百分点", "亿元", "元"]), st.sampled_from(["±", "正负", "+/-"]))
+def test_plus_or_minus_is_the_range_from_minus_to_plus(n, unit, sign):
+    written = f"{sign}{n}{unit}"
+    m = mention(f"误差{written}，", written)
+    assert m.kind == "range" and m.value[0] == -m.value[1] and m.value[1] > 0
+
+
+@SETTINGS
+@given(st.integers(1, 99), st.integers(1, 99), st.sampled_from(["-", "负"]), st.sampled_from(["至", "~"]))
+def test_two_negative_ends_are_one_range_low_to_high(a, b, sign, sep):
+    if a == b:
+        return
+    written = f"{sign}{a}%{sep}{sign}{b}%"
+    m = mention(f"增速为{written}，", written)
+    assert m.kind == "range" and m.value == (float(-max(a, b)), float(-min(a, b)))
