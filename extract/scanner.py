@@ -660,11 +660,10 @@ _DECIMAL = rf"点[{_CN_DIGIT}]+(?![点分刻钟时半整]|十[分一二三四五
 # 兆 is 10^12 (Taiwan, Hong Kong) only where a trillion is meant: with 亿 after it
 # (十二兆三千億) or a currency name right after it (20兆元, 3.5兆日圓, 1.2兆歐元); elsewhere
 # it is mega (100兆, 兆字节).
-_TRILLION_CTX = (
-    r"(?=[\d,零〇一二两三四五六七八九十百千拾佰仟]{0,32}亿|\s?(?:"
-    + "|".join(re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True))
-    + "))"
-)
+# Every currency name after a number, the longest first, each with its guard.
+_CURRENCY_AFTER = "|".join(
+    re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True))
+_TRILLION_CTX = rf"(?=[\d,零〇一二两三四五六七八九十百千拾佰仟]{{0,32}}亿|\s?(?:{_CURRENCY_AFTER}))"
 # The common forms first; a run that goes on into 兆 or 参 is left to the last two
 # alternatives, which one look-ahead keeps from being tried at every numeral.
 _CN_CORE = (
@@ -1345,14 +1344,15 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                 raise _Reject
             if pm:
                 raise _Reject  # ±3%至5%: the ± is the first figure's
-            if g("neg2") is not None and not neg:
+            neg2 = g("neg2") is not None
+            if neg2 and not neg:
                 raise _Reject  # 5%至-3%: a level, then another of the other sign (two figures)
             lo = sign * (_times(_exact_times(value, ar, scale), mult) + add)
-            hi = (-1.0 if g("neg2") is not None else 1.0) * (_times(_exact_times(value2, g("ar2"), scale2), mult) + add)
+            hi = (-1.0 if neg2 else 1.0) * (_times(_exact_times(value2, g("ar2"), scale2), mult) + add)
+            if neg2 and hi < lo:
+                lo, hi = hi, lo  # -3%至-5%: two falls written by their size, smaller first
         if discount:
             lo, hi = _discount(lo), _discount(hi)  # 七八折, 7-8折: 70 to 80 percent of the price
-        if hi < lo < 0 and neg and sep and g("neg2") is not None:
-            lo, hi = hi, lo  # -3%至-5%: two falls written by their size, smaller first
         if not lo < hi:
             raise _Reject
         if sep in "至到" and hi > 3 * lo > 0 and _after_change_verb(t, start):
@@ -1376,8 +1376,7 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
 
 
 _MB_RE = re.compile(r"(\d+(?:\.\d+)?)([mb])(?![A-Za-z0-9])")
-_CURRENCY_AFTER_RE = re.compile("|".join(
-    re.escape(w) + _guard(_CURRENCY_GUARDS.get(w, "")) for w in sorted(_CURRENCY_NAMES, key=len, reverse=True)))
+_CURRENCY_AFTER_RE = re.compile(_CURRENCY_AFTER)
 
 
 def _scaled_money(t: str, s: int, e: int, floor: int):
@@ -1498,20 +1497,16 @@ def _label(t: str, s: int, e: int, floor: int):
         >>> _label("如图2所示", 2, 3, 0), _label("代表3家", 2, 3, 0), _label("见附注(2)", 4, 5, 0)
         ((1, 3, 2.0, '', 'exact', 'reference'), None, (1, 6, 2.0, '', 'exact', 'reference'))
     """
-    if s - 1 >= floor and t[s - 1] == "(":
-        if not t.startswith(")", e):
-            return None
-        for w in _LABEL_WORDS:
-            k = s - 1 - len(w)
-            if k >= floor and t.startswith(w, k) and not (len(w) == 1 and k > floor and t[k - 1] not in _LABEL_BEFORE
-                                                          and not t[k - 1].isascii()):
-                return k, e + 1, float(t[s:e]), "", "exact", "reference"
+    bracket = s - 1 >= floor and t[s - 1] == "("  # 附注(2): the number in brackets after the word
+    if bracket and not t.startswith(")", e):
         return None
     for w in _LABEL_WORDS:
-        k = s - len(w)
+        k = s - bracket - len(w)
         if k >= floor and t.startswith(w, k):
             if len(w) == 1 and k > floor and t[k - 1] not in _LABEL_BEFORE and not t[k - 1].isascii():
                 continue
+            if bracket:
+                return k, e + 1, float(t[s:e]), "", "exact", "reference"
             tail = _LABEL_TAIL_RE.match(t, e)
             if tail is None:
                 return None

@@ -912,13 +912,14 @@ WRITTEN_FORMS = [
 ]
 
 
-def _written_rows():
-    for simp, stext, trad, ttext, value, unit, qual, kind in WRITTEN_FORMS:
+def _written_rows(table):
+    """Each row of ``table`` twice, its simplified and its traditional sentence."""
+    for simp, stext, trad, ttext, value, unit, qual, kind in table:
         yield pytest.param(simp, stext, value, unit, qual, kind, id=f"simplified {stext}")
         yield pytest.param(trad, ttext, value, unit, qual, kind, id=f"traditional {ttext}")
 
 
-@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_written_rows()))
+@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_written_rows(WRITTEN_FORMS)))
 def test_written_form(sentence, text, value, unit, qualifier, kind):
     m = mention(sentence, text)
     assert close(m.value, value_of(value)), m.describe()
@@ -1175,17 +1176,9 @@ FINANCE_FORMS = [
 ]
 
 
-def _finance_rows():
-    for simp, stext, trad, ttext, value, unit, qual, kind in FINANCE_FORMS:
-        yield pytest.param(simp, stext, value, unit, qual, kind, id=f"simplified {stext}")
-        yield pytest.param(trad, ttext, value, unit, qual, kind, id=f"traditional {ttext}")
-
-
-@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_finance_rows()))
+@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_written_rows(FINANCE_FORMS)))
 def test_finance_form(sentence, text, value, unit, qualifier, kind):
-    m = mention(sentence, text)
-    assert close(m.value, value_of(value)), m.describe()
-    assert (m.unit, m.qualifier, m.kind) == (unit, qualifier, kind), m.describe()
+    test_written_form(sentence, text, value, unit, qualifier, kind)
 
 
 @pytest.mark.parametrize("sentence, text, kind", [
