@@ -146,13 +146,19 @@ def check_direction(fig, metric, at: str) -> list[str]:
         if declared is not None:
             return [f"{at}: metric {metric.metric_id!r} is not a change; drop direction={declared!r} {where}"]
         return []
-    if declared is not None and fig.value < 0:
-        return [f"{at}: the text prints a negative number; declare no direction {where}"]
+    if fig.value < 0:
+        # 跌幅介乎-5%至-3%, 按季下跌-5%: the text signs the number itself; a fall word beside it
+        # repeats the sign, and the table keeps the number as printed
+        if declared is not None:
+            return [f"{at}: the text prints a negative number; declare no direction {where}"]
+        return []
     found = text_direction(fig.quote, value_offset(fig.quote, fig.value_text, fig.value_nth))
     word = found[0] if found else None
     if word == "fall" and declared != "fall":
+        lo, hi = signed(fig.value, getattr(fig, "value_high", None), "fall")
+        shown = f"{lo:g}" if hi is None else f"{lo:g} to {hi:g}"
         return [f'{at}: the text words a fall ({found[1]}) before {fig.value_text}; declare direction="fall" '
-                f"(the table signs it -{fig.value_text.rstrip('%')}) {where}"]
+                f"(the table signs it {shown}) {where}"]
     if declared == "fall" and word != "fall":
         said = f"a rise ({found[1]})" if found else "no direction"
         return [f'{at}: direction="fall" declared but the text words {said} for {fig.value_text} {where}']

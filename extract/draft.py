@@ -306,8 +306,9 @@ def claims(source, entities: dict, metrics: dict, scan=None, proposals: dict | N
         direction = None
         if metric is not None:
             table = metrics[metric].table if metric in metrics else guesser.proposals[metric][3]
-            if is_signed(metric, table):
-                # The sign comes from the text's own word, as the engine will check it.
+            if is_signed(metric, table) and low >= 0:
+                # The sign comes from the text's own word, as the engine will check it (a number the
+                # text signs itself, 跌幅介乎-5%至-3%, carries its sign and no direction).
                 read = text_direction(quote, value_offset(quote, m.text, vnth))
                 direction = "fall" if read and read[0] == "fall" else None
         out.append(Claim(quote, nth, m.text, vnth, float(low), None if high is None else float(high),

@@ -78,6 +78,22 @@ def test_a_declared_fall_the_text_words_as_a_rise_fails():
                        'in quote "利润同比增长5%"']
 
 
+@pytest.mark.parametrize("quote, value_text, value, high", [
+    ("跌幅介乎-5%至-3%之間", "-5%至-3%", -5, -3), ("收入按季下跌-5%", "-5%", -5, None),
+    ("利润同比下降负3%", "负3%", -3, None), ("營收按年減少-2.5%", "-2.5%", -2.5, None),
+])
+def test_a_number_the_text_signs_needs_no_direction_beside_a_fall_word(quote, value_text, value, high):
+    kw = {"value_high": high} if high is not None else {}
+    assert check_direction(_declared(quote, value_text, value=value, **kw), GROWTH, "x") == []
+    problems = check_direction(_declared(quote, value_text, value=value, direction="fall", **kw), GROWTH, "x")
+    assert len(problems) == 1 and "declare no direction" in problems[0]
+
+
+def test_the_sign_the_table_gives_a_worded_fall_is_shown_as_numbers():
+    (problem,) = check_direction(_declared("利润同比下降3%至5%", "3%至5%", value=3, value_high=5), GROWTH, "x")
+    assert "(the table signs it -5 to -3)" in problem
+
+
 def test_agreeing_declarations_pass():
     assert check_direction(_declared("利润同比下降5%", "5%", direction="fall"), GROWTH, "x") == []
     assert check_direction(_declared("利润同比增长5%", "5%"), GROWTH, "x") == []

@@ -234,3 +234,10 @@ def test_a_bare_yuan_stays_cny_where_the_article_names_the_renminbi_or_two_dolla
     c, _ = _draft(mainland, "2025-11-20")
     for v in ("86.4亿元", "约1.2万亿元"):
         assert (c[v].unit, c[v].unit_implied, c[v].unit_note) == ("CNY", False, ""), v
+
+
+def test_a_number_the_text_signs_is_drafted_without_a_direction():
+    text = "豆包的月活环比增长8.1%，元宝的月活跌幅介乎-5%至-3%之間。"
+    c, _ = _draft(text, "2025-11-20")
+    fall = c["-5%至-3%"]
+    assert (fall.value, fall.value_high, fall.direction) == (-5.0, -3.0, None)
