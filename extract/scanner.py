@@ -389,8 +389,14 @@ _UNIT_TABLE = (
     _UnitRow("件", "pieces"),
     _UnitRow("股", "shares", guard="价东份票权市息本民评指"),  # 回购1000万股; not 股价, 股东 …
     # 块 is money or a measure word: _interpret_np decides from what follows (十块, 三块屏幕)
-    _UnitRow("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 枚 颗 架 艘 场 批 轮 门 字 户 处 册 首 集 期 类 大",
+    _UnitRow("个 款 台 部 只 条 张 种 块 辆 套 份 篇 本 支 座 所 枚 颗 架 艘 场 批 轮 门 字 户 处 册 集 期 类 大",
              "units", guard=_MEASURE_GUARD),
+    # (iPhone 16首发, Mate 70首销, 小米15首周: a model's launch, not sixteen songs)
+    _UnitRow("首", "units", guard="发销周日月年季批次款秀映播付单创位个家轮选推席届度" + _MEASURE_GUARD),
+    # Goods counted by their container: 90亿杯, 20万盒, 四箱 (包邮, 包括, 根据, 盒马, 瓶颈 are words)
+    _UnitRow("杯 瓶 盒 箱 袋 罐 桶 碗 粒", "units", guard="赛颈马子包鼠头装" + _MEASURE_GUARD),
+    _UnitRow("包", "units", guard="邮括含装厢容办揽机子干袱" + _MEASURE_GUARD),
+    _UnitRow("根", "units", guard="据本源治基深" + _MEASURE_GUARD),
     # 间 counts shops and branches: 120間分店, 三百间门店 (the measure words' guard without 分, 门, 店)
     _UnitRow("间", "units", guard=_MEASURE_GUARD.replace("分", "", 1).replace("门", "", 1).replace("店", "", 1)),
     # Measure words of goods: weights and pairs are counted as units (no weight unit in the
@@ -461,6 +467,7 @@ def _unit_alternation() -> str:
 
 
 _UNITS_RE = _unit_alternation()
+_UNIT_AFTER_RE = re.compile(rf"\s?(?:[百千万亿佰仟兆]|{_UNITS_RE})")
 
 # --------------------------------------------------------------------------- #
 # Patterns
@@ -547,6 +554,14 @@ _DATE_AR = r"|".join([
     rf"|(?:1[0-2]|0?[1-9])\s?月|[QH][1-4](?!\d)))))\s?(?:年度|年){_YEAR_TAIL}",
     # Taiwan's slash and dot dates with a Republic of China year: 114/10/15, 114.09.30
     rf"(?<![\d./])1[0-3]\d(?P<rocsep>[/.]){_MON}(?P=rocsep){_DAY}(?![\d./%])",
+    # Hong Kong's day-first and the English month-first dates: 30/01/2026, 1/6/2025, 31.12.2025
+    rf"(?<![\d./]){_DAY}(?P<dmysep>[/.]){_DAY}(?P=dmysep){_Y}(?![\d./%])",
+    # two-digit years: zero-padded (05年, 08年金融危机: no duration is padded), at the start or
+    # end of a year (20年底, 19年初), or after a four-digit year in a range (2019-23年, 2019年至23年)
+    rf"(?<![\d.])0\d\s?年(?!代){_YEAR_TAIL}",
+    r"(?<![\d.去近这前超余多])\d\d年[初底末]",
+    rf"(?<![\d.]){_Y}\s?[-—–~至到]\s?\d\d\s?年(?!代)",
+    r"(?<=(?:19|20)\d\d年[-—–~至到])\d\d\s?年(?!代)",
     # two-digit years before a period word: 25年Q3, 24年上半年, 24年全年, 25年第一季度
     r"(?<![\d.去近这前超余多])(?:[0-3]\d|9\d)年\s?(?:[QH][1-4](?!\d)|[上下]半年|全年|(?:1[0-2]|0?[1-9])月(?!\d)|第?\s?[一二三四1-4](?:季度|财季))",
     # 25Q1, 1H25, 2025E (analysts' periods); 3·15, 7·20 (an event's month·day); 3.15晚会
@@ -555,7 +570,8 @@ _DATE_AR = r"|".join([
     # (not after a letter, SU7月销量 is a car's monthly sales; but GMV7月, DAU 7月 are months)
     rf"(?:(?<![\d.A-Za-z])|(?<=GMV|DAU|MAU|WAU|GDP|CPI|PMI|GTV|TPV|App|APP)|(?<=ARPU))"
     rf"{_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
-    rf"(?<![\d.]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
+    # (中关村大街27号, 皇后大道中99號: a street number, not a day)
+    rf"(?<![\d.])(?<![路街道巷弄段])(?<![路道街][东西南北中]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
     # 今（12）日, 昨(11)日: today, the 12th (Taiwan and Hong Kong news; the scan loop takes 今( in)
     r"(?<=[今昨明]\()(?:3[01]|[12]\d|0?[1-9])\)[日号]",
     # (连续3季度, 近3季度, 过去3季度, 长达, 累计: three quarters, a duration, not the third)
@@ -637,7 +653,8 @@ _GROWTH_AFTER_RE = re.compile(_GROWTH_AFTER)
 _SPECIAL = (
     rf"(?P<ndig>[一二两双三四五六七八九十\d])位数(?P<ngrow>{_GROWTH_AFTER})?"
     r"|(?P<dbl>翻了?(?:一|两|二|三|\d)?(?:倍|番))"
-    r"|(?<=[逾近])(?P<bei>倍)(?![受感增数率速])"
+    # (近倍增长, 逾倍增長: the growth is the number's; 最近倍增 is "recently doubled")
+    r"|(?<=[逾近])(?<!最近)(?P<bei>倍)(?![受感数率速]|增(?![长長幅]))"
     r"|(?<=数以)(?P<nsc>[十百千万亿]+)计"
     # 連續3季, 近三季, 过去两季: Taiwan and Hong Kong count quarters without 度, after a word of
     # duration (alone, 3季 and 四季 name a quarter or the seasons)
@@ -649,9 +666,13 @@ _SPECIAL = (
 # A Chinese numeral core. Single characters are filtered here, in the regex engine,
 # because they are mostly words (统一, 三超多强, 一个): a lone digit must be followed by
 # something that makes it a number; a lone 一 only by what is not an article's noun.
+# The financial capitals (叁拾贰万, 壹佰伍拾元: anti-forgery numerals of amounts).
+_CAPITALS = "壹贰貳叁叄肆伍陆陸柒捌玖拾佰仟"
 _CN_FOLLOW = rf"\s?(?:[多余几+]|来(?![自源])|[-~—–至到]|分之|{_UNITS_RE})"
 _ONE_FOLLOW = (
-    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
+    r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|打(?![折工车卡造击破响开算球败压通法入出下上就])|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
+    # (一块五, 一块八一斤: a price; 一块 alone is "together" or "a piece")
+    r"块(?!五花)[一二三四五六七八九](?![零〇二两三四五六七八九十百千万亿点块元]|一(?![斤个份件杯盒瓶包袋只张支]))|"
     # (a class of first characters keeps the ~60 names from being tried at every 一)
     rf"(?=[{''.join(sorted({w[0] for w in _CURRENCY_NAMES}))}])(?:{'|'.join(sorted(_CURRENCY_NAMES, key=len, reverse=True))}))"
 )
@@ -669,10 +690,13 @@ _TRILLION_CTX = rf"(?=[\d,零〇一二两三四五六七八九十百千拾佰仟
 _CN_CORE = (
     # (no numeral has more than 32 characters: the bound keeps a long run of numerals, which
     # is read at every position of it, from costing its length at each)
-    rf"[{_CN_NUM}]{{2,32}}+(?![{_CN_NUM}{TRILLION}参])(?:{_DECIMAL})?"
+    # (大陆十家企业: ten mainland companies, not sixty)
+    rf"(?!(?<=[大内登着水海新])陆)[{_CN_NUM}]{{2,32}}+(?![{_CN_NUM}{TRILLION}参])(?:{_DECIMAL})?"
     rf"|[一壹](?:{_DECIMAL}|(?={_ONE_FOLLOW}))"
     rf"|[百千万亿](?![{TRILLION}参])"
-    rf"|[{_CN_NUM.replace('一', '').replace('壹', '')}](?:{_DECIMAL}|(?={_CN_FOLLOW}))"
+    rf"|[{''.join(c for c in _CN_NUM if c not in '一壹' + _CAPITALS)}](?:{_DECIMAL}|(?={_CN_FOLLOW}))"
+    # A financial capital alone is money only (陆元; 大陆台商, 陆家嘴, 伍家 are words and names)
+    rf"|[{''.join(c for c in _CN_NUM if c in _CAPITALS and c != '壹')}](?=\s?[元圆角块])"
     rf"|(?=[{_CN_NUM}]{{0,32}}+[{TRILLION}参])(?:"
     rf"[{_CN_NUM}]{{0,32}}+{TRILLION}{_TRILLION_CTX}[{_CN_NUM}]{{0,32}}+"
     # 參拾 (the traditional financial three) reaches the scanner as 参拾
@@ -704,7 +728,8 @@ def _core(i: int, rest: bool = True) -> str:
         rf"(?P<fill{i}>[多余几+]|来(?![自源]))?+"
         # (佰 and 仟, the financial capitals, as scales too: Taiwan's statements count in 仟元)
         # (五百几十万: after 几 the tens belong to it, see _interpret_np)
-        rf"(?P<sc{i}>(?=[\s百千万亿佰仟{TRILLION}BbMmTtkKwW十])(?:\s?[百千万亿佰仟]+(?![问度货科])|(?<=几)十[百千万亿佰仟]*+|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
+        # (5000万千瓦, 50千克, 700千米: 千 is the unit's kilo, not a thousand)
+        rf"(?P<sc{i}>(?=[\s百千万亿佰仟{TRILLION}BbMmTtkKwW十])(?:\s?[百千万亿佰仟]+(?![问度货科]|(?<=千)[瓦克米焦帕伏赫卡兆])|(?<=几)十[百千万亿佰仟]*+|{TRILLION}{_TRILLION_CTX}|{_EN_SCALE}))?+"
         rf"(?P<rest{i}>{_REST if rest else '(?!)'})?+"
         # 3亿多元, 1万多种: 多 after the scale is "more than" (多元化, 多样, 多彩 are words)
         rf"(?P<fillb{i}>多(?!元化|[样彩])|余)?+"
@@ -717,7 +742,9 @@ _SUB = (
     rf"(?:(?=[零\d一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?P<sub>零?(?:\d{{1,2}}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{{1,3}})(?:{_COIN_WORDS})"
     r"(?:[\d一二两三四五六七八九壹贰叁肆伍陆柒捌玖]分(?![钟之]))?"
     # (九块九包邮, 三块八一斤: a digit after 块 is its tenths unless a numeral goes on after it)
-    r"|(?<=块)[一二三四五六七八九](?=[^0-9零〇一二两三四五六七八九十百千万亿点毛角分块元次个天年月日号成倍折半余多来几%]|一[斤个份件杯盒瓶包袋只张支]|$)))"
+    r"|(?<=块)(?!五花)[一二三四五六七八九](?=[^0-9零〇一二两三四五六七八九十百千万亿点毛角分块元次个天年月日号成倍折半余多来几%]|一[斤个份件杯盒瓶包袋只张支]|$)"
+    # (9块9包邮, 19块9, 1块5: the promotions' Arabic form)
+    r"|(?<=块)[1-9](?![0-9%零〇二两三四五六七八九十百千万亿佰仟拾点毛角分块元次个天年月日号成倍折半余多来几]|[.,]\d|一(?![斤个份件杯盒瓶包袋只张支]))))"
 )
 # (a class of the suffixes' first characters keeps them from being tried one by one after every number)
 _NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?+{_SUB}?+"
@@ -744,7 +771,7 @@ _TIME_GUARD = r"(?=\d\d?\s?[:点时])"
 _DATE_GUARD = (
     r"(?=\d{4}[-/.\s财年—–~至到、,和与及两三四五六七八九十QHE]"
     r"|\d\d?(?:\s?[-~至到—月日号]|[·•・QH世季财年])|3\.?15|11\.11|618|38[节大女妇]|520[当期节大促前]|\d{2,4}[阿购狂发划品会周女妇]"
-    r"|(?<=民国)\d|(?<=[今昨明]\()\d|1[0-3]\d(?:年|[/.]\d))"
+    r"|(?<=民国)\d|(?<=[今昨明]\()\d|1[0-3]\d(?:年|[/.]\d)|\d\d?[/.]\d\d?[/.]\d)"
 )
 _IDENT_GUARD = (
     r"(?=\d++(?:(?:\.\d++)?[A-Za-z]|\s?\+|[-)后])|\d{1,3}\.\d{1,3}\.\d|361度|\d{4,6}\.|(?<=[码号: 为是])\d{4}|(?:00[0-3]|30[01]|60[0135]|68[89])\d{3}"
@@ -770,7 +797,8 @@ _MASTER = re.compile(
     rf"|(?=\d)(?:{_LETTERED})(?P<k_letter>)"
     rf"|(?=[{_CN_FIRST}\d翻双倍])(?:{_SPECIAL})(?P<k_special>)"
     rf"|[①-⑳](?P<k_circled>)"
-    rf"|(?:(?<=[:;。])|(?<=[:;。]\s))\d{{1,2}}\)(?P<k_list>)"
+    # (风险提示：1、需求不及预期；2、竞争加剧: list marks after a colon or a semicolon, before a word)
+    rf"|(?:(?<=[:;。])|(?<=[:;。]\s))\d{{1,2}}(?:\)|[、.](?=[\u4e00-\u9fff])(?![{_CN_NUM}年月日号季]))(?P<k_list>)"
     rf"|(?:{_core(1)}{_NP_RANGE}{_NP_TAIL})(?P<k_np>)"
     r")"
 )
@@ -1074,6 +1102,13 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
         r = _bracketed(t, s0, end, floor)
         if r is not None:
             return r
+        if ar.isdigit() and cur is None and s0 - 2 >= floor and t[s0 - 2] == "第":
+            return s0 - 2, end + 1, float(ar), "", "exact", "ordinal"  # 详见第（3）项
+        if (len(ar) <= 2 and ar.isdigit() and cur is None and not _UNIT_AFTER_RE.match(t, end + 1)
+                and not (s0 - 2 >= floor and t[s0 - 2] in "图表注" and _label(t, s0, end, floor))):  # (附注(2): below)
+            # 风险提示：(1)需求不及预期；(2)竞争加剧, 附件(2)为审计报告: a list mark or a label
+            # in the line (before a unit, 营收(12)亿元, the number stays a figure)
+            return s0 - 1, end + 1, float(ar), "", "exact", "list_number"
     cur_unit = _CURRENCY_PREFIX[cur] if cur else None
     if form == "ar" and cur is None and s0 > floor and t[s0 - 1] in _CONTACT_BEFORE:
         r = _contact(t, s0, floor)
@@ -1096,6 +1131,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
                                                             and t[k - 1].isalpha()):
                     start, cur_unit = k, code
                     break
+        elif cur == "$" and (named := _currency_before(t, s0, floor, unit_text)) and named[1] in DOLLAR_CURRENCIES:
+            start, cur_unit = named  # 港幣$100禮券, 新台幣$500: the dollar the word before the sign names
         elif cur is None and start - 2 >= floor and t[start - 1] in "DBYRPW币元圆金镑 ":
             k = start - 1 if t[start - 1] == " " else start
             w = t[k - 3:k] if k - 3 >= floor else ""
@@ -1159,8 +1196,8 @@ def _interpret_np(m: re.Match, t: str, floor: int, wide_commas: frozenset = froz
     if form == "cn" and sep is None:
         single_digit = len(cn) == 1 and cn in CN_DIGITS
         if single_digit and cn in "一壹" and not sc and not fill and not pre and not neg:
-            if info is None or info[0] in COUNT_UNITS:
-                raise _Reject  # 一个, 一家: the article "a"
+            if (info is None or info[0] in COUNT_UNITS) and not (sub and unit_text == "块") and unit_text != "打":
+                raise _Reject  # 一个, 一家: the article "a" (一块五 is a price, 一打 a dozen)
         if info is None and not pre and not fill and not sc and not cur_unit and not post and not neg and "点" not in cn:
             # (三点八, 负十七: a decimal or a sign makes a bare Chinese numeral a quantity)
             has_big = any(c in "百千万亿佰仟" for c in cn)
@@ -1458,10 +1495,12 @@ def _bracketed(t: str, s: int, e: int, floor: int):
 # Words before a telephone, hotline, fax or postal number, or a website's licence number: what
 # follows is an identifier however it is spaced (联系电话：+86 10 6552 8888, 電話：2862 8555,
 # 热线电话12315, 邮编：100080, 京ICP备12345678号).
-_CONTACT_WORDS = ("电话", "热线", "手机", "手机号", "传真", "邮编", "客服", "致电", "拨打", "号码", "ICP备", "安备")
+_CONTACT_WORDS = ("电话", "热线", "手机", "手机号", "传真", "邮编", "客服", "致电", "拨打", "号码", "ICP备", "安备",
+                  "专线", "联系方式", "Tel", "TEL", "tel")
 _CONTACT_LAST = frozenset(w[-1] for w in _CONTACT_WORDS)
 _CONTACT_BEFORE = _CONTACT_LAST | frozenset(": 为是+")
-_CONTACT_RUN_RE = re.compile(r"\d+(?:[ \-]\d+)*号?")
+# (an extension after 转 or a hyphen is the number's: 021-6888 8888转8001, 010-12345678-801)
+_CONTACT_RUN_RE = re.compile(r"\d+(?:[ \-]\d+)*(?:转\d{1,5})?号?")
 
 
 def _contact(t: str, s: int, floor: int):
@@ -1514,7 +1553,10 @@ def _label(t: str, s: int, e: int, floor: int):
     return None
 
 
-_ADDRESS_AFTER_RE = re.compile(r"\d{1,4}(?:号楼|[楼层室](?!\d))|[A-Z]?\d{1,4}室|[A-Z]座")
+# The last characters of a road's name before a street number (南京東路三段219號: 段 too).
+_ROAD_LAST = "路街道巷弄段"
+_NOT_FLOOR = ("楼盘", "楼市", "楼宇", "楼层", "楼房", "楼栋", "楼面")
+_ADDRESS_AFTER_RE = re.compile(r"(?:\d{1,4}(?:号楼|[楼层室](?!\d))|[A-Z]?\d{1,4}室|[A-Z]座){1,3}")
 
 
 def _label_number(t: str, s: int, e: int, ar: str, floor: int):
@@ -1538,13 +1580,17 @@ def _label_number(t: str, s: int, e: int, ar: str, floor: int):
         return s, e, None, "", "exact", "identifier"
     if ar.isdigit():
         prev = t[s - 1] if s > floor else ""
-        if e < len(t) and t[e] == "号" and prev and prev in "路街道巷弄":
+        road = prev and (prev in _ROAD_LAST or prev in "东西南北中" and s - 2 >= floor and t[s - 2] in "路道街")
+        if e < len(t) and t[e] == "号" and road:
             after = _ADDRESS_AFTER_RE.match(t, e + 1)
             return s, after.end() if after else e + 1, None, "", "exact", "identifier"
         if t.startswith(("号楼", "号线", "号馆"), e):
             return s, e + 2, None, "", "exact", "identifier"  # 3号楼, 2号线: a building, a metro line
         if prev and prev in "号座栋幢楼" and t.startswith(("楼", "层", "室"), e) and not t.startswith(("楼盘", "层次", "层面"), e):
             return s, e + 1, None, "", "exact", "identifier"
+        if (len(ar) <= 3 and t.startswith("楼", e) and "\u4e00" <= prev <= "\u9fff" and prev not in "第前后共约近超逾"
+                and not t.startswith(_NOT_FLOOR, e)):
+            return s, e + 1, None, "", "exact", "identifier"  # 中環廣場35樓: a floor after a building's name
         return None
     if ar.count(".") == 1 and len(ar) <= 5 and e + 1 < len(t) and t[e] in " \t\u3000" and not t[e + 1].isdigit():
         k = s
@@ -1855,6 +1901,10 @@ def _scan_gap(t: str, pos: int, endpos: int, out: list, wide_commas: frozenset =
                     r = (ts, e, None, "", "exact", "time")
                 elif kind == "k_ident":
                     r = _scaled_money(t, s, e, floor) if t[e - 1] in "mb" else None
+                    if r is None and s > floor and t[s - 1] in _CONTACT_BEFORE:
+                        r = _contact(t, s, floor)  # 客服專線：0800-123-456: the whole number to dial
+                        if r is not None and r[1] < e:
+                            r = None
                     if r is None:
                         if s > floor and t[s - 1] == "(" and ")" in t[s:e]:
                             s -= 1  # (852) 2862 8555

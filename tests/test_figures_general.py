@@ -893,6 +893,8 @@ WRITTEN_FORMS = [
     # 逾倍, 近倍: more than (nearly) one time, as 一倍多 (一倍)
     ("经调整利润按年增长逾倍", "逾倍", "經調整利潤按年增長逾倍", "逾倍", 1, "multiple", "at_least", "quantity"),
     ("广告收入增长近倍", "近倍", "廣告收入增長近倍", "近倍", 1, "multiple", "approx", "quantity"),
+    ("广告收入实现近倍增长", "近倍", "廣告收入實現近倍增長", "近倍", 1, "multiple", "approx", "quantity"),
+    ("经调整利润逾倍增长", "逾倍", "經調整利潤逾倍增長", "逾倍", 1, "multiple", "at_least", "quantity"),
     # double digits (Hong Kong, Taiwan)
     ("广告收入录得双位数增长", "双位数", "廣告收入錄得雙位數增長", "雙位數", 10, "percent", "at_least", "quantity"),
     # counts with measure words of goods
@@ -1084,7 +1086,7 @@ def test_trillion_needs_the_currency_name_itself():
     assert [m.value for m in scan("模型含3兆元") if m.is_figure] == [3e12]
 
 
-@pytest.mark.parametrize("sentence", ["八仙过海，各显神通", "一张八仙桌", "最近倍受关注", "加倍努力", "成倍增长"])
+@pytest.mark.parametrize("sentence", ["八仙过海，各显神通", "一张八仙桌", "最近倍受关注", "加倍努力", "成倍增长", "用户最近倍增"])
 def test_legend_and_words_with_coin_or_times_characters_stay_words(sentence):
     assert [m.describe() for m in scan(sentence) if m.is_figure] == []
 
@@ -1181,6 +1183,73 @@ def test_finance_form(sentence, text, value, unit, qualifier, kind):
     test_written_form(sentence, text, value, unit, qualifier, kind)
 
 
+# Forms a fifth probe (promotions, energy, Hong Kong and Taiwan prices) found misread.
+PROMOTION_AND_UNIT_FORMS = [
+    # a price in 块 with its tenths in Arabic digits, and 一块五
+    ("拼团价仅需9块9包邮", "9块9", "拼團價僅需9塊9包郵", "9塊9", 9.9, "CNY", "exact", "quantity"),
+    ("每件只要19块9，限量1000份", "19块9", "每件只要19塊9，限量1000份", "19塊9", 19.9, "CNY", "exact", "quantity"),
+    ("超市促销：买一打鸡蛋", "一打", "超市促銷：買一打雞蛋", "一打", 12, "units", "exact", "quantity"),
+    ("黄瓜一块五一斤", "一块五", "黃瓜一塊五一斤", "一塊五", 1.5, "CNY", "exact", "quantity"),
+    ("公交票价一块八", "一块八", "公交票價一塊八", "一塊八", 1.8, "CNY", "exact", "quantity"),
+    # 千 of a metric unit is the unit's kilo: the number ends before it
+    ("新增风电装机容量达5000万千瓦", "5000万", "新增風電裝機容量達5000萬千瓦", "5000萬", 5e7, "", "exact", "quantity"),
+    ("单件重量为50千克", "50", "單件重量為50千克", "50", 50, "", "exact", "quantity"),
+    ("续航里程达700千米", "700", "續航里程達700千米", "700", 700, "", "exact", "quantity"),
+    # goods counted by their container
+    ("蜜雪冰城年销量超90亿杯", "超90亿杯", "蜜雪冰城年銷量超90億杯", "超90億杯", 9e9, "units", "at_least", "quantity"),
+    ("双十一售出20万盒", "20万盒", "雙十一售出20萬盒", "20萬盒", 2e5, "units", "exact", "quantity"),
+    ("每天卖出两三百杯", "两三百杯", "每天賣出兩三百杯", "兩三百杯", (200, 300), "units", "exact", "range"),
+    ("仓库里还有四箱牛奶", "四箱", "倉庫裡還有四箱牛奶", "四箱", 4, "units", "exact", "quantity"),
+    # a currency word before a dollar sign names the dollar
+    ("凡消费满额即送港币$100礼券", "港币$100", "凡消費滿額即送港幣$100禮券", "港幣$100", 100, "HKD", "exact", "quantity"),
+    ("门票新台币$500", "新台币$500", "門票新台幣$500", "新台幣$500", 500, "TWD", "exact", "quantity"),
+    # a single financial capital is money only; in a word it is no number
+    ("找零陆元", "陆元", "找零陸元", "陸元", 6, "CNY", "exact", "quantity"),
+]
+
+
+@pytest.mark.parametrize("sentence, text, value, unit, qualifier, kind", list(_written_rows(PROMOTION_AND_UNIT_FORMS)))
+def test_promotion_and_unit_form(sentence, text, value, unit, qualifier, kind):
+    test_written_form(sentence, text, value, unit, qualifier, kind)
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    ("大陸台商對外投資金額持續增長", []), ("陆家嘴金融城新增持牌机构40家", ["40家"]), ("在陸家嘴站下車", []),
+    ("大陆十家企业", ["十家"]), ("菜单上的一块五花肉", []), ("三块五花肉", ["三块"]), ("满99包邮", ["99"]),
+    ("根据3家机构的数据", ["3家"]), ("发布了3首新歌", ["3首"]),
+    # a model before 首发/首销/首周 is the model's number, not a count of songs
+    ("iPhone 16首发当日销量约50万部", ["约50万部"]), ("华为Mate 70首销当日售罄", []), ("小米15首周销量", []),
+])
+def test_words_and_models_around_measure_words(sentence, figures):
+    ms = scan(sentence)
+    assert [m.text for m in ms if m.is_figure] == figures, [m.describe() for m in ms]
+
+
+@pytest.mark.parametrize("sentence, marks", [
+    # list marks inside a line, after a colon or a semicolon (broker notes' 风险提示)
+    ("风险提示：(1)需求不及预期；(2)竞争加剧；(3)政策变化。", ["(1)", "(2)", "(3)"]),
+    ("風險提示：(1)需求不及預期；(2)競爭加劇。", ["(1)", "(2)"]),
+    ("主要原因：1、原材料涨价；2、人工成本上升。", ["1、", "2、"]),
+    ("原因：1.原材料漲價；2.人工成本上升。", ["1.", "2."]),
+    ("(1)毛利率为35.2%；（2）净利率为12.1%。", ["(1)", "（2）"]),
+    ("附件（2）为审计报告", ["（2）"]),
+])
+def test_list_marks_inside_a_line(sentence, marks):
+    ms = scan(sentence)
+    assert [m.text for m in ms if m.kind == "list_number"] == marks, [m.describe() for m in ms]
+    assert not [m for m in ms if m.is_figure and m.text.strip("()（）、.").isdigit()], [m.describe() for m in ms]
+
+
+@pytest.mark.parametrize("sentence, figures", [
+    # the same characters where they count: before a unit, a decimal, a list of numbers
+    ("营收(12)亿元", ["12"]), ("同店销售(3.5%)", ["3.5%"]), ("占比分别为：1、2、3倍", ["1", "2", "3倍"]),
+    ("增速：3.5%", ["3.5%"]), ("：2.5亿元", ["2.5亿元"]), ("详见第（3）项", []),
+])
+def test_brackets_and_marks_that_are_figures(sentence, figures):
+    ms = scan(sentence)
+    assert [m.text for m in ms if m.is_figure] == figures, [m.describe() for m in ms]
+
+
 @pytest.mark.parametrize("sentence, text, kind", [
     # Taiwan's slash and dot dates with a Republic of China year, and its first three quarters
     ("公司於114/10/15公告", "114/10/15", "date"), ("公司于114/10/15公告", "114/10/15", "date"),
@@ -1201,6 +1270,26 @@ def test_finance_form(sentence, text, value, unit, qualifier, kind):
     # brands
     ("361度营收", "361度", "identifier"), ("361度營收", "361度", "identifier"),
     ("7-Eleven门店", "7-Eleven", "identifier"), ("7-11便利店", "7-11", "identifier"),
+    # Hong Kong's day-first dates and the English month-first ones
+    ("公告日期：30/01/2026", "30/01/2026", "date"), ("股東大會於15/6/2025舉行", "15/6/2025", "date"),
+    ("截至31.12.2025止", "31.12.2025", "date"), ("as of 12/31/2025 收入", "12/31/2025", "date"),
+    # two-digit years: zero-padded, at a year's start or end, after a four-digit year in a range
+    ("早在05年就进入市场", "05年", "date"), ("08年金融危機後", "08年", "date"), ("20年底上线", "20年底", "date"),
+    ("19年初發布", "19年初", "date"), ("2019-23年累计", "2019-23年", "date"), ("从2019年到23年", "23年", "date"),
+    ("從2019年至23年", "23年", "date"),
+    # street numbers (a day's number too), floors after a building's name, Taiwan's 段
+    ("地址：中关村大街27号", "27号", "identifier"), ("香港灣仔港灣道18號中環廣場35樓", "18號", "identifier"),
+    ("香港灣仔港灣道18號中環廣場35樓", "35樓", "identifier"), ("华夏路10号富力中心23楼", "23楼", "identifier"),
+    ("皇后大道中99號中環中心58樓", "99號", "identifier"), ("南京東路三段219號5樓", "219號5樓", "identifier"),
+    ("科苑路15号3号楼12层", "15号3号楼12层", "identifier"),
+    # telephone numbers after 专线, 联系方式, Tel; international prefixes, extensions
+    ("客服專線：0800-123-456", "0800-123-456", "identifier"), ("预约专线 4006-888-999", "4006-888-999", "identifier"),
+    ("联系方式：+86 138 0013 8000", "+86 138 0013 8000", "identifier"),
+    ("服務專線：+852 2862 8555", "+852 2862 8555", "identifier"),
+    ("电话：021-6888 8888转8001", "021-6888 8888转8001", "identifier"),
+    ("電話：010-12345678-801", "010-12345678-801", "identifier"),
+    # ... and only where no duration can be meant
+    ("运营20年", "20年", "duration"), ("成立3年到10年", "3年到10年", "duration"), ("營運20年", "20年", "duration"),
 ])
 def test_labels_addresses_and_dates_of_finance_writing_are_not_figures(sentence, text, kind):
     ms = scan(sentence)
@@ -1213,8 +1302,10 @@ def test_labels_addresses_and_dates_of_finance_writing_are_not_figures(sentence,
     ("利润率从5%降至-3%", ["5%", "-3%"]), ("利润率5%至-3%", ["5%", "-3%"]), ("毛利率下降5%至-3%", ["5%", "-3%"]),
     ("±3%至5%", ["±3%", "5%"]),
     # the same characters where they count
-    ("7-11家门店", ["7-11家"]), ("\n3.1 亿元营收", ["3.1 亿元"]), ("列表(1)10万元以下", ["1", "10万元以下"]),
+    ("7-11家门店", ["7-11家"]), ("\n3.1 亿元营收", ["3.1 亿元"]), ("列表(1)10万元以下", ["10万元以下"]),
     ("3人工智能", ["3"]), ("负0", ["负0"]), ("增长0.5%", ["0.5%"]), ("第06期", []),
+    # not a day and a month
+    ("32/13/2025", ["32", "13"]),
 ])
 def test_signs_and_brackets_where_they_are_not_one_figure(sentence, texts):
     assert [m.text for m in scan(sentence) if m.is_figure] == texts, [m.describe() for m in scan(sentence)]
