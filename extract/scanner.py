@@ -479,6 +479,10 @@ _UNIT_AFTER_RE = re.compile(rf"\s?(?:[百千万亿佰仟兆]|{_UNITS_RE})")
 # URLs and line-initial list numbers have their own passes with literal prefixes.
 
 _Y = r"(?:1[5-9]\d\d|20\d\d)"
+# The measure words a price is quoted per (三块八一斤, 一块五一瓶): 一 before them is "one", not a coin.
+_PER = "斤个份件杯盒瓶包袋只张支"
+# The last characters of a road's name before a street number (南京東路三段219號: 段 too).
+_ROAD_LAST = "路街道巷弄段"
 _MON = r"(?:1[0-2]|0?[1-9])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])"
 _CN_MON = r"(?:十[一二]?|[一二三四五六七八九])"
@@ -571,7 +575,7 @@ _DATE_AR = r"|".join([
     rf"(?:(?<![\d.A-Za-z])|(?<=GMV|DAU|MAU|WAU|GDP|CPI|PMI|GTV|TPV|App|APP)|(?<=ARPU))"
     rf"{_MON}(?:\s?[-~至到—]\s?{_MON})?\s?月份?(?:\s?{_DAY}\s?[日号])?{_PERIOD_SUFFIX}?",
     # (中关村大街27号, 皇后大道中99號: a street number, not a day)
-    rf"(?<![\d.])(?<![路街道巷弄段])(?<![路道街][东西南北中]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
+    rf"(?<![\d.])(?<![{_ROAD_LAST}])(?<![路道街][东西南北中]){_DAY}\s?(?:日(?![均活内线留元圆])|号(?![线楼店位称召码]))",
     # 今（12）日, 昨(11)日: today, the 12th (Taiwan and Hong Kong news; the scan loop takes 今( in)
     r"(?<=[今昨明]\()(?:3[01]|[12]\d|0?[1-9])\)[日号]",
     # (连续3季度, 近3季度, 过去3季度, 长达, 累计: three quarters, a duration, not the third)
@@ -672,7 +676,7 @@ _CN_FOLLOW = rf"\s?(?:[多余几+]|来(?![自源])|[-~—–至到]|分之|{_UNI
 _ONE_FOLLOW = (
     r"\s?(?:[百千万亿多余几+成倍半年天月周%‰折]|打(?![折工车卡造击破响开算球败压通法入出下上就])|季度|小时|分钟|秒|百分点|个(?:月|季度|小时|星期|百分点|半|多)|[-~—–至到]|"
     # (一块五, 一块八一斤: a price; 一块 alone is "together" or "a piece")
-    r"块(?!五花)[一二三四五六七八九](?![零〇二两三四五六七八九十百千万亿点块元]|一(?![斤个份件杯盒瓶包袋只张支]))|"
+    rf"块(?!五花)[一二三四五六七八九](?![零〇二两三四五六七八九十百千万亿点块元]|一(?![{_PER}]))|"
     # (a class of first characters keeps the ~60 names from being tried at every 一)
     rf"(?=[{''.join(sorted({w[0] for w in _CURRENCY_NAMES}))}])(?:{'|'.join(sorted(_CURRENCY_NAMES, key=len, reverse=True))}))"
 )
@@ -742,9 +746,9 @@ _SUB = (
     rf"(?:(?=[零\d一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾])(?P<sub>零?(?:\d{{1,2}}|[一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾]{{1,3}})(?:{_COIN_WORDS})"
     r"(?:[\d一二两三四五六七八九壹贰叁肆伍陆柒捌玖]分(?![钟之]))?"
     # (九块九包邮, 三块八一斤: a digit after 块 is its tenths unless a numeral goes on after it)
-    r"|(?<=块)(?!五花)[一二三四五六七八九](?=[^0-9零〇一二两三四五六七八九十百千万亿点毛角分块元次个天年月日号成倍折半余多来几%]|一[斤个份件杯盒瓶包袋只张支]|$)"
+    rf"|(?<=块)(?!五花)[一二三四五六七八九](?=[^0-9零〇一二两三四五六七八九十百千万亿点毛角分块元次个天年月日号成倍折半余多来几%]|一[{_PER}]|$)"
     # (9块9包邮, 19块9, 1块5: the promotions' Arabic form)
-    r"|(?<=块)[1-9](?![0-9%零〇二两三四五六七八九十百千万亿佰仟拾点毛角分块元次个天年月日号成倍折半余多来几]|[.,]\d|一(?![斤个份件杯盒瓶包袋只张支]))))"
+    rf"|(?<=块)[1-9](?![0-9%零〇二两三四五六七八九十百千万亿佰仟拾点毛角分块元次个天年月日号成倍折半余多来几]|[.,]\d|一(?![{_PER}]))))"
 )
 # (a class of the suffixes' first characters keeps them from being tried one by one after every number)
 _NP_TAIL = (rf"(?P<unit>\s?(?:{_UNITS_RE}))?+{_SUB}?+"
@@ -1553,8 +1557,6 @@ def _label(t: str, s: int, e: int, floor: int):
     return None
 
 
-# The last characters of a road's name before a street number (南京東路三段219號: 段 too).
-_ROAD_LAST = "路街道巷弄段"
 _NOT_FLOOR = ("楼盘", "楼市", "楼宇", "楼层", "楼房", "楼栋", "楼面")
 _ADDRESS_AFTER_RE = re.compile(r"(?:\d{1,4}(?:号楼|[楼层室](?!\d))|[A-Z]?\d{1,4}室|[A-Z]座){1,3}")
 
