@@ -32,8 +32,8 @@ import argparse
 import hashlib
 import json
 import os
-import secrets
 import re
+import secrets
 import shutil
 import sys
 from collections import Counter
