@@ -1592,7 +1592,8 @@ def _label_number(t: str, s: int, e: int, ar: str, floor: int):
             return s, e + 1, None, "", "exact", "identifier"
         if (len(ar) <= 3 and t.startswith("楼", e) and "\u4e00" <= prev <= "\u9fff" and prev not in "第前后共约近超逾"
                 and not t.startswith(_NOT_FLOOR, e)):
-            return s, e + 1, None, "", "exact", "identifier"  # 中環廣場35樓: a floor after a building's name
+            after = _ADDRESS_AFTER_RE.match(t, e + 1)  # (中環廣場35樓3501室: the room with its floor)
+            return s, after.end() if after else e + 1, None, "", "exact", "identifier"  # a floor after a building's name
         return None
     if ar.count(".") == 1 and len(ar) <= 5 and e + 1 < len(t) and t[e] in " \t\u3000" and not t[e + 1].isdigit():
         k = s

@@ -1279,7 +1279,7 @@ def test_brackets_and_marks_that_are_figures(sentence, figures):
     ("從2019年至23年", "23年", "date"),
     # street numbers (a day's number too), floors after a building's name, Taiwan's 段
     ("地址：中关村大街27号", "27号", "identifier"), ("香港灣仔港灣道18號中環廣場35樓", "18號", "identifier"),
-    ("香港灣仔港灣道18號中環廣場35樓", "35樓", "identifier"), ("华夏路10号富力中心23楼", "23楼", "identifier"),
+    ("香港灣仔港灣道18號中環廣場35樓", "35樓", "identifier"), ("親臨中環廣場35樓3501室", "35樓3501室", "identifier"), ("华夏路10号富力中心23楼", "23楼", "identifier"),
     ("皇后大道中99號中環中心58樓", "99號", "identifier"), ("南京東路三段219號5樓", "219號5樓", "identifier"),
     ("科苑路15号3号楼12层", "15号3号楼12层", "identifier"),
     # telephone numbers after 专线, 联系方式, Tel; international prefixes, extensions
